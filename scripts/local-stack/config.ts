@@ -1,0 +1,70 @@
+// Ports, paths and keys of the local Supabase-compatible stack.
+// Defaults follow the Supabase CLI (gateway 54321, db 54322, app 5173); a port base
+// shifts every service so tests and helpers can run a second stack beside the first.
+import { SignJWT } from 'jose';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The Supabase CLI's public local JWT secret: only ever used on loopback. */
+export const JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
+export const PUBLISHABLE_KEY = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
+export const SECRET_KEY = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
+export const DB_PASSWORD = 'postgres';
+export const AUTHENTICATOR_PASSWORD = 'authenticator-local-only';
+export const AUTH_ADMIN_PASSWORD = 'auth-admin-local-only';
+
+export interface StackConfig {
+  name: string;
+  host: string;
+  gatewayPort: number;
+  dbPort: number;
+  restPort: number;
+  restAdminPort: number;
+  authPort: number;
+  /** first port for edge functions; one Deno process per function */
+  functionsPort: number;
+  appPort: number;
+  dataDir: string;
+  storageDir: string;
+  apiUrl: string;
+  dbUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  jwtSecret: string;
+}
+
+async function legacyKey(role: 'anon' | 'service_role'): Promise<string> {
+  // Same claims, order and expiry as the CLI's keys, so the strings are the well-known ones.
+  return new SignJWT({ iss: 'supabase-demo', role, exp: 1983812996 })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(JWT_SECRET));
+}
+
+export async function stackConfig(opts: { name?: string; portBase?: number; appPort?: number } = {}): Promise<StackConfig> {
+  const name = opts.name ?? 'dev';
+  const base = opts.portBase ?? Number(process.env.STACK_PORT_BASE ?? 54320);
+  const host = '127.0.0.1';
+  const dataDir = path.join(ROOT, '.local', name);
+  const gatewayPort = base + 1;
+  const dbPort = base + 2;
+  return {
+    name,
+    host,
+    gatewayPort,
+    dbPort,
+    restPort: base + 3,
+    restAdminPort: base + 4,
+    authPort: base + 5,
+    functionsPort: base + 10,
+    appPort: opts.appPort ?? Number(process.env.APP_PORT ?? 5173),
+    dataDir,
+    storageDir: path.join(dataDir, 'storage'),
+    apiUrl: `http://${host}:${gatewayPort}`,
+    dbUrl: `postgresql://postgres:${DB_PASSWORD}@${host}:${dbPort}/postgres`,
+    anonKey: await legacyKey('anon'),
+    serviceRoleKey: await legacyKey('service_role'),
+    jwtSecret: JWT_SECRET,
+  };
+}

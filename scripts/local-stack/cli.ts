@@ -1,0 +1,76 @@
+// `npm run stack -- [--name dev] [--port-base 54320] [--reset] [--no-app] [--no-serve]`
+// Starts the local stack (and the Vite app unless --no-app) and supervises it until Ctrl-C.
+// --no-serve only prepares the database (used by `npm run db:reset`) and exits.
+import { parseArgs } from 'node:util';
+import { stackConfig } from './config.ts';
+import { PortInUseError, startStack } from './stack.ts';
+import { startChild, waitForHttp, type Child } from './children.ts';
+import { logger } from './log.ts';
+import { banner } from './banner.ts';
+import path from 'node:path';
+import { ROOT } from './config.ts';
+
+const { values } = parseArgs({
+  options: {
+    name: { type: 'string', default: process.env.STACK_NAME ?? 'dev' },
+    'port-base': { type: 'string' },
+    'app-port': { type: 'string' },
+    reset: { type: 'boolean', default: false },
+    'no-app': { type: 'boolean', default: false },
+    'no-serve': { type: 'boolean', default: false },
+  },
+});
+
+const cfg = await stackConfig({
+  name: values.name,
+  portBase: values['port-base'] ? Number(values['port-base']) : undefined,
+  appPort: values['app-port'] ? Number(values['app-port']) : undefined,
+});
+const log = logger('stack');
+const withApp = !values['no-app'] && !values['no-serve'];
+
+let stack: Awaited<ReturnType<typeof startStack>>;
+try {
+  stack = await startStack(cfg, { reset: values.reset, extraPorts: withApp ? [cfg.appPort] : [] });
+} catch (e) {
+  log.error(e instanceof PortInUseError ? e.message : `could not start: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+}
+
+if (values['no-serve']) {
+  await stack.stop();
+  log.info('database ready (migrations and seed applied)');
+  process.exit(0);
+}
+
+let app: Child | undefined;
+if (withApp) {
+  app = startChild('vite', path.join(ROOT, 'node_modules', '.bin', 'vite'),
+    ['--host', cfg.host, '--port', String(cfg.appPort), '--strictPort'], logger('app'), {
+      cwd: ROOT,
+      env: { ...process.env, VITE_SUPABASE_URL: cfg.apiUrl, VITE_SUPABASE_ANON_KEY: cfg.anonKey },
+    });
+  await waitForHttp(`http://${cfg.host}:${cfg.appPort}/`, 60_000, app);
+}
+
+console.log(banner(cfg, { app: withApp, timings: stack.timings }));
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: stopping…`);
+  await app?.stop();
+  await stack.stop();
+  log.info('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
+app?.proc.on('exit', (code) => {
+  if (!stopping) {
+    log.error(`the app server exited (${code}); stopping the stack`);
+    void shutdown('app exit');
+  }
+});

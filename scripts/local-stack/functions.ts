@@ -1,0 +1,67 @@
+// Serves every supabase/functions/<slug>/index.ts unchanged with plain Deno: one process
+// per function, told where to listen through DENO_SERVE_ADDRESS, with the env vars the
+// Supabase edge runtime injects. npm: imports resolve from the project's node_modules.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, PUBLISHABLE_KEY, SECRET_KEY, type StackConfig } from './config.ts';
+import { startChild, waitForHttp, type Child } from './children.ts';
+import type { Logger } from './log.ts';
+
+const FUNCTIONS_DIR = path.join(ROOT, 'supabase', 'functions');
+const DENO = path.join(ROOT, 'node_modules', '.bin', 'deno');
+
+export interface EdgeFunction {
+  slug: string;
+  port: number;
+  verifyJwt: boolean;
+}
+
+/** verify_jwt per function from supabase/config.toml (default true, as in the CLI). */
+function verifyJwtSettings(): Map<string, boolean> {
+  const toml = readFileSync(path.join(ROOT, 'supabase', 'config.toml'), 'utf8');
+  const out = new Map<string, boolean>();
+  let current: string | undefined;
+  for (const line of toml.split('\n')) {
+    const section = line.match(/^\s*\[functions\.([A-Za-z][A-Za-z0-9_-]*)\]\s*$/);
+    if (section) current = section[1];
+    else if (/^\s*\[/.test(line)) current = undefined;
+    const v = line.match(/^\s*verify_jwt\s*=\s*(true|false)/);
+    if (current && v) out.set(current, v[1] === 'true');
+  }
+  return out;
+}
+
+export function discoverFunctions(cfg: StackConfig): EdgeFunction[] {
+  if (!existsSync(FUNCTIONS_DIR)) return [];
+  const settings = verifyJwtSettings();
+  return readdirSync(FUNCTIONS_DIR)
+    .filter((slug) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(slug) && existsSync(path.join(FUNCTIONS_DIR, slug, 'index.ts')))
+    .sort()
+    .map((slug, i) => ({ slug, port: cfg.functionsPort + i, verifyJwt: settings.get(slug) ?? true }));
+}
+
+export async function startFunctions(cfg: StackConfig, fns: EdgeFunction[], log: Logger): Promise<Child[]> {
+  const children = fns.map((fn) =>
+    startChild(`fn:${fn.slug}`, DENO, [
+      'run', '--no-prompt', '--allow-net', '--allow-env', '--allow-read', '--allow-sys',
+      path.join(FUNCTIONS_DIR, fn.slug, 'index.ts'),
+    ], log, {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DENO_DIR: path.join(cfg.dataDir, 'deno'),
+        DENO_NO_UPDATE_CHECK: '1',
+        DENO_SERVE_ADDRESS: `tcp:${cfg.host}:${fn.port}`,
+        SUPABASE_URL: cfg.apiUrl,
+        SUPABASE_ANON_KEY: cfg.anonKey,
+        SUPABASE_SERVICE_ROLE_KEY: cfg.serviceRoleKey,
+        SUPABASE_DB_URL: cfg.dbUrl,
+        SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: PUBLISHABLE_KEY }),
+        SUPABASE_SECRET_KEYS: JSON.stringify({ default: SECRET_KEY }),
+      },
+    }),
+  );
+  await Promise.all(children.map((c, i) => waitForHttp(`http://${cfg.host}:${fns[i].port}/`, 60_000, c, true)));
+  return children;
+}

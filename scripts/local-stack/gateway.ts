@@ -1,0 +1,362 @@
+// The local stand-in for Supabase's Kong gateway: one port routing /rest/v1, /auth/v1,
+// /functions/v1 and /storage/v1, enforcing the apikey contract, mapping opaque sb_ keys to
+// JWTs for upstreams, answering CORS preflights, and streaming bodies both ways.
+import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { jwtVerify } from 'jose';
+import { PUBLISHABLE_KEY, SECRET_KEY, type StackConfig } from './config.ts';
+import type { Logger } from './log.ts';
+
+export interface GatewayFunction {
+  slug: string;
+  port: number;
+  verifyJwt: boolean;
+}
+
+export interface GatewayOptions {
+  functions: GatewayFunction[];
+  /** Handles /storage/v1/* in-process; `subpath` is the path after /storage/v1 plus the query string. */
+  storage?: (req: IncomingMessage, res: ServerResponse, subpath: string) => void | Promise<void>;
+}
+
+const ALLOW_HEADERS = [
+  'authorization',
+  'x-client-info',
+  'apikey',
+  'content-type',
+  'x-supabase-api-version',
+  'prefer',
+  'range',
+  'range-unit',
+  'accept-profile',
+  'content-profile',
+  'x-upsert',
+  'accept',
+  'cache-control',
+  'x-region',
+];
+const ALLOW_METHODS = 'GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS';
+const EXPOSE_HEADERS = [
+  'X-Supabase-Api-Version',
+  'x-sb-error-code',
+  'Content-Range',
+  'Content-Location',
+  'Content-Profile',
+  'Location',
+  'Range-Unit',
+  'Preference-Applied',
+  'X-Total-Count',
+  'Link',
+];
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'te', 'trailer', 'upgrade']);
+
+/** Kong's answers for the key-auth contract. */
+const NO_KEY = {
+  message: 'No API key found in request',
+  hint: 'No `apikey` request header or url param was found.',
+};
+const BAD_KEY = {
+  message: 'Invalid API key',
+  hint: 'Double check your Supabase `anon` or `service_role` API key.',
+};
+
+/** Auth routes opened from e-mails and browser redirects: no apikey there. */
+const OPEN_AUTH_PATHS = [/^\/verify\/?$/, /^\/callback\/?$/, /^\/authorize\/?$/, /^\/\.well-known\//];
+
+const FUNCTION_TIMEOUT_MS = 150_000; // Kong's read timeout for /functions/v1
+const UPSTREAM_TIMEOUT_MS = 300_000;
+
+function corsHeaders(): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Expose-Headers': EXPOSE_HEADERS.join(', '),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...corsHeaders(),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...extra,
+  });
+  res.end(text);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    ...corsHeaders(),
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function headerValue(h: IncomingHttpHeaders, name: string): string | undefined {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Value of one query parameter from the raw query string (without the '?'). */
+function queryParam(query: string, name: string): string | undefined {
+  if (!query) return undefined;
+  return new URLSearchParams(query).get(name) ?? undefined;
+}
+
+/** Drops one parameter from a raw query string, leaving every other byte as the client sent it. */
+function withoutQueryParam(query: string, name: string): string {
+  if (!query) return query;
+  return query
+    .split('&')
+    .filter((part) => {
+      const key = part.split('=')[0];
+      try {
+        return decodeURIComponent(key.replace(/\+/g, ' ')) !== name;
+      } catch {
+        return true;
+      }
+    })
+    .join('&');
+}
+
+/** Exactly one Access-Control-Allow-Origin, and the headers clients must read exposed. */
+function withCors(upstream: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [k, v] of Object.entries(upstream)) {
+    if (v === undefined || HOP_BY_HOP.has(k)) continue;
+    out[k] = v;
+  }
+  const origin = out['access-control-allow-origin'];
+  out['access-control-allow-origin'] = Array.isArray(origin) ? origin[0] : origin || '*';
+  const exposed = new Map<string, string>();
+  const current = out['access-control-expose-headers'];
+  for (const h of [...String(current ?? '').split(','), ...EXPOSE_HEADERS]) {
+    const t = h.trim();
+    if (t && !exposed.has(t.toLowerCase())) exposed.set(t.toLowerCase(), t);
+  }
+  out['access-control-expose-headers'] = [...exposed.values()].join(', ');
+  return out;
+}
+
+export async function startGateway(
+  cfg: StackConfig,
+  log: Logger,
+  opts: GatewayOptions,
+): Promise<{ close(): Promise<void> }> {
+  const secret = new TextEncoder().encode(cfg.jwtSecret);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const functions = new Map(opts.functions.map((f) => [f.slug, f]));
+  const validKeys = new Set([cfg.anonKey, cfg.serviceRoleKey, PUBLISHABLE_KEY, SECRET_KEY]);
+
+  /** The CLI's request-transformer: which Authorization the upstream sees. */
+  function upstreamAuthorization(authorization: string | undefined, apikey: string | undefined): string | undefined {
+    if (authorization && !/^Bearer\s+sb_/i.test(authorization)) return authorization;
+    if (apikey === SECRET_KEY) return `Bearer ${cfg.serviceRoleKey}`;
+    if (apikey === PUBLISHABLE_KEY) return `Bearer ${cfg.anonKey}`;
+    if (apikey && validKeys.has(apikey)) return `Bearer ${apikey}`;
+    return authorization;
+  }
+
+  function forwardHeaders(req: IncomingMessage, port: number, prefix: string, authorization: string | undefined): OutgoingHttpHeaders {
+    const out: OutgoingHttpHeaders = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v === undefined || HOP_BY_HOP.has(k) || k === 'host' || k === 'authorization') continue;
+      out[k] = v;
+    }
+    if (authorization) out.authorization = authorization;
+    const clientIp = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+    const prior = headerValue(req.headers, 'x-forwarded-for');
+    out.host = `${cfg.host}:${port}`;
+    out['x-forwarded-for'] = prior ? `${prior}, ${clientIp}` : clientIp;
+    out['x-real-ip'] = headerValue(req.headers, 'x-real-ip') ?? clientIp;
+    out['x-forwarded-host'] = headerValue(req.headers, 'x-forwarded-host') ?? req.headers.host ?? `${cfg.host}:${cfg.gatewayPort}`;
+    out['x-forwarded-proto'] = headerValue(req.headers, 'x-forwarded-proto') ?? 'http';
+    out['x-forwarded-port'] = String(cfg.gatewayPort);
+    out['x-forwarded-prefix'] = prefix;
+    return out;
+  }
+
+  function proxy(
+    req: IncomingMessage,
+    res: ServerResponse,
+    port: number,
+    path: string,
+    headers: OutgoingHttpHeaders,
+    timeoutMs: number,
+  ): void {
+    const upstream = http.request({ host: cfg.host, port, method: req.method, path, headers, agent });
+    let timedOut = false;
+    upstream.setTimeout(timeoutMs, () => {
+      timedOut = true;
+      upstream.destroy(new Error('upstream timeout'));
+    });
+    upstream.on('response', (up) => {
+      res.writeHead(up.statusCode ?? 502, up.statusMessage, withCors(up.headers));
+      up.pipe(res);
+      up.on('error', () => res.destroy());
+    });
+    upstream.on('error', (e) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      log.debug(`upstream :${port}${path}: ${e.message}`);
+      if (timedOut) sendJson(res, 504, { message: 'The upstream server is timing out' });
+      else sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
+    });
+    // A client that goes away must not leave the upstream request hanging.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    req.pipe(upstream);
+  }
+
+  async function verifyFunctionJwt(authorization: string | undefined): Promise<string | null> {
+    if (!authorization) return 'Error: Missing authorization header';
+    const [scheme, token] = authorization.split(' ');
+    if (scheme !== 'Bearer' || !token) return "Error: Auth header is not 'Bearer {token}'";
+    try {
+      await jwtVerify(token, secret, { algorithms: ['HS256'] });
+      return null;
+    } catch {
+      return 'Invalid JWT';
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = req.url ?? '/';
+    const q = raw.indexOf('?');
+    const path = q === -1 ? raw : raw.slice(0, q);
+    const query = q === -1 ? '' : raw.slice(q + 1);
+    const method = req.method ?? 'GET';
+
+    // Preflight is answered here for every route, as Kong's cors plugin does.
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      const requested = String(req.headers['access-control-request-headers'] ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean);
+      const allowed = [...new Set([...ALLOW_HEADERS, ...requested])];
+      req.resume();
+      res.writeHead(204, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': ALLOW_METHODS,
+        'Access-Control-Allow-Headers': allowed.join(', '),
+        'Access-Control-Expose-Headers': EXPOSE_HEADERS.join(', '),
+        'Access-Control-Max-Age': '3600',
+        'Content-Length': '0',
+      });
+      res.end();
+      return;
+    }
+
+    if (path === '/' && (method === 'GET' || method === 'HEAD')) {
+      req.resume();
+      sendJson(res, 200, { status: 'ok', name: 'local gateway' });
+      return;
+    }
+
+    const route = (['/rest/v1', '/rest-admin/v1', '/auth/v1', '/functions/v1', '/storage/v1'] as const).find(
+      (p) => path === p || path.startsWith(`${p}/`),
+    );
+    if (!route) {
+      req.resume();
+      sendJson(res, 404, { message: 'no Route matched with those values' });
+      return;
+    }
+    const sub = path.slice(route.length) || '/';
+    const apikey = headerValue(req.headers, 'apikey') ?? queryParam(query, 'apikey');
+    const keyRequired = route !== '/functions/v1' && !(route === '/auth/v1' && OPEN_AUTH_PATHS.some((r) => r.test(sub)));
+    if (keyRequired) {
+      if (!apikey) {
+        req.resume();
+        sendJson(res, 401, NO_KEY);
+        return;
+      }
+      if (!validKeys.has(apikey)) {
+        req.resume();
+        sendJson(res, 401, BAD_KEY);
+        return;
+      }
+    }
+    const authorization = upstreamAuthorization(headerValue(req.headers, 'authorization'), apikey);
+
+    switch (route) {
+      case '/rest/v1': {
+        // The key may come as ?apikey=…; PostgREST would read it as a column filter.
+        const rest = withoutQueryParam(query, 'apikey');
+        const target = sub + (rest ? `?${rest}` : q === -1 ? '' : '?');
+        proxy(req, res, cfg.restPort, target, forwardHeaders(req, cfg.restPort, route, authorization), UPSTREAM_TIMEOUT_MS);
+        return;
+      }
+      case '/rest-admin/v1':
+        proxy(req, res, cfg.restAdminPort, sub + (q === -1 ? '' : `?${query}`), forwardHeaders(req, cfg.restAdminPort, route, authorization), UPSTREAM_TIMEOUT_MS);
+        return;
+      case '/auth/v1':
+        proxy(req, res, cfg.authPort, sub + (q === -1 ? '' : `?${query}`), forwardHeaders(req, cfg.authPort, route, authorization), UPSTREAM_TIMEOUT_MS);
+        return;
+      case '/functions/v1': {
+        const m = /^\/([^/]+)(\/.*)?$/.exec(sub);
+        const fn = m ? functions.get(decodeURIComponent(m[1])) : undefined;
+        if (!m || !fn) {
+          req.resume();
+          sendText(res, 404, 'Function not found');
+          return;
+        }
+        if (fn.verifyJwt && method !== 'OPTIONS') {
+          const problem = await verifyFunctionJwt(authorization);
+          if (problem) {
+            req.resume();
+            sendJson(res, 401, { msg: problem });
+            return;
+          }
+        }
+        const target = `/${m[1]}${m[2] ?? ''}${q === -1 ? '' : `?${query}`}`;
+        proxy(req, res, fn.port, target, forwardHeaders(req, fn.port, route, authorization), FUNCTION_TIMEOUT_MS);
+        return;
+      }
+      case '/storage/v1': {
+        if (!opts.storage) {
+          req.resume();
+          sendJson(res, 404, { message: 'no Route matched with those values' });
+          return;
+        }
+        if (authorization) req.headers.authorization = authorization;
+        else delete req.headers.authorization;
+        for (const [k, v] of Object.entries(corsHeaders())) res.setHeader(k, v);
+        await opts.storage(req, res, sub + (q === -1 ? '' : `?${query}`));
+        return;
+      }
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const started = Date.now();
+    res.on('finish', () => log.debug(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started} ms`));
+    handle(req, res).catch((e: unknown) => {
+      log.error(`${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
+      if (!res.headersSent) sendJson(res, 500, { message: 'An unexpected error occurred' });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(cfg.gatewayPort, cfg.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  log.info(`gateway listening on ${cfg.apiUrl}`);
+
+  return {
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      agent.destroy();
+    },
+  };
+}

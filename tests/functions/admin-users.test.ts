@@ -5,7 +5,7 @@ import { as, db, signIn, anonClient } from '../support/stack.ts';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-async function invoke(role: 'admin' | 'reviewer', body: unknown) {
+async function invoke(role: 'admin' | 'reviewer', body: Record<string, unknown>) {
   const client = await as(role);
   const { data, error } = await client.functions.invoke('admin-users', { body });
   const status = (error as { context?: Response } | null)?.context?.status;

@@ -18,6 +18,7 @@ import type { Logger } from './log.ts';
 const MIGRATIONS_DIR = path.join(ROOT, 'supabase', 'migrations');
 const SEED_FILE = path.join(ROOT, 'supabase', 'seed.sql');
 const BOOTSTRAP_FILE = path.join(ROOT, 'scripts', 'local-stack', 'bootstrap.sql');
+const STORAGE_BOOTSTRAP_FILE = path.join(ROOT, 'scripts', 'local-stack', 'bootstrap-storage.sql');
 
 export interface Database {
   pg: EmbeddedPostgres;
@@ -78,6 +79,7 @@ export async function bootstrap(cfg: StackConfig): Promise<void> {
   await client.connect();
   try {
     await client.query(await fs.readFile(BOOTSTRAP_FILE, 'utf8'));
+    await client.query(await fs.readFile(STORAGE_BOOTSTRAP_FILE, 'utf8'));
     await client.query(`alter role authenticator password '${AUTHENTICATOR_PASSWORD}'`);
     await client.query(`alter role supabase_auth_admin password '${AUTH_ADMIN_PASSWORD}'`);
   } finally {

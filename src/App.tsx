@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { ForgotPasswordPage, LoginPage, SetPasswordPage } from 'ra-supabase';
+import { dataProvider } from './providers/dataProvider';
+import { authProvider } from './providers/authProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { darkTheme, lightTheme } from './layout/themes';
+import { resources } from './resources';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+
+export const App = () => (
+  <Admin
+    title="运营总后台"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginPage}
+    layout={Layout}
+    dashboard={Dashboard}
+    theme={lightTheme}
+    darkTheme={darkTheme}
+    requireAuth
+    disableTelemetry
+  >
+    <CustomRoutes noLayout>
+      <Route path={SetPasswordPage.path} element={<SetPasswordPage />} />
+      <Route path={ForgotPasswordPage.path} element={<ForgotPasswordPage />} />
+    </CustomRoutes>
+    {resources
+      .filter((r) => !r.path)
+      .map((r) => (
+        <Resource
+          key={r.name}
+          name={r.name}
+          icon={r.icon}
+          list={r.list}
+          show={r.show}
+          edit={r.edit}
+          create={r.create}
+          recordRepresentation={r.recordRepresentation}
+        />
+      ))}
+  </Admin>
+);

@@ -1,0 +1,47 @@
+import { DataTable, DateInput, List, SelectInput, TextInput, useTranslate, type FieldProps, useFieldValue, AutocompleteInput } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { RoleField } from '../common/RoleChip';
+import { shanghaiDayBound } from '../common/datetime';
+import { AuditDiff } from './AuditDiff';
+import { ACTION_CHOICES, ENTITY_CHOICES } from './choices';
+import { auditExporter } from './exporter';
+
+// Date filters hold a Beijing calendar day in the form and an instant in the query.
+const dayFilter = (bound: 'start' | 'end') => ({
+  parse: (v: string) => (v ? shanghaiDayBound(v, bound) : undefined),
+  format: (v: string | undefined) => (v ? v.slice(0, 10) : ''),
+});
+
+const filters = [
+  <TextInput key="actor" source="actor_email@ilike" label="audit.filters.actor" alwaysOn />,
+  <AutocompleteInput key="action" source="action" choices={ACTION_CHOICES} alwaysOn sx={{ minWidth: 200 }} />,
+  <SelectInput key="entity" source="entity" choices={ENTITY_CHOICES} alwaysOn />,
+  <DateInput key="from" source="at@gte" label="audit.filters.from" alwaysOn {...dayFilter('start')} />,
+  <DateInput key="to" source="at@lte" label="audit.filters.to" alwaysOn {...dayFilter('end')} />,
+];
+
+const ActionField = (props: FieldProps) => {
+  const value = useFieldValue(props) as string | undefined;
+  const translate = useTranslate();
+  return <>{value ? translate(`audit.actions.${value}`, { _: value }) : ''}</>;
+};
+
+const EntityField = (props: FieldProps) => {
+  const value = useFieldValue(props) as string | undefined;
+  const translate = useTranslate();
+  return <>{value ? translate(`audit.entities.${value}`, { _: value }) : ''}</>;
+};
+
+export const AuditList = () => (
+  <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={auditExporter}>
+    <DataTable expand={<AuditDiff />} bulkActionButtons={false} rowClick="expand">
+      <DataTable.Col source="at" field={DateTimeField} />
+      <DataTable.Col source="actor_email" />
+      <DataTable.Col source="actor_role" field={RoleField} disableSort />
+      <DataTable.Col source="action" field={ActionField} />
+      <DataTable.Col source="entity" field={EntityField} />
+      <DataTable.Col source="entity_id" disableSort />
+      <DataTable.Col source="reason" disableSort />
+    </DataTable>
+  </List>
+);

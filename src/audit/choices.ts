@@ -1,0 +1,28 @@
+// Known audit actions and entities (CONVENTIONS.md: `<entity>.<verb>`). Later features add
+// theirs here and under `audit.actions` / `audit.entities` in both languages.
+export const AUDIT_ACTIONS = [
+  'staff.create',
+  'staff.update',
+  'staff.permission_change',
+  'staff.activate',
+  'staff.deactivate',
+  'staff.password_reset',
+];
+
+export const AUDIT_ENTITIES = [
+  'staff',
+  'merchant_application',
+  'merchant',
+  'listing',
+  'member',
+  'reservation',
+  'trade',
+  'complaint',
+  'payment',
+  'withdrawal',
+  'settlement',
+  'ranking_rule',
+];
+
+export const ACTION_CHOICES = AUDIT_ACTIONS.map((id) => ({ id, name: `audit.actions.${id}` }));
+export const ENTITY_CHOICES = AUDIT_ENTITIES.map((id) => ({ id, name: `audit.entities.${id}` }));

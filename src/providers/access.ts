@@ -1,0 +1,136 @@
+// The permission table of DOMAIN.md as data, and the one function that reads it.
+// The database enforces the same rules with RLS; this only decides what the UI offers.
+
+export const STAFF_ROLES = ['admin', 'reviewer', 'customer_service', 'finance', 'analyst'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const RESOURCES = [
+  'dashboard',
+  'staff',
+  'audit_log',
+  'ranking_rules',
+  'merchant_applications',
+  'merchants',
+  'listings',
+  'catalogue',
+  'promotions',
+  'members',
+  'reservations',
+  'trades',
+  'complaints',
+  'payments',
+  'statements',
+  'reconciliation',
+  'commissions',
+  'settlements',
+  'ledger',
+  'withdrawals',
+  'bank_accounts',
+  'analytics',
+] as const;
+export type AppResource = (typeof RESOURCES)[number];
+
+export const ACTIONS = [
+  // react-admin's own
+  'list', 'show', 'create', 'edit', 'delete', 'export',
+  // business actions
+  'review', // approve / reject an application, a listing, a withdrawal (first check)
+  'suspend', // suspend / resume a merchant
+  'delist', // force a listing off the shelf
+  'ban', // ban / unban a member
+  'adjust', // change a member's points or level
+  'verify', // verify a declared deal
+  'assign', // take or assign a complaint
+  'resolve', // reply to, resolve or dismiss a complaint
+  'pay', // record a payout
+  'approve', // second approval of a large withdrawal
+  'run', // start a settlement / ranking / reconciliation run
+  'import', // bulk import
+  'activate', // activate / deactivate a staff account
+  'reset_password',
+] as const;
+export type AppAction = (typeof ACTIONS)[number];
+
+type Grants = Partial<Record<StaffRole, readonly AppAction[]>>;
+
+const READ: readonly AppAction[] = ['list', 'show', 'export'];
+const WRITE: readonly AppAction[] = ['list', 'show', 'export', 'create', 'edit', 'delete'];
+// Money and audit records are never edited or deleted: a correction is a new row (DOMAIN.md).
+const APPEND_ONLY: readonly AppAction[] = ['list', 'show', 'export', 'create'];
+
+const everyoneReads = (extra: Grants = {}): Grants => ({
+  admin: WRITE,
+  reviewer: READ,
+  customer_service: READ,
+  finance: READ,
+  analyst: READ,
+  ...extra,
+});
+
+const TABLE: Record<AppResource, Grants> = {
+  dashboard: { admin: READ, reviewer: READ, customer_service: READ, finance: READ, analyst: READ },
+  // Staff accounts are admin business; others read only their own row (shown in the user menu),
+  // so they get `show` and no list. Staff are deactivated, never deleted.
+  staff: {
+    admin: ['list', 'show', 'export', 'create', 'edit', 'activate', 'reset_password'],
+    reviewer: ['show'],
+    customer_service: ['show'],
+    finance: ['show'],
+    analyst: ['show'],
+  },
+  // Append-only for everybody; non-admin, non-analyst staff see their own actions (RLS).
+  audit_log: { admin: READ, reviewer: READ, customer_service: READ, finance: READ, analyst: READ },
+  // "read own" of a rule set means reading the rules everyone is ranked by.
+  ranking_rules: everyoneReads({ admin: [...WRITE, 'run'] }),
+  merchant_applications: everyoneReads({ admin: [...WRITE, 'review'], reviewer: [...READ, 'review'] }),
+  merchants: everyoneReads({ admin: [...WRITE, 'suspend'], reviewer: [...READ, 'suspend'] }),
+  listings: everyoneReads({
+    admin: [...WRITE, 'review', 'delist', 'import'],
+    reviewer: [...READ, 'review', 'delist'],
+  }),
+  catalogue: everyoneReads({ admin: [...WRITE, 'import'], reviewer: [...READ, 'review'] }),
+  promotions: everyoneReads({ admin: [...WRITE, 'review', 'delist'], reviewer: [...READ, 'review', 'delist'] }),
+  members: everyoneReads({
+    admin: [...WRITE, 'ban', 'adjust'],
+    customer_service: [...READ, 'ban', 'adjust'],
+  }),
+  reservations: everyoneReads({ admin: [...WRITE, 'verify'], customer_service: [...READ, 'verify'] }),
+  trades: everyoneReads({ admin: [...APPEND_ONLY, 'verify'], customer_service: [...READ, 'verify'] }),
+  complaints: everyoneReads({
+    admin: [...WRITE, 'assign', 'resolve'],
+    customer_service: [...READ, 'create', 'edit', 'assign', 'resolve'],
+  }),
+  // customer service reads the payments of members in their cases (RLS narrows the rows)
+  payments: { admin: [...APPEND_ONLY, 'import'], customer_service: READ, finance: [...APPEND_ONLY, 'import'], analyst: READ },
+  statements: { admin: [...APPEND_ONLY, 'import'], customer_service: READ, finance: [...APPEND_ONLY, 'import'], analyst: READ },
+  reconciliation: { admin: [...READ, 'run', 'import'], finance: [...READ, 'run', 'import'], analyst: READ },
+  commissions: { admin: READ, customer_service: READ, finance: READ, analyst: READ },
+  settlements: { admin: [...READ, 'run'], customer_service: READ, finance: [...READ, 'run'], analyst: READ },
+  ledger: { admin: READ, customer_service: READ, finance: READ, analyst: READ },
+  withdrawals: { admin: [...READ, 'review', 'approve', 'pay'], finance: [...READ, 'review', 'approve', 'pay'], analyst: READ },
+  bank_accounts: { admin: [...READ, 'edit', 'review'], finance: [...READ, 'review'], analyst: READ },
+  // Charts read aggregates; the roles whose work they describe.
+  analytics: { admin: READ, finance: READ, analyst: READ },
+};
+
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * May a staff member with `role` do `action` on `resource`? Unknown roles, resources and
+ * actions are refused. A `resource` may be "name.field" (react-admin asks that for
+ * columns): the field inherits the resource's answer.
+ */
+export function canAccess(role: string | null | undefined, resource: string, action: string): boolean {
+  if (!isStaffRole(role)) return false;
+  const name = resource.split('.')[0] as AppResource;
+  const grants = TABLE[name];
+  if (!grants) return false;
+  return (grants[role] ?? []).includes(action as AppAction);
+}
+
+/** Every action the role has on the resource (for tests and the role overview). */
+export function allowedActions(role: StaffRole, resource: AppResource): readonly AppAction[] {
+  return TABLE[resource][role] ?? [];
+}

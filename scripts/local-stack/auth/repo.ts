@@ -137,6 +137,7 @@ export function userJson(u: UserRow, identities: IdentityRow[]): Record<string, 
     email_confirmed_at: iso(u.email_confirmed_at),
     phone: u.phone ?? '',
     phone_confirmed_at: iso(u.phone_confirmed_at),
+    invited_at: iso(u.invited_at),
     confirmation_sent_at: iso(u.confirmation_sent_at),
     confirmed_at: iso(u.confirmed_at),
     recovery_sent_at: iso(u.recovery_sent_at),
@@ -218,14 +219,14 @@ export async function insertUser(q: Queryable, n: NewUser): Promise<UserRow> {
   if (user.email) {
     await q.query(
       `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-       values ($1, $1::uuid, $2, 'email', now(), now())`,
+       values ($1::text, $1::uuid, $2, 'email', now(), now())`,
       [user.id, { sub: user.id, email: user.email, email_verified: n.emailConfirmed, phone_verified: false }],
     );
   }
   if (user.phone) {
     await q.query(
       `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-       values ($1, $1::uuid, $2, 'phone', now(), now())`,
+       values ($1::text, $1::uuid, $2, 'phone', now(), now())`,
       [user.id, { sub: user.id, phone: user.phone, email_verified: false, phone_verified: n.phoneConfirmed }],
     );
   }
@@ -272,7 +273,7 @@ export async function syncEmailIdentity(q: Queryable, user: UserRow): Promise<vo
   if (!rowCount) {
     await q.query(
       `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-       values ($1, $1::uuid, $2, 'email', now(), now())`,
+       values ($1::text, $1::uuid, $2, 'email', now(), now())`,
       [user.id, { sub: user.id, email: user.email, email_verified: user.email_confirmed_at !== null, phone_verified: false }],
     );
   }
@@ -367,6 +368,12 @@ export async function activeRefreshToken(q: Queryable, sessionId: string): Promi
     [sessionId],
   );
   return rows[0] ?? null;
+}
+
+/** Whether the token was rotated (has a successor), as opposed to revoked with its family. */
+export async function wasRotated(q: Queryable, token: string): Promise<boolean> {
+  const { rowCount } = await q.query('select 1 from auth.refresh_tokens where parent = $1 limit 1', [token]);
+  return (rowCount ?? 0) > 0;
 }
 
 export async function revokeRefreshToken(q: Queryable, id: string): Promise<void> {

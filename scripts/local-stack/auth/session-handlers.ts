@@ -41,6 +41,7 @@ import {
   revokeTokenFamily,
   touchSession,
   updateUser,
+  wasRotated,
   withTransaction,
   type Patch,
 } from './repo.ts';
@@ -108,7 +109,12 @@ async function refreshGrant(ctx: Ctx, deps: Deps): Promise<TokenResponse> {
       if (active && active.parent === tok.token) {
         // The client lost the previous answer: hand back the token it should have stored.
         issued = active.token;
-      } else if (Date.now() > tok.updated_at.getTime() + REFRESH_REUSE_INTERVAL_S * 1000) {
+      } else if (
+        // The reuse window exists for tabs refreshing the same token at once, so it only
+        // covers rotated tokens; one revoked with its family (after abuse) stays dead.
+        !(await wasRotated(c, tok.token)) ||
+        Date.now() > tok.updated_at.getTime() + REFRESH_REUSE_INTERVAL_S * 1000
+      ) {
         await revokeTokenFamily(c, session.id);
         await audit(c, 'token_revoked', user, ctx.ip, { reason: 'refresh token reuse' });
         return badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used');

@@ -69,6 +69,17 @@ describe('refresh tokens', () => {
     expect(after.error?.code).toBe('refresh_token_already_used');
   });
 
+  it('concurrent refreshes of one token (several tabs) all get the same new token', async () => {
+    const { client } = await signedInUser('concurrent');
+    const token = await currentRefreshToken(client);
+    const tabs = await Promise.all([1, 2, 3, 4].map(() => anonClient()));
+    const results = await Promise.all(tabs.map((t) => t.auth.refreshSession({ refresh_token: token })));
+    for (const r of results) expect(r.error).toBeNull();
+    const issued = new Set(results.map((r) => r.data.session!.refresh_token));
+    expect(issued.size).toBe(1);
+    expect(issued.has(token)).toBe(false);
+  });
+
   it('an unknown refresh token is refresh_token_not_found', async () => {
     const anon = await anonClient();
     const { error } = await anon.auth.refreshSession({ refresh_token: 'doesnotexist' });

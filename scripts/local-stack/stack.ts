@@ -11,6 +11,7 @@ import { logger } from './log.ts';
 import { startPostgrest } from './postgrest.ts';
 import { startAuth } from './auth/server.ts';
 import { startGateway } from './gateway.ts';
+import { createStorageHandler } from './storage.ts';
 import type { Child } from './children.ts';
 
 export interface StackOptions {
@@ -128,7 +129,9 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
     children.push(...(await startFunctions(cfg, fns, log('functions'))));
     await rememberPids();
     mark('functions');
-    const gateway = await startGateway(cfg, log('gateway'), { functions: fns });
+    const storage = createStorageHandler(cfg, log('storage'));
+    closers.push(() => storage.close());
+    const gateway = await startGateway(cfg, log('gateway'), { functions: fns, storage: storage.handle });
     closers.push(() => gateway.close());
     mark('ready');
     main.info(`ready in ${(timings.ready / 1000).toFixed(1)} s`);

@@ -149,8 +149,11 @@ export async function startGateway(
   const validKeys = new Set([cfg.anonKey, cfg.serviceRoleKey, PUBLISHABLE_KEY, SECRET_KEY]);
 
   /** The CLI's request-transformer: which Authorization the upstream sees. */
-  function upstreamAuthorization(authorization: string | undefined, apikey: string | undefined): string | undefined {
-    if (authorization && !/^Bearer\s+sb_/i.test(authorization)) return authorization;
+  function upstreamAuthorization(authorization: string | undefined, given: string | undefined): string | undefined {
+    const opaque = authorization ? /^Bearer\s+(sb_\S+)$/i.exec(authorization) : null;
+    if (authorization && !opaque) return authorization;
+    // `Authorization: Bearer sb_…` alone (no apikey) still names a key to map.
+    const apikey = given ?? opaque?.[1];
     if (apikey === SECRET_KEY) return `Bearer ${cfg.serviceRoleKey}`;
     if (apikey === PUBLISHABLE_KEY) return `Bearer ${cfg.anonKey}`;
     if (apikey && validKeys.has(apikey)) return `Bearer ${apikey}`;

@@ -1,11 +1,12 @@
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { ForgotPasswordPage, LoginPage, SetPasswordPage } from 'ra-supabase';
+import { ForgotPasswordPage, SetPasswordPage } from 'ra-supabase';
 import { dataProvider } from './providers/dataProvider';
 import { authProvider } from './providers/authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
 import { darkTheme, lightTheme } from './layout/themes';
 import { resources } from './resources';
 

@@ -33,7 +33,7 @@ const EntityField = (props: FieldProps) => {
 };
 
 export const AuditList = () => (
-  <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={auditExporter}>
+  <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={auditExporter} empty={false}>
     <DataTable expand={<AuditDiff />} bulkActionButtons={false} rowClick="expand">
       <DataTable.Col source="at" field={DateTimeField} />
       <DataTable.Col source="actor_email" />

@@ -10,6 +10,7 @@ import {
   SelectInput,
   TopToolbar,
   useCanAccess,
+  useTranslate,
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { RoleField } from '../common/RoleChip';
@@ -17,8 +18,8 @@ import { RegionsField } from '../common/RegionsField';
 import { ROLE_CHOICES } from './roleChoices';
 import { SetActiveButton } from './SetActiveButton';
 
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="resources.staff.fields.q" />,
+const filters = (translate: (key: string) => string) => [
+  <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.staff.fields.q')} />,
   <SelectInput key="role" source="role" label="staff.filters.role" choices={ROLE_CHOICES} alwaysOn />,
   <NullableBooleanInput key="active" source="active" label="staff.filters.active" alwaysOn />,
 ];
@@ -31,9 +32,10 @@ const Actions = () => (
 );
 
 export const StaffList = () => {
+  const translate = useTranslate();
   const { canAccess: canActivate } = useCanAccess({ resource: 'staff', action: 'activate' });
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
+    <List filters={filters(translate)} actions={<Actions />} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="display_name" />
         <DataTable.Col source="email" />

@@ -12,6 +12,7 @@ import { startPostgrest } from './postgrest.ts';
 import { startAuth } from './auth/server.ts';
 import { startGateway } from './gateway.ts';
 import { createStorageHandler } from './storage.ts';
+import { seedStorage } from './seed-storage.ts';
 import type { Child } from './children.ts';
 
 export interface StackOptions {
@@ -119,6 +120,7 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
     mark('migrations');
     if (database.freshlyCreated) {
       await seed(cfg, dbLog);
+      await seedStorage(cfg, log('storage'));
       mark('seed');
     }
     children.push(await startPostgrest(cfg, log('postgrest')));

@@ -301,7 +301,7 @@ function licence(c: Company, n: number): string {
 <circle cx="${W / 2}" cy="78" r="26" fill="none" stroke="#b8892b" stroke-width="2"/>
 <text x="${W / 2}" y="84" font-family="${FONT}" font-size="13" fill="#b8892b" text-anchor="middle">徽记位</text>
 <text x="${W / 2}" y="150" font-family="${SERIF}" font-size="54" font-weight="700" fill="#1f1f1f" text-anchor="middle" letter-spacing="18">营业执照</text>
-<text x="${W / 2}" y="182" font-family="${SERIF}" font-size="18" fill="#333" text-anchor="middle">（副　本）</text>
+<text x="${W / 2}" y="182" font-family="${SERIF}" font-size="18" fill="#333" text-anchor="middle">（副\u3000本）</text>
 <text x="64" y="118" font-family="${SERIF}" font-size="15" fill="#333">统一社会信用代码</text>
 <text x="64" y="142" font-family="${FONT}" font-size="17" font-weight="700" fill="#111" letter-spacing="1">${c.code}</text>
 <text x="64" y="164" font-family="${FONT}" font-size="12" fill="#8a6d2b">（占位代码，样本）</text>
@@ -325,7 +325,7 @@ ${qr(W - 190, 220, 120, 1000 + n)}
 <text x="${W - 150}" y="${H - 92}" font-family="${SERIF}" font-size="17" fill="#222" text-anchor="middle">登记机关</text>
 ${seal(W - 150, H - 132, 68, '示例市市场监督管理局', `seal-l${n}`)}
 <text x="${W - 150}" y="${H - 48}" font-family="${SERIF}" font-size="15" fill="#222" text-anchor="middle">2024年01月02日</text>
-<text x="64" y="${H - 48}" font-family="${FONT}" font-size="12" fill="#8a6d2b">国家企业信用信息公示系统网址：（示例）　市场主体应当于每年1月1日至6月30日报送年度报告</text>
+<text x="64" y="${H - 48}" font-family="${FONT}" font-size="12" fill="#8a6d2b">国家企业信用信息公示系统网址：（示例）\u3000市场主体应当于每年1月1日至6月30日报送年度报告</text>
 ${watermark(W, H)}
 `);
 }
@@ -415,16 +415,16 @@ function evidenceReceipt(): string {
 <rect width="${W}" height="${H}" fill="#e9e4da"/>
 <g transform="rotate(-3 ${W / 2} ${H / 2})">
 <rect x="40" y="40" width="${W - 80}" height="${H - 80}" fill="#fffdf6" stroke="#c9bfa8"/>
-<text x="${W / 2}" y="92" font-family="${SERIF}" font-size="30" font-weight="700" fill="#b02a2a" text-anchor="middle" letter-spacing="10">收　据</text>
+<text x="${W / 2}" y="92" font-family="${SERIF}" font-size="30" font-weight="700" fill="#b02a2a" text-anchor="middle" letter-spacing="10">收\u3000据</text>
 <text x="${W - 70}" y="80" font-family="${FONT}" font-size="13" fill="#b02a2a" text-anchor="end">No. 样0001234</text>
 <line x1="70" y1="106" x2="${W - 70}" y2="106" stroke="#b02a2a"/>
 ${fields(76, 146, [
     ['今收到', '刘示例（买家，样本）'],
     ['交来', '车辆定金（车架号 LSAMPLE0000000001）'],
-    ['人民币', '伍佰元整　¥500.00'],
+    ['人民币', '伍佰元整\u3000¥500.00'],
     ['收款单位', COMPANIES[0].name],
   ], 40, 92)}
-<text x="76" y="${H - 86}" font-family="${SERIF}" font-size="15" fill="#222">收款人：小陈（样本）　　2026年10月17日</text>
+<text x="76" y="${H - 86}" font-family="${SERIF}" font-size="15" fill="#222">收款人：小陈（样本）\u3000\u30002026年10月17日</text>
 ${seal(W - 130, H - 118, 56, '安途二手车', 'seal-r1', '财务专用章')}
 </g>
 ${watermark(W, H)}

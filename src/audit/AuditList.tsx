@@ -1,3 +1,4 @@
+import { Box, Tooltip } from '@mui/material';
 import { DataTable, DateInput, List, SelectInput, TextInput, useTranslate, type FieldProps, useFieldValue, AutocompleteInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { RoleField } from '../common/RoleChip';
@@ -26,6 +27,19 @@ const ActionField = (props: FieldProps) => {
   return <>{value ? translate(`audit.actions.${value}`, { _: value }) : ''}</>;
 };
 
+/** Long ids (uuids) shortened to their first 8 characters; the full id on hover. */
+const ShortIdField = (props: FieldProps) => {
+  const value = useFieldValue(props) as string | undefined;
+  if (!value) return null;
+  return (
+    <Tooltip title={value}>
+      <Box component="span" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+        {value.length > 12 ? `${value.slice(0, 8)}…` : value}
+      </Box>
+    </Tooltip>
+  );
+};
+
 const EntityField = (props: FieldProps) => {
   const value = useFieldValue(props) as string | undefined;
   const translate = useTranslate();
@@ -40,7 +54,7 @@ export const AuditList = () => (
       <DataTable.Col source="actor_role" field={RoleField} disableSort />
       <DataTable.Col source="action" field={ActionField} />
       <DataTable.Col source="entity" field={EntityField} />
-      <DataTable.Col source="entity_id" disableSort />
+      <DataTable.Col source="entity_id" field={ShortIdField} disableSort />
       <DataTable.Col source="reason" disableSort />
     </DataTable>
   </List>

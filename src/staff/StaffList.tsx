@@ -1,3 +1,4 @@
+import { Box } from '@mui/material';
 import {
   BooleanField,
   CreateButton,
@@ -36,7 +37,11 @@ export const StaffList = () => {
   const { canAccess: canActivate } = useCanAccess({ resource: 'staff', action: 'activate' });
   return (
     <List filters={filters(translate)} actions={<Actions />} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable
+        rowClick="edit"
+        bulkActionButtons={false}
+        rowSx={(record) => (record.active ? {} : { opacity: 0.6 })}
+      >
         <DataTable.Col source="display_name" />
         <DataTable.Col source="email" />
         <DataTable.Col source="role" field={RoleField} />
@@ -44,8 +49,10 @@ export const StaffList = () => {
         <DataTable.Col source="active" field={BooleanField} />
         <DataTable.Col source="created_at" field={DateTimeField} />
         <DataTable.Col label={false} disableSort>
-          <EditButton />
-          {canActivate ? <SetActiveButton /> : null}
+          <Box sx={{ display: 'flex', gap: 0.5, justifyContent: 'flex-end', whiteSpace: 'nowrap' }}>
+            <EditButton />
+            {canActivate ? <SetActiveButton /> : null}
+          </Box>
         </DataTable.Col>
       </DataTable>
     </List>

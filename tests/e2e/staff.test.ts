@@ -58,6 +58,22 @@ describe('staff management', () => {
     // typing the URL does not help: react-admin asks canAccess, the database would refuse anyway
     await page.goto(appPath('staff'));
     await page.getByText('无权访问').first().waitFor({ timeout: 15_000 });
+
+    // deactivated with a reason, the member can no longer sign in
+    await page.goto(appPath(''));
+    await logout(page);
+    await login(page, ADMIN.email, ADMIN.password);
+    await page.goto(appPath('staff'));
+    const row = page.locator('tr', { hasText: email });
+    await row.getByRole('button', { name: '停用' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('button', { name: '停用' }).isDisabled()).resolves.toBe(true); // reason required
+    await dialog.locator('textarea').first().fill('端到端测试结束');
+    await dialog.getByRole('button', { name: '停用' }).click();
+    await page.getByText('员工已停用').waitFor();
+    await logout(page);
+    await submitLogin(page, email, password);
+    await page.getByText('此员工账号已停用，请联系管理员').waitFor({ timeout: 15_000 });
     await page.context().close();
   });
 });

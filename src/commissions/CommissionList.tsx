@@ -1,0 +1,112 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import {
+  DataTable,
+  ExportButton,
+  List,
+  NumberField,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+  useDataProvider,
+  useListContext,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { MoneyField } from '../common/MoneyField';
+import { DateTimeField } from '../common/DateTimeField';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { choicesOf, dayRangeFilters, refusalKey, StateChip, TotalsBar } from '../payments/kit';
+import { commissionTotalsParams } from '../payments/totals';
+
+export const COMMISSION_STATUSES = ['frozen', 'available', 'cancelled', 'clawed_back'] as const;
+const STATUS_COLORS = { frozen: 'info', available: 'success', cancelled: 'default', clawed_back: 'error' } as const;
+
+interface Totals {
+  count: number;
+  amount_fen: number;
+  frozen_fen: number;
+  available_fen: number;
+  cancelled_fen: number;
+  clawed_back_fen: number;
+}
+
+const CommissionTotals = () => {
+  const { filterValues } = useListContext();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const translate = useTranslate();
+  const params = commissionTotalsParams(filterValues);
+  const { data, isPending, error } = useQuery({
+    queryKey: ['commission_totals', params],
+    queryFn: async () => (await dataProvider.rpc<Totals[]>('commission_totals', params))[0],
+  });
+  return (
+    <TotalsBar
+      loading={isPending}
+      error={error ? translate(refusalKey(error), { _: translate('errors.unknown') }) : undefined}
+      items={[
+        { label: translate('commissions.totals.count'), count: data?.count },
+        { label: translate('commissions.totals.amount'), fen: data?.amount_fen },
+        { label: translate('commissions.status.frozen'), fen: data?.frozen_fen },
+        { label: translate('commissions.status.available'), fen: data?.available_fen },
+        { label: translate('commissions.status.cancelled'), fen: data?.cancelled_fen },
+        { label: translate('commissions.totals.clawbacks'), fen: data?.clawed_back_fen },
+      ]}
+    />
+  );
+};
+
+/** The beneficiary's account (balance and the ledger behind it). */
+const BeneficiaryLink = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Link to={`/ledger/${record.beneficiary_id}/show`} onClick={(e) => e.stopPropagation()}>
+      {record.beneficiary_name ?? record.beneficiary_id}
+    </Link>
+  );
+};
+
+const filters = [
+  <SelectInput key="status" source="status" choices={choicesOf(COMMISSION_STATUSES, 'commissions.status')} alwaysOn />,
+  <TextInput key="beneficiary" source="beneficiary_name@ilike" label="resources.commissions.fields.beneficiary_name" alwaysOn />,
+  <TextInput key="merchant" source="merchant_name@ilike" label="resources.commissions.fields.merchant_name" />,
+  <TextInput key="trade_id" source="trade_id" label="resources.commissions.fields.trade_id" />,
+  <SelectInput key="tier" source="tier" choices={[{ id: 1, name: 'commissions.tier.1' }, { id: 2, name: 'commissions.tier.2' }]} />,
+  <TextInput key="beneficiary_id" source="beneficiary_id" label="resources.commissions.fields.beneficiary_id" />,
+  ...dayRangeFilters('created_at', { from: 'commissions.filters.from', to: 'commissions.filters.to' }),
+];
+
+export const CommissionList = () => (
+  <List
+    filters={filters}
+    sort={{ field: 'created_at', order: 'DESC' }}
+    perPage={25}
+    actions={
+      <TopToolbar>
+        <ExportButton maxResults={10000} />
+      </TopToolbar>
+    }
+  >
+    <CommissionTotals />
+    <DataTable rowClick={false} bulkActionButtons={false}>
+      <DataTable.Col source="id" />
+      <DataTable.Col source="beneficiary_name" field={BeneficiaryLink} />
+      <DataTable.Col source="tier" field={() => <StateChip source="tier" prefix="commissions.tier" />} />
+      <DataTable.Col source="merchant_name" />
+      <DataTable.Col source="trade_id" />
+      <DataTable.NumberCol source="base_amount_fen" field={MoneyField} />
+      <DataTable.NumberCol
+        source="rate"
+        field={() => <NumberField source="rate" options={{ style: 'percent', minimumFractionDigits: 2 }} />}
+      />
+      <DataTable.NumberCol source="amount_fen" field={MoneyField} />
+      <DataTable.Col
+        source="status"
+        field={() => <StateChip source="status" prefix="commissions.status" colors={STATUS_COLORS} />}
+      />
+      <DataTable.Col source="unfreeze_at" field={DateTimeField} />
+      <DataTable.Col source="created_at" field={DateTimeField} />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,117 @@
+import { Box, Tab, Tabs } from '@mui/material';
+import {
+  AutocompleteInput,
+  BooleanField,
+  DataTable,
+  ExportButton,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useListContext,
+  useTranslate,
+} from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { MoneyField } from '../common/MoneyField';
+import { BulkApproveButton, BulkDelistButton } from './BulkButtons';
+import { CityInput } from './CityInput';
+import { KIND_CHOICES, REVIEW_STATE_CHOICES, SHELF_STATE_CHOICES, TRADE_STATE_CHOICES } from './choices';
+import { listingExporter } from './exporter';
+import { ListingImportButton } from './ListingImportButton';
+import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './StateChip';
+
+// Price filters: yuan in the form, fen in the query.
+const yuanFilter = {
+  parse: (v: string | number | null) => (v === '' || v === null || v === undefined ? undefined : Math.round(Number(v) * 100)),
+  format: (v: number | undefined) => (v === undefined || v === null ? '' : v / 100),
+};
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="resources.listings.fields.q" sx={{ minWidth: 320 }} />,
+  <SelectInput key="kind" source="kind" choices={KIND_CHOICES} alwaysOn />,
+  <SelectInput key="review_state" source="review_state" choices={REVIEW_STATE_CHOICES} alwaysOn />,
+  <SelectInput key="shelf_state" source="shelf_state" choices={SHELF_STATE_CHOICES} />,
+  <SelectInput key="trade_state" source="trade_state" choices={TRADE_STATE_CHOICES} />,
+  <ReferenceInput key="brand" source="brand_id" reference="catalogue" alwaysOn>
+    <AutocompleteInput optionText="name" label="resources.listings.fields.brand_id" sx={{ minWidth: 160 }} />
+  </ReferenceInput>,
+  <CityInput key="city" source="city_code" label="resources.listings.fields.city_code" alwaysOn />,
+  <NumberInput key="min" source="price_fen@gte" {...yuanFilter} />,
+  <NumberInput key="max" source="price_fen@lte" {...yuanFilter} />,
+  <ReferenceInput key="merchant" source="merchant_id" reference="merchants">
+    <AutocompleteInput optionText="name" label="resources.listings.fields.merchant_id" sx={{ minWidth: 240 }} />
+  </ReferenceInput>,
+];
+
+/** 待审核队列 (pending, oldest first) or every listing (newest first): one list, two presets. */
+const QueueTabs = () => {
+  const { filterValues, setFilters, setSort } = useListContext();
+  const translate = useTranslate();
+  const queue = filterValues.review_state === 'pending';
+  return (
+    <Tabs
+      value={queue ? 'queue' : 'all'}
+      onChange={(_, v) => {
+        const { review_state: _drop, ...rest } = filterValues;
+        if (v === 'queue') {
+          setFilters({ ...rest, review_state: 'pending' }, {});
+          setSort({ field: 'submitted_at', order: 'ASC' });
+        } else {
+          setFilters(rest, {});
+          setSort({ field: 'created_at', order: 'DESC' });
+        }
+      }}
+      sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}
+    >
+      <Tab value="queue" label={translate('resources.listings.tabs.queue')} />
+      <Tab value="all" label={translate('resources.listings.tabs.all')} />
+    </Tabs>
+  );
+};
+
+const Actions = () => (
+  <TopToolbar>
+    <ListingImportButton />
+    <ExportButton maxResults={5000} />
+  </TopToolbar>
+);
+
+const BulkActions = () => (
+  <>
+    <BulkApproveButton />
+    <BulkDelistButton />
+  </>
+);
+
+export const ListingList = () => (
+  <List
+    filters={filters}
+    actions={<Actions />}
+    exporter={listingExporter}
+    filterDefaultValues={{ review_state: 'pending' }}
+    sort={{ field: 'submitted_at', order: 'ASC' }}
+    perPage={25}
+    empty={false}
+  >
+    <QueueTabs />
+    <Box sx={{ overflowX: 'auto' }}>
+      <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
+        <DataTable.Col source="title" />
+        <DataTable.Col source="kind" field={KindField} />
+        <DataTable.Col source="merchant_name" disableSort />
+        <DataTable.Col source="city_name" disableSort />
+        <DataTable.NumberCol source="price_fen" field={MoneyField} />
+        <DataTable.NumberCol source="mileage_km" field={NumberField} />
+        <DataTable.Col source="review_state" field={ReviewStateField} />
+        <DataTable.Col source="shelf_state" field={ShelfStateField} />
+        <DataTable.Col source="trade_state" field={TradeStateField} />
+        <DataTable.Col source="promoted" field={BooleanField} disableSort />
+        <DataTable.Col source="submitted_at" field={DateTimeField} />
+        <DataTable.Col source="created_at" field={DateTimeField} />
+      </DataTable>
+    </Box>
+  </List>
+);

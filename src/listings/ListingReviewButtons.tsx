@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import CheckIcon from '@mui/icons-material/Check';
+import CloseIcon from '@mui/icons-material/Close';
+import RemoveShoppingCartIcon from '@mui/icons-material/RemoveShoppingCart';
+import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { ReasonDialog } from './ReasonDialog';
+import { LISTING_DELIST_REASONS, LISTING_REJECT_REASONS } from './choices';
+import { useErrorMessage } from './rpcError';
+
+interface ListingRecord {
+  id: string;
+  title: string;
+  review_state: string;
+  shelf_state: string;
+}
+
+/** Approve / reject (pending listings) and delist (any not yet delisted) one listing, each through its RPC. */
+export const ListingReviewButtons = () => {
+  const record = useRecordContext<ListingRecord>();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  const errorMessage = useErrorMessage('listings');
+  const { canAccess: canReview } = useCanAccess({ resource: 'listings', action: 'review' });
+  const { canAccess: canDelist } = useCanAccess({ resource: 'listings', action: 'delist' });
+  const [dialog, setDialog] = useState<'reject' | 'delist' | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!record) return null;
+
+  const approve = async () => {
+    setBusy(true);
+    try {
+      await dataProvider.rpc('listing_approve', { p_id: record.id });
+      notify('resources.listings.notify.approved', { type: 'success' });
+      refresh();
+    } catch (e) {
+      notify(errorMessage(e), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  // Errors are thrown translated so the dialog stays open and shows them.
+  const decide = (fn: string, done: string) => async (code: string, note: string) => {
+    try {
+      await dataProvider.rpc(fn, { p_id: record.id, p_reason_code: code, p_note: note || null });
+    } catch (e) {
+      throw new Error(errorMessage(e));
+    }
+    setDialog(null);
+    notify(done, { type: 'success' });
+    refresh();
+  };
+
+  const pending = record.review_state === 'pending';
+  return (
+    <>
+      {canReview && pending ? (
+        <>
+          <Button label="resources.listings.actions.approve" onClick={approve} disabled={busy} variant="contained" color="success">
+            <CheckIcon />
+          </Button>
+          <Button label="resources.listings.actions.reject" onClick={() => setDialog('reject')} disabled={busy} color="error">
+            <CloseIcon />
+          </Button>
+        </>
+      ) : null}
+      {canDelist && record.shelf_state !== 'forced_off' ? (
+        <Button label="resources.listings.actions.delist" onClick={() => setDialog('delist')} disabled={busy} color="error">
+          <RemoveShoppingCartIcon />
+        </Button>
+      ) : null}
+      <ReasonDialog
+        open={dialog === 'reject'}
+        title={translate('resources.listings.dialog.reject_title', { title: record.title })}
+        reasons={LISTING_REJECT_REASONS}
+        labelPrefix="resources.listings.reasons"
+        confirmLabel={translate('resources.listings.actions.reject')}
+        onClose={() => setDialog(null)}
+        onConfirm={decide('listing_reject', 'resources.listings.notify.rejected')}
+      />
+      <ReasonDialog
+        open={dialog === 'delist'}
+        title={translate('resources.listings.dialog.delist_title', { title: record.title })}
+        content={translate('resources.listings.dialog.delist_content')}
+        reasons={LISTING_DELIST_REASONS}
+        labelPrefix="resources.listings.reasons"
+        confirmLabel={translate('resources.listings.actions.delist')}
+        onClose={() => setDialog(null)}
+        onConfirm={decide('listing_force_off', 'resources.listings.notify.delisted')}
+      />
+    </>
+  );
+};

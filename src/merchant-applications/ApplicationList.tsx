@@ -1,0 +1,62 @@
+import { Tab, Tabs } from '@mui/material';
+import { DataTable, List, NumberField, SearchInput, SelectInput, TextField, useListContext, useTranslate } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { CityInput } from '../listings/CityInput';
+import { KIND_CHOICES, QUEUE_FILTER, STATE_CHOICES } from './choices';
+import { ApplicationStateField, MerchantKindField } from './fields';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="resources.merchant_applications.fields.q" sx={{ minWidth: 280 }} />,
+  <CityInput key="city" source="city_code" label="resources.merchant_applications.fields.city_code" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={KIND_CHOICES} alwaysOn />,
+  <SelectInput key="state" source="state" choices={STATE_CHOICES} alwaysOn />,
+];
+
+/** The queue (submitted and in review, oldest first) or every application (newest first). */
+const QueueTabs = () => {
+  const { filterValues, setFilters, setSort } = useListContext();
+  const translate = useTranslate();
+  const queue = 'state@in' in filterValues;
+  return (
+    <Tabs
+      value={queue ? 'queue' : 'all'}
+      onChange={(_, v) => {
+        const { 'state@in': _drop, state: _state, ...rest } = filterValues;
+        if (v === 'queue') {
+          setFilters({ ...rest, ...QUEUE_FILTER }, {});
+          setSort({ field: 'submitted_at', order: 'ASC' });
+        } else {
+          setFilters(rest, {});
+          setSort({ field: 'created_at', order: 'DESC' });
+        }
+      }}
+      sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}
+    >
+      <Tab value="queue" label={translate('resources.merchant_applications.tabs.queue')} />
+      <Tab value="all" label={translate('resources.merchant_applications.tabs.all')} />
+    </Tabs>
+  );
+};
+
+export const ApplicationList = () => (
+  <List
+    filters={filters}
+    filterDefaultValues={QUEUE_FILTER}
+    sort={{ field: 'submitted_at', order: 'ASC' }}
+    perPage={25}
+    empty={false}
+  >
+    <QueueTabs />
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="company_name" />
+      <DataTable.Col source="kind" field={MerchantKindField} />
+      <DataTable.Col source="city_name" disableSort />
+      <DataTable.Col source="contact_name" disableSort />
+      <DataTable.Col source="state" field={ApplicationStateField} />
+      <DataTable.NumberCol source="version" field={NumberField} />
+      <DataTable.Col source="reviewer_name" field={TextField} disableSort />
+      <DataTable.Col source="submitted_at" field={DateTimeField} />
+      <DataTable.Col source="updated_at" field={DateTimeField} />
+    </DataTable>
+  </List>
+);

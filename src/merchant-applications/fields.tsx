@@ -1,0 +1,17 @@
+import type { FieldProps } from 'react-admin';
+import { StateChip } from '../listings/StateChip';
+
+const STATE_TONES = {
+  draft: 'default',
+  submitted: 'warning',
+  in_review: 'info',
+  need_more_info: 'secondary',
+  rejected: 'error',
+  approved: 'success',
+} as const;
+
+export const ApplicationStateField = (props: FieldProps) => (
+  <StateChip {...props} prefix="resources.merchant_applications.states" tones={STATE_TONES} />
+);
+export const MerchantKindField = (props: FieldProps) => <StateChip {...props} prefix="resources.merchant_applications.kinds" />;
+export const FeePlanField = (props: FieldProps) => <StateChip {...props} prefix="resources.merchant_applications.fee_plans" />;

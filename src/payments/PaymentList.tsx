@@ -1,0 +1,92 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  DataTable,
+  ExportButton,
+  List,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useDataProvider,
+  useListContext,
+  useTranslate,
+} from 'react-admin';
+import { MoneyField } from '../common/MoneyField';
+import { DateTimeField } from '../common/DateTimeField';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { choicesOf, dayRangeFilters, refusalKey, StateChip, TotalsBar } from './kit';
+import { paymentTotalsParams } from './totals';
+import { CHANNELS, KINDS, PAYER_TYPES, STATUS_COLORS, STATUSES } from './choices';
+
+interface PaymentTotals {
+  count: number;
+  amount_fen: number;
+  succeeded_fen: number;
+  refunded_fen: number;
+}
+
+/** Count and amounts of everything the current filter selects, summed by the database. */
+export const PaymentTotals = () => {
+  const { filterValues } = useListContext();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const translate = useTranslate();
+  const params = paymentTotalsParams(filterValues);
+  const { data, isPending, error } = useQuery({
+    queryKey: ['payment_totals', params],
+    queryFn: async () => (await dataProvider.rpc<PaymentTotals[]>('payment_totals', params))[0],
+  });
+  return (
+    <TotalsBar
+      loading={isPending}
+      error={error ? translate(refusalKey(error), { _: translate('errors.unknown') }) : undefined}
+      items={[
+        { label: translate('payments.totals.count'), count: data?.count },
+        { label: translate('payments.totals.amount'), fen: data?.amount_fen },
+        { label: translate('payments.totals.succeeded'), fen: data?.succeeded_fen },
+        { label: translate('payments.totals.refunded'), fen: data?.refunded_fen },
+      ]}
+    />
+  );
+};
+
+const filters = (translate: (k: string) => string) => [
+  <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.payments.fields.q')} />,
+  <SelectInput key="kind" source="kind" choices={choicesOf(KINDS, 'payments.kind')} alwaysOn />,
+  <SelectInput key="channel" source="channel" choices={choicesOf(CHANNELS, 'payments.channel')} alwaysOn />,
+  <SelectInput key="status" source="status" choices={choicesOf(STATUSES, 'payments.status')} alwaysOn />,
+  <SelectInput key="payer_type" source="payer_type" choices={choicesOf(PAYER_TYPES, 'payments.payer_type')} />,
+  ...dayRangeFilters('created_at', { from: 'payments.filters.from', to: 'payments.filters.to' }),
+];
+
+export const PaymentList = () => {
+  const translate = useTranslate();
+  return (
+    <List
+      filters={filters(translate)}
+      sort={{ field: 'created_at', order: 'DESC' }}
+      perPage={25}
+      actions={
+        <TopToolbar>
+          <ExportButton maxResults={10000} />
+        </TopToolbar>
+      }
+    >
+      <PaymentTotals />
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="payment_no" />
+        <DataTable.Col source="payer_name" />
+        <DataTable.Col source="payer_type" field={() => <StateChip source="payer_type" prefix="payments.payer_type" />} />
+        <DataTable.Col source="kind" field={() => <StateChip source="kind" prefix="payments.kind" />} />
+        <DataTable.NumberCol source="amount_fen" field={MoneyField} />
+        <DataTable.Col source="channel" field={() => <StateChip source="channel" prefix="payments.channel" />} />
+        <DataTable.Col source="channel_txn_id" />
+        <DataTable.Col
+          source="status"
+          field={() => <StateChip source="status" prefix="payments.status" colors={STATUS_COLORS} />}
+        />
+        <DataTable.Col source="city_name" disableSort />
+        <DataTable.Col source="created_at" field={DateTimeField} />
+        <DataTable.Col source="paid_at" field={DateTimeField} />
+      </DataTable>
+    </List>
+  );
+};

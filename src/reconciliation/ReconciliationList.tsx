@@ -1,0 +1,32 @@
+import { ExportButton, List, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { choicesOf } from '../payments/kit';
+import { CHANNELS } from '../payments/choices';
+import { RESULTS } from './choices';
+import { ReconciliationTable } from './ReconciliationTable';
+
+const filters = (translate: (k: string) => string) => [
+  <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.reconciliation.fields.q')} />,
+  <ReferenceInput key="statement_id" source="statement_id" reference="statements" sort={{ field: 'imported_at', order: 'DESC' }} alwaysOn>
+    <SelectInput optionText="statement_ref" label="resources.reconciliation.fields.statement_ref" />
+  </ReferenceInput>,
+  <SelectInput key="result" source="result" choices={choicesOf(RESULTS, 'reconciliation.result')} alwaysOn />,
+  <SelectInput key="channel" source="channel" choices={choicesOf(CHANNELS, 'payments.channel')} alwaysOn />,
+];
+
+export const ReconciliationList = () => {
+  const translate = useTranslate();
+  return (
+    <List
+      filters={filters(translate)}
+      sort={{ field: 'occurred_at', order: 'DESC' }}
+      perPage={50}
+      actions={
+        <TopToolbar>
+          <ExportButton maxResults={10000} />
+        </TopToolbar>
+      }
+    >
+      <ReconciliationTable />
+    </List>
+  );
+};

@@ -1,0 +1,51 @@
+import { Typography } from '@mui/material';
+import { CreateButton, DataTable, ExportButton, List, SelectInput, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { MoneyField } from '../common/MoneyField';
+import { DateTimeField } from '../common/DateTimeField';
+import { choicesOf, StateChip } from '../payments/kit';
+import { CHANNELS } from '../payments/choices';
+
+const Actions = () => {
+  const { canAccess } = useCanAccess({ resource: 'statements', action: 'import' });
+  return (
+    <TopToolbar>
+      {canAccess ? <CreateButton label="reconciliation.import.action" icon={<UploadFileIcon />} /> : null}
+      <ExportButton />
+    </TopToolbar>
+  );
+};
+
+const filters = [<SelectInput key="channel" source="channel" choices={choicesOf(CHANNELS, 'payments.channel')} alwaysOn />];
+
+/** A problem count, coloured when there is any. */
+const Problems = ({ source, color }: { source: string; color: 'error' | 'warning' }) => {
+  const record = useRecordContext();
+  const n = Number(record?.[source] ?? 0);
+  return (
+    <Typography component="span" variant="body2" color={n > 0 ? `${color}.main` : undefined} fontWeight={n > 0 ? 600 : undefined}>
+      {n}
+    </Typography>
+  );
+};
+
+export const StatementList = () => (
+  <List filters={filters} actions={<Actions />} sort={{ field: 'imported_at', order: 'DESC' }} perPage={25}>
+    <DataTable
+      rowClick={(id) => `/reconciliation?filter=${encodeURIComponent(JSON.stringify({ statement_id: id }))}`}
+      bulkActionButtons={false}
+    >
+      <DataTable.Col source="channel" field={() => <StateChip source="channel" prefix="payments.channel" />} />
+      <DataTable.Col source="statement_ref" />
+      <DataTable.Col source="period_from" />
+      <DataTable.Col source="period_to" />
+      <DataTable.NumberCol source="line_count" disableSort />
+      <DataTable.NumberCol source="line_total_fen" field={MoneyField} disableSort />
+      <DataTable.NumberCol source="matched_count" disableSort />
+      <DataTable.NumberCol source="mismatch_count" disableSort field={() => <Problems source="mismatch_count" color="error" />} />
+      <DataTable.NumberCol source="missing_count" disableSort field={() => <Problems source="missing_count" color="warning" />} />
+      <DataTable.NumberCol source="extra_count" disableSort field={() => <Problems source="extra_count" color="warning" />} />
+      <DataTable.Col source="imported_at" field={DateTimeField} />
+    </DataTable>
+  </List>
+);

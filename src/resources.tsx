@@ -6,6 +6,8 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import BadgeIcon from '@mui/icons-material/Badge';
 import HistoryIcon from '@mui/icons-material/History';
 import DashboardIcon from '@mui/icons-material/Dashboard';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
+import InsightsIcon from '@mui/icons-material/Insights';
 import type { AppResource } from './providers/access';
 
 export type MenuGroup = 'workspace' | 'merchants' | 'trading' | 'service' | 'finance' | 'analytics' | 'system';
@@ -41,6 +43,8 @@ function screens(load: () => Promise<ScreenModule>, which: (keyof Screens)[]): S
 
 export const resources: ResourceDef[] = [
   { name: 'dashboard', group: 'workspace', icon: DashboardIcon, path: '/' },
+  { name: 'ranking_rules', group: 'merchants', icon: LeaderboardIcon, recordRepresentation: 'name', ...screens(() => import('./ranking'), ['list']) },
+  { name: 'analytics', group: 'analytics', icon: InsightsIcon, ...screens(() => import('./analytics'), ['list']) },
   {
     name: 'staff',
     group: 'system',

@@ -5,12 +5,22 @@ import { raSupabaseEnglishMessages } from 'ra-supabase';
 import { raChineseMessages, raSupabaseChineseMessages } from './raChinese';
 import { zhApp } from './zh';
 import { enApp } from './en';
+import * as rankingMessages from '../ranking/messages';
+import * as analyticsMessages from '../analytics/messages';
+import * as dashboardMessages from '../dashboard/messages';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
+// Each feature's messages.ts exports `zh` and `en` with identical keys; one line each here.
+const FEATURE_MESSAGES: { zh: object; en: object }[] = [
+  rankingMessages,
+  analyticsMessages,
+  dashboardMessages,
+];
+
 export const messages: Record<string, TranslationMessages> = {
-  'zh-CN': mergeTranslations(raChineseMessages, raSupabaseChineseMessages, zhApp),
-  en: mergeTranslations(englishMessages, raSupabaseEnglishMessages, enApp),
+  'zh-CN': mergeTranslations(raChineseMessages, raSupabaseChineseMessages, zhApp, ...FEATURE_MESSAGES.map((f) => f.zh)),
+  en: mergeTranslations(englishMessages, raSupabaseEnglishMessages, enApp, ...FEATURE_MESSAGES.map((f) => f.en)),
 };
 
 // zh-CN unless the user picked English (react-admin keeps the choice in its store).

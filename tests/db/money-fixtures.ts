@@ -119,8 +119,8 @@ export async function extraStaff(c: pg.Client, role: 'finance' | 'admin' = 'fina
   );
   await c.query(
     `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-     values ($1, $1::uuid, jsonb_build_object('sub', $1, 'email', $2::text, 'email_verified', true), 'email', now(), now())`,
-    [id, email],
+     values ($1::text, $2::uuid, jsonb_build_object('sub', $1::text, 'email', $3::text, 'email_verified', true), 'email', now(), now())`,
+    [id, id, email],
   );
   await c.query(`insert into public.staff (id, email, display_name, role) values ($1, $2, '测试财务', $3)`, [id, email, role]);
   return { id, client: await signIn(email) };

@@ -13,7 +13,6 @@ import { startChild, waitForHttp, type Child } from './local-stack/children.ts';
 import { logger } from './local-stack/log.ts';
 
 const PORT_BASE = Number(process.env.TEST_PORT_BASE ?? 64320);
-const APP_PORT = PORT_BASE + 73;
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
 const wanted = args.filter((a) => !a.startsWith('--'));
@@ -68,9 +67,9 @@ try {
     await vitest('unit');
   }
   if (layers.includes('db') || layers.includes('e2e')) {
-    const cfg = await stackConfig({ name: 'test', portBase: PORT_BASE, appPort: APP_PORT });
+    const cfg = await stackConfig({ name: 'test', portBase: PORT_BASE });
     log.info(`starting a throw-away stack on ${cfg.apiUrl}`);
-    stack = await startStack(cfg, { reset: !keep, quiet: true, extraPorts: layers.includes('e2e') ? [APP_PORT] : [] });
+    stack = await startStack(cfg, { reset: !keep, quiet: true, extraPorts: layers.includes('e2e') ? [cfg.appPort] : [] });
     log.info(`stack ready in ${(stack.timings.ready / 1000).toFixed(1)} s`);
     const env = { STACK_NAME: 'test', STACK_PORT_BASE: String(PORT_BASE) };
     if (layers.includes('db')) {
@@ -86,10 +85,10 @@ try {
         problems++;
       } else {
         preview = startChild('preview', path.join(ROOT, 'node_modules', '.bin', 'vite'),
-          ['preview', '--outDir', '.local/test-dist', '--host', cfg.host, '--port', String(APP_PORT), '--strictPort'],
+          ['preview', '--outDir', '.local/test-dist', '--host', cfg.host, '--port', String(cfg.appPort), '--strictPort'],
           logger('preview', { quiet: true }), { cwd: ROOT, env: { ...process.env, ...viteEnv } });
-        await waitForHttp(`http://${cfg.host}:${APP_PORT}/`, 30_000, preview);
-        await vitest('e2e', { ...env, APP_URL: `http://${cfg.host}:${APP_PORT}` });
+        await waitForHttp(`http://${cfg.host}:${cfg.appPort}/`, 30_000, preview);
+        await vitest('e2e', { ...env, APP_URL: `http://${cfg.host}:${cfg.appPort}` });
       }
     }
   }

@@ -58,7 +58,9 @@ export async function stackConfig(opts: { name?: string; portBase?: number; appP
     restAdminPort: base + 4,
     authPort: base + 5,
     functionsPort: base + 10,
-    appPort: opts.appPort ?? Number(process.env.APP_PORT ?? 5173),
+    // 5173 for the default stack (the Supabase CLI's convention); other stacks shift it with
+    // their base so tests and a second stack agree on it without passing it around.
+    appPort: opts.appPort ?? Number(process.env.APP_PORT ?? (base === 54320 ? 5173 : base + 73)),
     dataDir,
     storageDir: path.join(dataDir, 'storage'),
     apiUrl: `http://${host}:${gatewayPort}`,

@@ -61,6 +61,13 @@ const BAD_KEY = {
 
 /** Auth routes opened from e-mails and browser redirects: no apikey there. */
 const OPEN_AUTH_PATHS = [/^\/verify\/?$/, /^\/callback\/?$/, /^\/authorize\/?$/, /^\/\.well-known\//];
+/** Storage URLs that carry their own authority (public bucket, signed token): <img src> loads them without a key. */
+const OPEN_STORAGE_PATHS: Array<[RegExp, string[]]> = [
+  [/^\/object\/public\//, ['GET', 'HEAD']],
+  [/^\/object\/sign\//, ['GET', 'HEAD']],
+  [/^\/render\/image\/(public|sign)\//, ['GET', 'HEAD']],
+  [/^\/object\/upload\/sign\//, ['PUT']],
+];
 
 const FUNCTION_TIMEOUT_MS = 150_000; // Kong's read timeout for /functions/v1
 const UPSTREAM_TIMEOUT_MS = 300_000;
@@ -269,7 +276,9 @@ export async function startGateway(
     }
     const sub = path.slice(route.length) || '/';
     const apikey = headerValue(req.headers, 'apikey') ?? queryParam(query, 'apikey');
-    const keyRequired = route !== '/functions/v1' && !(route === '/auth/v1' && OPEN_AUTH_PATHS.some((r) => r.test(sub)));
+    const keyRequired = route !== '/functions/v1'
+      && !(route === '/auth/v1' && OPEN_AUTH_PATHS.some((r) => r.test(sub)))
+      && !(route === '/storage/v1' && OPEN_STORAGE_PATHS.some(([r, methods]) => r.test(sub) && methods.includes(method)));
     if (keyRequired) {
       if (!apikey) {
         req.resume();

@@ -6,6 +6,7 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import BadgeIcon from '@mui/icons-material/Badge';
 import HistoryIcon from '@mui/icons-material/History';
 import DashboardIcon from '@mui/icons-material/Dashboard';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import InsightsIcon from '@mui/icons-material/Insights';
 import type { AppResource } from './providers/access';
@@ -45,6 +46,7 @@ export const resources: ResourceDef[] = [
   { name: 'dashboard', group: 'workspace', icon: DashboardIcon, path: '/' },
   { name: 'ranking_rules', group: 'merchants', icon: LeaderboardIcon, recordRepresentation: 'name', ...screens(() => import('./ranking'), ['list']) },
   { name: 'analytics', group: 'analytics', icon: InsightsIcon, ...screens(() => import('./analytics'), ['list']) },
+  { name: 'complaints', group: 'service', icon: ReportProblemIcon, recordRepresentation: 'title', ...screens(() => import('./complaints'), ['list', 'show']) },
   {
     name: 'staff',
     group: 'system',

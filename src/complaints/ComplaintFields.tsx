@@ -26,7 +26,7 @@ export const ComplaintStateChip = ({ state }: { state?: string | null }) => {
   );
 };
 
-export const ComplaintStateField = (_props: FieldProps) => {
+export const ComplaintStateField = (_props: Partial<FieldProps>) => {
   const record = useRecordContext<{ state?: string }>();
   return <ComplaintStateChip state={record?.state} />;
 };
@@ -90,7 +90,7 @@ export const DeadlineText = ({ record, kind }: { record: ComplaintDeadlines; kin
   );
 };
 
-export const DeadlineField = ({ kind }: FieldProps & { kind: DeadlineKind }) => {
+export const DeadlineField = ({ kind }: Partial<FieldProps> & { kind: DeadlineKind }) => {
   const record = useRecordContext<ComplaintDeadlines & { id: string }>();
   if (!record) return null;
   return <DeadlineText record={record} kind={kind} />;

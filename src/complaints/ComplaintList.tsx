@@ -1,4 +1,4 @@
-import { alpha, Box, Stack, Typography } from '@mui/material';
+import { alpha, Box, Stack, Typography, useTheme } from '@mui/material';
 import {
   AutocompleteInput,
   BooleanInput,
@@ -91,6 +91,7 @@ const Actions = () => (
 /** The customer service queue: open complaints, the nearest resolution deadline first, overdue rows in red. */
 export const ComplaintList = () => {
   const now = useNow();
+  const theme = useTheme();
   const { identity } = useGetIdentity();
   const filters = useComplaintFilters();
   return (
@@ -106,8 +107,8 @@ export const ComplaintList = () => {
         bulkActionButtons={false}
         rowSx={(record) => {
           const urgency = complaintUrgency(record as unknown as ComplaintDeadlines, now);
-          if (urgency === 'overdue') return { bgcolor: (th) => alpha(th.palette.error.main, 0.08) };
-          if (urgency === 'due_soon') return { bgcolor: (th) => alpha(th.palette.warning.main, 0.08) };
+          if (urgency === 'overdue') return { bgcolor: alpha(theme.palette.error.main, 0.08) };
+          if (urgency === 'due_soon') return { bgcolor: alpha(theme.palette.warning.main, 0.1) };
           return {};
         }}
       >

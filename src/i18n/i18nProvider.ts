@@ -8,6 +8,8 @@ import { enApp } from './en';
 import * as rankingMessages from '../ranking/messages';
 import * as analyticsMessages from '../analytics/messages';
 import * as dashboardMessages from '../dashboard/messages';
+import * as exportMessages from '../common/export/messages';
+import * as complaintsMessages from '../complaints/messages';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
@@ -16,6 +18,8 @@ const FEATURE_MESSAGES: { zh: object; en: object }[] = [
   rankingMessages,
   analyticsMessages,
   dashboardMessages,
+  exportMessages,
+  complaintsMessages,
 ];
 
 export const messages: Record<string, TranslationMessages> = {

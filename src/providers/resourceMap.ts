@@ -6,6 +6,7 @@ export type CountStrategy = 'exact' | 'planned' | 'estimated';
 /** Lists and detail pages read `v_<resource>` read models (security_invoker views); writes go to tables or RPC. */
 export const READ_VIEWS: Record<string, string> = {
   // merchants: 'v_merchants',  ← how later features register their view
+  complaints: 'v_complaints',
 };
 
 /**
@@ -16,6 +17,7 @@ export const COUNT_STRATEGY: Record<string, CountStrategy> = {
   staff: 'exact',
   ranking_rules: 'exact',
   audit_log: 'estimated',
+  complaints: 'estimated',
 };
 export const DEFAULT_COUNT: CountStrategy = 'estimated';
 
@@ -28,6 +30,7 @@ export type SearchSpec = { column: string } | { anyOf: string[] } | null;
 export const SEARCH: Record<string, SearchSpec> = {
   staff: { anyOf: ['display_name', 'email'] },
   audit_log: null, // filtered by actor, action, entity and date instead
+  complaints: { column: 'search' }, // title, member, merchant (v_complaints)
 };
 export const DEFAULT_SEARCH: SearchSpec = { column: 'search' };
 

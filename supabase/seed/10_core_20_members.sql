@@ -112,12 +112,29 @@ begin
     return;
   end if;
   -- Each member after the first 300 is referred, with probability 0.7, by an earlier member
-  -- (preferring recent ones), so the tree grows several levels deep. Rows are inserted in seq
-  -- order, so the path trigger always finds the upline.
-  insert into public.members (id, nickname, nickname_pinyin, nickname_initials, avatar_url, phone, real_name, id_number,
-    city_code, level, status, status_reason, banned_at, points, has_promotion_rights, promotion_rights_at, upline_id,
+  -- (preferring recent ones), so the tree grows several levels deep. The path trigger looks
+  -- the upline up row by row; here the paths are computed set-based (seq = g) and the trigger
+  -- is off for the one insert.
+  create temp table seed_up on commit drop as
+    select g, case when g > 300 and pg_temp.rnd(g, 3) < 0.7
+                   then greatest(1, g - 1 - floor(power(pg_temp.rnd(g, 4), 2) * (g - 1))::int) end as up
+    from generate_series(1, n) g;
+  create index on seed_up (up);
+  create temp table seed_path on commit drop as
+    with recursive t (g, path) as (
+      select g, g::text from seed_up where up is null
+      union all
+      select c.g, t.path || '.' || c.g from seed_up c join t on c.up = t.g
+    )
+    select g, path::extensions.ltree as path from t;
+  create index on seed_path (g);
+
+  alter table public.members disable trigger members_set_path;
+  insert into public.members (id, seq, nickname, nickname_pinyin, nickname_initials, avatar_url, phone, real_name, id_number,
+    city_code, level, status, status_reason, banned_at, points, has_promotion_rights, promotion_rights_at, upline_id, path,
     registered_at, updated_at)
-  select md5('member:' || g)::uuid,
+  overriding system value
+  select md5('member:' || g)::uuid, g,
     s.name || gv.name, s.py || gv.py, s.ini || gv.ini,
     'https://img.demo.test/avatars/' || (g % 200) || '.png',
     (array['138', '139', '186', '135', '177', '150', '158', '131', '189', '152'])[1 + g % 10]
@@ -133,16 +150,20 @@ begin
     case when g % 53 = 0 then reg + interval '20 days' end,
     (r2 * 5000)::int,
     g % 12 = 0 or g <= 300, case when g % 12 = 0 or g <= 300 then reg + interval '1 day' end,
-    case when g > 300 and pg_temp.rnd(g, 3) < 0.7
-         then md5('member:' || greatest(1, g - 1 - floor(power(pg_temp.rnd(g, 4), 2) * (g - 1))::int))::uuid end,
+    case when u.up is not null then md5('member:' || u.up)::uuid end,
+    p.path,
     reg, reg
   from generate_series(1, n) as g
+  join seed_up u using (g)
+  join seed_path p using (g)
   cross join lateral (select pg_temp.rnd(g, 1) as r1, pg_temp.rnd(g, 2) as r2,
     now() - interval '365 days' + (g::double precision / n) * interval '360 days' + pg_temp.rnd(g, 5) * interval '4 days' as reg) x
   join seed_surnames s on s.i = 1 + (g * 7) % 40
   join seed_given gv on gv.i = 1 + (g * 13 + g / 40) % 48
   join seed_cities c on c.i = 1 + floor(power(pg_temp.rnd(g, 6), 1.6) * 30)::int
   order by g;
+  alter table public.members enable trigger members_set_path;
+  perform setval(pg_get_serial_sequence('public.members', 'seq'), (select max(seq) from public.members));
 
   insert into public.member_actions (member_id, action, before, after, reason_code, note, actor_id, at)
   select m.id, 'ban', '{"status":"active"}', '{"status":"banned"}', 'fraud', '恶意刷单',

@@ -39,7 +39,7 @@ export async function makeMerchant(
   const { rows } = await pgc.query(
     `insert into public.merchants (name, kind, category_id, city_code, status, fee_plan, fee_paid_until, deposit_fen,
        contact_name, contact_phone)
-     values ($1, $2::public.merchant_kind, (select id from public.merchant_categories where code = $2), $3, $4::public.merchant_status,
+     values ($1, $2::text::public.merchant_kind, (select id from public.merchant_categories where code = $2::text), $3, $4::public.merchant_status,
        'yearly', case when $5 then current_date + 200 else current_date - 100 end, 5000000, '测试经理', $6)
      returning id`,
     [`测试车行${uniq()}`, opts.kind ?? 'used_dealer', opts.city ?? CITY_A, opts.status ?? 'active', opts.feePaid ?? true, `139${digits(8)}`],

@@ -130,10 +130,10 @@ describe('merchant', () => {
 
     // the fee lapses: the scheduled sweep moves it to grace, then lapsed; paying again renews
     await pgc.query('update public.merchants set fee_paid_until = current_date - 1 where id = $1', [id]);
-    await ok(svc, 'merchant_sweep_fees', {});
+    await ok(svc, 'merchant_sweep_fees', { p_city: CITY_A });
     expect((await pgc.query('select status from public.merchants where id = $1', [id])).rows[0].status).toBe('grace');
     await pgc.query('update public.merchants set fee_paid_until = current_date - 100 where id = $1', [id]);
-    await ok(svc, 'merchant_sweep_fees', {});
+    await ok(svc, 'merchant_sweep_fees', { p_city: CITY_A });
     expect((await pgc.query('select status from public.merchants where id = $1', [id])).rows[0].status).toBe('lapsed');
     await pgc.query('update public.merchants set fee_paid_until = current_date + 365 where id = $1', [id]);
     expect((await ok(admin, 'merchant_activate', { p_id: id })).status).toBe('active');
@@ -304,7 +304,7 @@ describe('reservation', () => {
     expectFail((await rpc(svc, 'reservation_transition', { p_id: r4, p_to: 'in_use' })).error, 'illegal_transition');
     const r5 = await makeReservation(pgc, member, listing);
     await pgc.query("update public.reservations set confirm_deadline = now() - interval '1 minute' where id = $1", [r5]);
-    await ok(svc, 'reservation_run_timers', {});
+    await ok(svc, 'reservation_run_timers', { p_city: CITY_A });
     expect((await pgc.query('select state from public.reservations where id = $1', [r5])).rows[0].state).toBe('auto_expired');
   });
 
@@ -438,7 +438,7 @@ describe('complaint', () => {
     await ok(cs, 'complaint_accept', { p_id: a.id });
     await ok(cs, 'complaint_request_merchant', { p_id: a.id });
     await pgc.query("update public.complaints set merchant_reply_due_at = now() - interval '1 minute' where id = $1", [a.id]);
-    await ok(svc, 'complaint_run_timers', {});
+    await ok(svc, 'complaint_run_timers', { p_city: CITY_A });
     const { rows } = await pgc.query('select state, merchant_no_response from public.complaints where id = $1', [a.id]);
     expect(rows[0]).toEqual({ state: 'escalated', merchant_no_response: true });
     expect((await ok(cs, 'complaint_resolve', { p_id: a.id, p_outcome: 'not_upheld', p_remedy: '证据不足' })).state).toBe('resolved');

@@ -1,0 +1,130 @@
+// settle: settlement runs (R-SET-3/4) for a period of Shanghai business days.
+//   finance / admin: POST { from: 'YYYY-MM-DD', to: 'YYYY-MM-DD' } → { runs: [summary] }
+//     The RPC is called with the caller's own token, so the run and its audit row name them.
+//   the daily schedule: POST with `Authorization: Bearer <service role key>` and an optional
+//     { from, to }. Without a period it settles every day from the day after the last run up
+//     to the latest day whose refund window has closed (yesterday when the window is 0 days),
+//     one run per day, at most MAX_CATCH_UP days per call.
+// Idempotent because settle_period is: the same period returns the first run (created=false).
+import type { SupabaseClient } from 'npm:@supabase/supabase-js@2';
+import { admin } from '../_shared/clients.ts';
+import { corsHeaders } from '../_shared/cors.ts';
+import { errorResponse, fromPostgrest, HttpError, json } from '../_shared/errors.ts';
+import { readJson, staffHandler } from '../_shared/staffHandler.ts';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_CATCH_UP = 62;
+const SERVICE_KEY = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY') ?? '';
+
+interface Body {
+  from?: string;
+  to?: string;
+}
+
+export interface RunSummary {
+  run_id: number;
+  created: boolean;
+  period_from: string;
+  period_to: string;
+  trade_count: number;
+  sales_fen: number;
+  refunds_fen: number;
+  platform_fee_fen: number;
+  commission_fen: number;
+  merchant_net_fen: number;
+  ms?: number;
+}
+
+function validDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !DAY.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+function period(body: Body): { from: string; to: string } {
+  if (!validDay(body.from) || !validDay(body.to)) {
+    throw new HttpError(400, 'invalid_input', 'from and to must be dates (YYYY-MM-DD)');
+  }
+  if (body.to < body.from) throw new HttpError(400, 'invalid_input', 'from must not be after to');
+  return { from: body.from, to: body.to };
+}
+
+/** Today's date in Asia/Shanghai, shifted by `days`. */
+function shanghaiDay(days = 0, now = Date.now()): string {
+  const d = new Date(now + 8 * 3600_000 + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+async function settle(client: SupabaseClient, from: string, to: string): Promise<RunSummary> {
+  const { data, error } = await client.rpc('settle_period', { p_from: from, p_to: to });
+  if (error) throw fromPostgrest(error);
+  return data as RunSummary;
+}
+
+/** The scheduler's periods: each unsettled day after the last run, up to the last ready day. */
+async function scheduledDays(): Promise<string[]> {
+  const { data: settings, error } = await admin.from('money_settings').select('refund_window_days').single();
+  if (error) throw fromPostgrest(error);
+  const lastReady = shanghaiDay(-1 - Number(settings?.refund_window_days ?? 0));
+  const { data: last, error: lastError } = await admin
+    .from('settlement_runs')
+    .select('period_to')
+    .order('period_to', { ascending: false })
+    .limit(1)
+    .maybeSingle();
+  if (lastError) throw fromPostgrest(lastError);
+  let day = last?.period_to ? addDays(last.period_to as string, 1) : lastReady;
+  const days: string[] = [];
+  while (day <= lastReady && days.length < MAX_CATCH_UP) {
+    days.push(day);
+    day = addDays(day, 1);
+  }
+  // nothing new: re-run the last ready day (a no-op if it was settled) so the caller sees it
+  return days.length > 0 ? days : [lastReady];
+}
+
+async function scheduled(req: Request): Promise<Response> {
+  const text = req.method === 'POST' ? await req.text() : '';
+  let body: Body = {};
+  if (text.trim()) {
+    try {
+      body = JSON.parse(text) as Body;
+    } catch {
+      throw new HttpError(400, 'invalid_input', 'body must be JSON');
+    }
+  }
+  const runs: RunSummary[] = [];
+  if (body.from !== undefined || body.to !== undefined) {
+    const p = period(body);
+    runs.push(await settle(admin, p.from, p.to));
+  } else {
+    for (const day of await scheduledDays()) runs.push(await settle(admin, day, day));
+  }
+  return json({ runs, scheduled: true });
+}
+
+const forStaff = staffHandler(['admin', 'finance'], async (req, caller) => {
+  if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');
+  const p = period(await readJson<Body>(req));
+  const run = await settle(caller.client, p.from, p.to);
+  return json({ runs: [run] });
+});
+
+Deno.serve(async (req) => {
+  if (req.method === 'OPTIONS') return new Response('ok', { headers: corsHeaders });
+  const token = req.headers.get('Authorization')?.replace(/^Bearer\s+/i, '') ?? '';
+  if (SERVICE_KEY && token === SERVICE_KEY) {
+    try {
+      return await scheduled(req);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  }
+  return forStaff(req);
+});

@@ -9,6 +9,18 @@ import DashboardIcon from '@mui/icons-material/Dashboard';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import InsightsIcon from '@mui/icons-material/Insights';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import StorefrontIcon from '@mui/icons-material/Storefront';
+import DirectionsCarIcon from '@mui/icons-material/DirectionsCar';
+import CategoryIcon from '@mui/icons-material/Category';
+import CampaignIcon from '@mui/icons-material/Campaign';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import RuleIcon from '@mui/icons-material/Rule';
+import PercentIcon from '@mui/icons-material/Percent';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
+import SavingsIcon from '@mui/icons-material/Savings';
 import type { AppResource } from './providers/access';
 
 export type MenuGroup = 'workspace' | 'merchants' | 'trading' | 'service' | 'finance' | 'analytics' | 'system';
@@ -46,6 +58,18 @@ export const resources: ResourceDef[] = [
   { name: 'dashboard', group: 'workspace', icon: DashboardIcon, path: '/' },
   { name: 'ranking_rules', group: 'merchants', icon: LeaderboardIcon, recordRepresentation: 'name', ...screens(() => import('./ranking'), ['list']) },
   { name: 'analytics', group: 'analytics', icon: InsightsIcon, ...screens(() => import('./analytics'), ['list']) },
+  { name: 'merchant_applications', group: 'merchants', icon: FactCheckIcon, recordRepresentation: 'company_name', ...screens(() => import('./merchant-applications'), ['list', 'show']) },
+  { name: 'merchants', group: 'merchants', icon: StorefrontIcon, recordRepresentation: 'name', ...screens(() => import('./merchants'), ['list', 'show']) },
+  { name: 'listings', group: 'merchants', icon: DirectionsCarIcon, recordRepresentation: 'title', ...screens(() => import('./listings'), ['list', 'show']) },
+  { name: 'catalogue', group: 'merchants', icon: CategoryIcon, recordRepresentation: 'name', ...screens(() => import('./catalogue'), ['list', 'show']) },
+  { name: 'promotions', group: 'merchants', icon: CampaignIcon, ...screens(() => import('./promotions'), ['list']) },
+  { name: 'payments', group: 'finance', icon: ReceiptLongIcon, recordRepresentation: 'payment_no', ...screens(() => import('./payments'), ['list', 'show']) },
+  { name: 'statements', group: 'finance', icon: UploadFileIcon, recordRepresentation: 'statement_ref', ...screens(() => import('./reconciliation/statements'), ['list', 'create']) },
+  { name: 'reconciliation', group: 'finance', icon: RuleIcon, ...screens(() => import('./reconciliation'), ['list']) },
+  { name: 'commissions', group: 'finance', icon: PercentIcon, ...screens(() => import('./commissions'), ['list']) },
+  { name: 'settlements', group: 'finance', icon: AccountBalanceIcon, ...screens(() => import('./settlements'), ['list', 'show']) },
+  { name: 'withdrawals', group: 'finance', icon: SavingsIcon, recordRepresentation: 'withdrawal_no', ...screens(() => import('./withdrawals'), ['list', 'show']) },
+  { name: 'ledger', group: 'finance', icon: AccountBalanceWalletIcon, recordRepresentation: 'owner_name', ...screens(() => import('./accounts'), ['list', 'show']) },
   { name: 'complaints', group: 'service', icon: ReportProblemIcon, recordRepresentation: 'title', ...screens(() => import('./complaints'), ['list', 'show']) },
   {
     name: 'staff',

@@ -10,6 +10,17 @@ import * as analyticsMessages from '../analytics/messages';
 import * as dashboardMessages from '../dashboard/messages';
 import * as exportMessages from '../common/export/messages';
 import * as complaintsMessages from '../complaints/messages';
+import * as paymentsMessages from '../payments/messages';
+import * as reconciliationMessages from '../reconciliation/messages';
+import * as commissionsMessages from '../commissions/messages';
+import * as settlementsMessages from '../settlements/messages';
+import * as withdrawalsMessages from '../withdrawals/messages';
+import * as accountsMessages from '../accounts/messages';
+import * as merchantApplicationsMessages from '../merchant-applications/messages';
+import * as merchantsMessages from '../merchants/messages';
+import * as listingsMessages from '../listings/messages';
+import * as catalogueMessages from '../catalogue/messages';
+import * as promotionsMessages from '../promotions/messages';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
@@ -20,6 +31,17 @@ const FEATURE_MESSAGES: { zh: object; en: object }[] = [
   dashboardMessages,
   exportMessages,
   complaintsMessages,
+  merchantApplicationsMessages,
+  merchantsMessages,
+  listingsMessages,
+  catalogueMessages,
+  promotionsMessages,
+  paymentsMessages,
+  reconciliationMessages,
+  commissionsMessages,
+  settlementsMessages,
+  withdrawalsMessages,
+  accountsMessages,
 ];
 
 export const messages: Record<string, TranslationMessages> = {

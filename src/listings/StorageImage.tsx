@@ -33,22 +33,24 @@ interface Props {
 /** An image from Storage, large enough to read; a click opens it full size. Missing images say so. */
 export const StorageImage = ({ bucket, path, alt, height = 220, width = '100%' }: Props) => {
   const translate = useTranslate();
-  const [url, setUrl] = useState<string | null | undefined>(undefined);
-  const [broken, setBroken] = useState(false);
+  const key = `${bucket}:${path ?? ''}`;
+  // results are kept with the reference they belong to, so a new path shows a skeleton again
+  const [resolved, setResolved] = useState<{ key: string; url: string | null } | null>(null);
+  const [brokenUrl, setBrokenUrl] = useState<string | null>(null);
   const [zoom, setZoom] = useState(false);
 
   useEffect(() => {
     let live = true;
-    setBroken(false);
-    setUrl(undefined);
     resolveImageUrl(bucket, path).then(
-      (u) => live && setUrl(u),
-      () => live && setUrl(null),
+      (u) => live && setResolved({ key: `${bucket}:${path ?? ''}`, url: u }),
+      () => live && setResolved({ key: `${bucket}:${path ?? ''}`, url: null }),
     );
     return () => {
       live = false;
     };
   }, [bucket, path]);
+  const url = resolved?.key === key ? resolved.url : undefined;
+  const broken = !!url && brokenUrl === url;
 
   if (url === undefined) return <Skeleton variant="rectangular" height={height} sx={{ width }} />;
   if (url === null || broken) {
@@ -85,7 +87,7 @@ export const StorageImage = ({ bucket, path, alt, height = 220, width = '100%' }
         src={url}
         alt={alt}
         title={translate('resources.merchant_applications.image.zoom')}
-        onError={() => setBroken(true)}
+        onError={() => setBrokenUrl(url)}
         onClick={() => setZoom(true)}
         sx={{
           height,

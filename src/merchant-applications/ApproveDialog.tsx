@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -31,11 +31,12 @@ export const ApproveDialog = ({ open, name, categoryId, onClose, onConfirm }: Pr
     { enabled: open },
   );
   const [plan, setPlan] = useState('yearly');
-  const [category, setCategory] = useState<number | ''>(categoryId ?? '');
+  // null until the reviewer picks one: the application's own category is the default
+  const [picked, setCategory] = useState<number | '' | null>(null);
+  const category = picked ?? categoryId ?? '';
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setCategory(categoryId ?? ''), [categoryId]);
 
   const submit = async () => {
     setBusy(true);

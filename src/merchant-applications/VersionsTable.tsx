@@ -14,7 +14,13 @@ export const VersionsTable = () => {
   const translate = useTranslate();
   const { data = [] } = useGetList<Version & { id: number }>(
     'merchant_application_versions',
-    { filter: { application_id: record?.id }, sort: { field: 'version', order: 'DESC' }, pagination: { page: 1, perPage: 20 } },
+    {
+      filter: { application_id: record?.id },
+      sort: { field: 'version', order: 'DESC' },
+      pagination: { page: 1, perPage: 20 },
+      // the table's key is (application_id, version): alias version as react-admin's id
+      meta: { columns: ['id:version', 'version', 'submitted_at', 'snapshot'] },
+    },
     { enabled: !!record },
   );
   if (!record) return null;

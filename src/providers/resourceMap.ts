@@ -7,6 +7,18 @@ export type CountStrategy = 'exact' | 'planned' | 'estimated';
 export const READ_VIEWS: Record<string, string> = {
   // merchants: 'v_merchants',  ← how later features register their view
   complaints: 'v_complaints',
+  payments: 'v_payments',
+  statements: 'v_channel_statements',
+  reconciliation: 'v_reconciliation',
+  commissions: 'v_commissions',
+  settlements: 'settlement_runs',
+  withdrawals: 'v_withdrawals',
+  ledger: 'v_account_balances',
+  merchant_applications: 'v_merchant_applications',
+  merchants: 'v_merchants',
+  listings: 'v_listings',
+  catalogue: 'v_car_brands',
+  promotions: 'v_promotions',
 };
 
 /**
@@ -18,6 +30,16 @@ export const COUNT_STRATEGY: Record<string, CountStrategy> = {
   ranking_rules: 'exact',
   audit_log: 'estimated',
   complaints: 'estimated',
+  statements: 'exact', // one row per imported statement
+  reconciliation: 'exact', // the view computes every row anyway
+  settlements: 'exact', // one run per period
+  merchant_applications: 'estimated', // hundreds × factor; exact below max-rows anyway
+  merchants: 'estimated',
+  listings: 'estimated', // millions: exact only when the planner expects ≤ max-rows (1000), its guess above
+  catalogue: 'exact', // twenty brands
+  promotions: 'estimated',
+  listing_history: 'estimated',
+  merchant_application_history: 'exact', // per application, a handful of rows
 };
 export const DEFAULT_COUNT: CountStrategy = 'estimated';
 
@@ -25,12 +47,24 @@ export const DEFAULT_COUNT: CountStrategy = 'estimated';
  * What react-admin's free-text `q` becomes. `column` = one indexed (trigram) search column
  * that the read model carries; `anyOf` = an `or` over a few columns, only for small tables.
  * The default is the `search` column every `v_<resource>` view is expected to have.
+ * `grams` = a text[] column of every 1–2 character fragment (app.search_grams, GIN-indexed):
+ * trigram indexes cannot serve words shorter than 3 characters, so those words go there.
  */
-export type SearchSpec = { column: string } | { anyOf: string[] } | null;
+export type SearchSpec = { column: string; grams?: string } | { anyOf: string[] } | null;
 export const SEARCH: Record<string, SearchSpec> = {
   staff: { anyOf: ['display_name', 'email'] },
   audit_log: null, // filtered by actor, action, entity and date instead
   complaints: { column: 'search' }, // title, member, merchant (v_complaints)
+  statements: { anyOf: ['statement_ref'] },
+  reconciliation: { anyOf: ['channel_txn_id', 'payment_no'] },
+  commissions: null, // filtered by beneficiary, merchant, trade and state
+  settlements: null,
+  // 1–2 character words (宝马, x5, bm) go to the GIN index on search_grams, longer ones to trigram ilike
+  merchant_applications: { column: 'search', grams: 'search_grams' },
+  merchants: { column: 'search', grams: 'search_grams' },
+  listings: { column: 'search', grams: 'search_grams' },
+  catalogue: { column: 'search' },
+  promotions: null, // filtered by car model, city and state
 };
 export const DEFAULT_SEARCH: SearchSpec = { column: 'search' };
 
@@ -54,6 +88,15 @@ export function mapSearch(resource: string, filter: Record<string, unknown> = {}
   if (!term) return rest;
   const spec = resource in SEARCH ? SEARCH[resource] : DEFAULT_SEARCH;
   if (!spec) return rest;
+  if ('column' in spec && spec.grams) {
+    const words = term.toLowerCase().split('*');
+    const short = words.filter((w) => [...w].length <= 2).map((w) => w.replace(/[{}]/g, ''));
+    const long = words.filter((w) => [...w].length > 2);
+    const out: Record<string, unknown> = { ...rest };
+    if (short.length) out[`${spec.grams}@cs`] = `{${short.join(',')}}`;
+    if (long.length) out[`${spec.column}@ilike`] = long.join('*');
+    return out;
+  }
   if ('column' in spec) return { ...rest, [`${spec.column}@ilike`]: term };
   return { ...rest, '@or': Object.fromEntries(spec.anyOf.map((c) => [`${c}@ilike`, term])) };
 }

@@ -32,11 +32,11 @@ const listParams = { pagination: { page: 1, perPage: 25 }, sort: { field: 'id', 
 
 describe('search box mapping', () => {
   it('maps q to the resource search column or an or-filter for small tables', () => {
-    expect(mapSearch('listings', { q: ' 宝马  X5 ', city_code: '110100' })).toEqual({ 'search@ilike': '宝马*X5', city_code: '110100' });
+    expect(mapSearch('trades', { q: ' 宝马  X5 ', city_code: '110100' })).toEqual({ 'search@ilike': '宝马*X5', city_code: '110100' });
     expect(mapSearch('staff', { q: 'zhang' })).toEqual({ '@or': { 'display_name@ilike': 'zhang', 'email@ilike': 'zhang' } });
     expect(mapSearch('audit_log', { q: 'x' })).toEqual({});
     expect(mapSearch('staff', { q: '  ', role: 'admin' })).toEqual({ role: 'admin' });
-    expect(mapSearch('listings', { q: 'a,(b)' })).toEqual({ 'search@ilike': 'a*b' });
+    expect(mapSearch('trades', { q: 'a,(b)' })).toEqual({ 'search@ilike': 'a*b' });
   });
 });
 

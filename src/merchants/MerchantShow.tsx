@@ -1,0 +1,191 @@
+import { Box, Grid, Typography } from '@mui/material';
+import {
+  DataTable,
+  DateField,
+  Labeled,
+  NumberField,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useFieldValue,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+  type FieldProps,
+} from 'react-admin';
+import type { StaffPermissions } from '../providers/authProvider';
+import { canAccess } from '../providers/access';
+import { DateTimeField } from '../common/DateTimeField';
+import { MoneyField } from '../common/MoneyField';
+import { LocationCard } from '../merchant-applications/LocationCard';
+import { FeePlanField, MerchantKindField } from '../merchant-applications/fields';
+import { KindField, ReviewStateField, ShelfStateField } from '../listings/StateChip';
+import { StorageImage } from '../listings/StorageImage';
+import { CommissionButton } from './CommissionButton';
+import { MerchantStatusField, RateField } from './fields';
+import { RankingTab } from './RankingTab';
+import { StatusButtons } from './StatusButtons';
+
+const Empty = () => {
+  const translate = useTranslate();
+  return <Typography color="text.secondary" sx={{ p: 2 }}>{translate('resources.merchants.empty_tab')}</Typography>;
+};
+
+const Grid3 = ({ children }: { children: React.ReactNode }) => (
+  <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))', gap: 2, width: '100%' }}>{children}</Box>
+);
+
+const Licence = () => {
+  const record = useRecordContext<{ licence_image_url: string | null; name: string }>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <StorageImage
+      bucket="merchant-documents"
+      path={record.licence_image_url}
+      alt={`${translate('resources.merchant_applications.fields.licence_image_url')} · ${record.name}`}
+      height={260}
+    />
+  );
+};
+
+const AuditAction = (props: FieldProps) => {
+  const value = useFieldValue(props) as string;
+  const translate = useTranslate();
+  return <>{value ? translate(`audit.actions.${value}`, { _: value }) : ''}</>;
+};
+
+const Title = () => {
+  const record = useRecordContext<{ name: string }>();
+  return <>{record?.name ?? ''}</>;
+};
+
+const r = (k: string) => `resources.merchants.related.${k}`;
+
+export const MerchantShow = () => {
+  const { permissions } = usePermissions<StaffPermissions>();
+  const seesPayments = canAccess(permissions?.role, 'payments', 'list');
+  return (
+    <Show
+      title={<Title />}
+      actions={
+        <TopToolbar>
+          <StatusButtons />
+          <CommissionButton />
+        </TopToolbar>
+      }
+    >
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="resources.merchants.tabs.profile">
+          <Grid container spacing={2} sx={{ width: '100%' }}>
+            <Grid size={{ xs: 12, lg: 8 }}>
+              <Grid3>
+                <Labeled source="name"><TextField source="name" /></Labeled>
+                <Labeled source="kind"><MerchantKindField source="kind" /></Labeled>
+                <Labeled source="status"><MerchantStatusField source="status" /></Labeled>
+                <Labeled source="status_reason"><TextField source="status_reason" emptyText="—" /></Labeled>
+                <Labeled source="city_name"><TextField source="city_name" /></Labeled>
+                <Labeled source="level"><NumberField source="level" /></Labeled>
+                <Labeled source="rank_score"><NumberField source="rank_score" /></Labeled>
+                <Labeled source="rank_in_city"><NumberField source="rank_in_city" emptyText="—" /></Labeled>
+                <Labeled source="rating"><NumberField source="rating" emptyText="—" /></Labeled>
+                <Labeled source="product_count"><NumberField source="product_count" /></Labeled>
+                <Labeled source="on_shelf_count"><NumberField source="on_shelf_count" /></Labeled>
+                <Labeled source="complaint_count"><NumberField source="complaint_count" /></Labeled>
+                <Labeled source="open_complaint_count"><NumberField source="open_complaint_count" /></Labeled>
+                <Labeled source="reservation_count"><NumberField source="reservation_count" /></Labeled>
+                <Labeled source="success_count"><NumberField source="success_count" /></Labeled>
+                <Labeled source="success_rate"><RateField source="success_rate" /></Labeled>
+                <Labeled source="active_penalty_count"><NumberField source="active_penalty_count" /></Labeled>
+                <Labeled source="category_name"><TextField source="category_name" /></Labeled>
+                <Labeled source="commission_rate"><RateField source="commission_rate" /></Labeled>
+                <Labeled source="commission_rate_override"><RateField source="commission_rate_override" /></Labeled>
+                <Labeled source="distributor_rate"><RateField source="distributor_rate" /></Labeled>
+                <Labeled source="fee_plan"><FeePlanField source="fee_plan" /></Labeled>
+                <Labeled source="fee_paid_until"><DateField source="fee_paid_until" emptyText="—" /></Labeled>
+                <Labeled source="deposit_fen"><MoneyField source="deposit_fen" /></Labeled>
+                <Labeled source="deposit_required_fen"><MoneyField source="deposit_required_fen" /></Labeled>
+                <Labeled source="contact_name"><TextField source="contact_name" emptyText="—" /></Labeled>
+                <Labeled source="contact_phone"><TextField source="contact_phone" emptyText="—" /></Labeled>
+                <Labeled source="licence_no"><TextField source="licence_no" emptyText="—" /></Labeled>
+                <Labeled source="legal_person_name"><TextField source="legal_person_name" emptyText="—" /></Labeled>
+                <Labeled source="approved_at"><DateTimeField source="approved_at" /></Labeled>
+                <Labeled source="activated_at"><DateTimeField source="activated_at" /></Labeled>
+              </Grid3>
+              <Box sx={{ mt: 2 }}>
+                <LocationCard />
+              </Box>
+            </Grid>
+            <Grid size={{ xs: 12, lg: 4 }}>
+              <Licence />
+            </Grid>
+          </Grid>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.merchants.tabs.listings" path="listings">
+          <ReferenceManyField reference="listings" target="merchant_id" sort={{ field: 'created_at', order: 'DESC' }} perPage={10} pagination={<Pagination />} empty={<Empty />}>
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col source="title" />
+              <DataTable.Col source="kind" field={KindField} />
+              <DataTable.NumberCol source="price_fen" field={MoneyField} />
+              <DataTable.Col source="review_state" field={ReviewStateField} />
+              <DataTable.Col source="shelf_state" field={ShelfStateField} />
+              <DataTable.Col source="created_at" field={DateTimeField} />
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.merchants.tabs.reservations" path="reservations">
+          <ReferenceManyField reference="v_reservations" target="merchant_id" sort={{ field: 'created_at', order: 'DESC' }} perPage={10} pagination={<Pagination />} empty={<Empty />}>
+            <DataTable rowClick={false} bulkActionButtons={false}>
+              <DataTable.Col source="created_at" label={r('created_at')} field={DateTimeField} />
+              <DataTable.Col source="member_nickname" label={r('member')} />
+              <DataTable.Col source="listing_title" label={r('title')} />
+              <DataTable.Col source="kind" label={r('kind')} />
+              <DataTable.Col source="state" label={r('state')} />
+              <DataTable.NumberCol source="price_fen" label={r('amount')} field={MoneyField} />
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.merchants.tabs.complaints" path="complaints">
+          <ReferenceManyField reference="v_complaints" target="merchant_id" sort={{ field: 'created_at', order: 'DESC' }} perPage={10} pagination={<Pagination />} empty={<Empty />}>
+            <DataTable rowClick={false} bulkActionButtons={false}>
+              <DataTable.Col source="created_at" label={r('created_at')} field={DateTimeField} />
+              <DataTable.Col source="title" label={r('title')} />
+              <DataTable.Col source="category" label={r('category')} />
+              <DataTable.Col source="member_nickname" label={r('member')} />
+              <DataTable.Col source="state" label={r('state')} />
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        {seesPayments ? (
+          <TabbedShowLayout.Tab label="resources.merchants.tabs.payments" path="payments">
+            <ReferenceManyField reference="v_payments" target="merchant_id" sort={{ field: 'created_at', order: 'DESC' }} perPage={10} pagination={<Pagination />} empty={<Empty />}>
+              <DataTable rowClick={false} bulkActionButtons={false}>
+                <DataTable.Col source="created_at" label={r('created_at')} field={DateTimeField} />
+                <DataTable.Col source="kind" label={r('kind')} />
+                <DataTable.NumberCol source="amount_fen" label={r('amount')} field={MoneyField} />
+                <DataTable.Col source="channel" label={r('channel')} />
+                <DataTable.Col source="status" label={r('status')} />
+              </DataTable>
+            </ReferenceManyField>
+          </TabbedShowLayout.Tab>
+        ) : null}
+        <TabbedShowLayout.Tab label="resources.merchants.tabs.ranking" path="ranking">
+          <RankingTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.merchants.tabs.audit" path="audit">
+          <ReferenceManyField reference="audit_log" target="entity_id" filter={{ entity: 'merchant' }} sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination />} empty={<Empty />}>
+            <DataTable rowClick={false} bulkActionButtons={false}>
+              <DataTable.Col source="at" label="resources.merchants.audit.at" field={DateTimeField} />
+              <DataTable.Col source="action" label="resources.merchants.audit.action" field={AuditAction} />
+              <DataTable.Col source="actor_email" label="resources.merchants.audit.actor" />
+              <DataTable.Col source="reason" label="resources.merchants.audit.reason" />
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+};

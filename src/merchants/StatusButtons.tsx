@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import PauseCircleIcon from '@mui/icons-material/PauseCircle';
+import PlayCircleIcon from '@mui/icons-material/PlayCircle';
+import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { ReasonDialog } from '../listings/ReasonDialog';
+import { useErrorMessage } from '../listings/rpcError';
+import { RESUME_REASONS, SUSPEND_REASONS } from './fields';
+
+/** Suspend an active merchant, or resume a suspended one, with a coded reason (merchant_suspend / merchant_resume). */
+export const StatusButtons = () => {
+  const record = useRecordContext<{ id: string; name: string; status: string }>();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  const errorMessage = useErrorMessage('merchants');
+  const { canAccess } = useCanAccess({ resource: 'merchants', action: 'suspend' });
+  const [open, setOpen] = useState(false);
+  if (!record || !canAccess) return null;
+  const verb = record.status === 'active' ? 'suspend' : record.status === 'suspended' ? 'resume' : null;
+  if (!verb) return null;
+  return (
+    <>
+      <Button label={`resources.merchants.actions.${verb}`} color={verb === 'suspend' ? 'error' : 'primary'} onClick={() => setOpen(true)}>
+        {verb === 'suspend' ? <PauseCircleIcon /> : <PlayCircleIcon />}
+      </Button>
+      <ReasonDialog
+        open={open}
+        title={translate(`resources.merchants.dialog.${verb}_title`, { name: record.name })}
+        content={verb === 'suspend' ? translate('resources.merchants.dialog.suspend_content') : undefined}
+        reasons={verb === 'suspend' ? SUSPEND_REASONS : RESUME_REASONS}
+        labelPrefix="resources.merchants.reasons"
+        confirmLabel={translate(`resources.merchants.actions.${verb}`)}
+        confirmColor={verb === 'suspend' ? 'error' : 'primary'}
+        onClose={() => setOpen(false)}
+        onConfirm={async (code, note) => {
+          try {
+            await dataProvider.rpc(`merchant_${verb}`, { p_id: record.id, p_reason_code: code, p_note: note || null });
+          } catch (e) {
+            throw new Error(errorMessage(e));
+          }
+          setOpen(false);
+          notify(verb === 'suspend' ? 'resources.merchants.notify.suspended' : 'resources.merchants.notify.resumed', { type: 'success' });
+          refresh();
+        }}
+      />
+    </>
+  );
+};

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import CancelIcon from '@mui/icons-material/Cancel';
+import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { ReasonDialog } from '../listings/ReasonDialog';
+import { useErrorMessage } from '../listings/rpcError';
+
+export const CANCEL_REASONS = ['listing_issue', 'merchant_suspended', 'complaint', 'merchant_request', 'other'] as const;
+
+/** Ends an active promotion early with a reason (promotion_cancel), freeing its slot. */
+export const CancelButton = () => {
+  const record = useRecordContext<{ id: string; state: string; listing_title: string }>();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  const errorMessage = useErrorMessage('promotions');
+  const { canAccess } = useCanAccess({ resource: 'promotions', action: 'delist' });
+  const [open, setOpen] = useState(false);
+  if (!record || !canAccess || record.state !== 'active') return null;
+  return (
+    <>
+      <Button label="resources.promotions.actions.cancel" color="error" onClick={(e) => { e.stopPropagation(); setOpen(true); }}>
+        <CancelIcon />
+      </Button>
+      <ReasonDialog
+        open={open}
+        title={translate('resources.promotions.dialog.cancel_title', { title: record.listing_title })}
+        content={translate('resources.promotions.dialog.cancel_content')}
+        reasons={CANCEL_REASONS}
+        labelPrefix="resources.promotions.reasons"
+        confirmLabel={translate('resources.promotions.actions.cancel')}
+        onClose={() => setOpen(false)}
+        onConfirm={async (code, note) => {
+          try {
+            await dataProvider.rpc('promotion_cancel', { p_id: record.id, p_reason_code: code, p_note: note || null });
+          } catch (e) {
+            throw new Error(errorMessage(e));
+          }
+          setOpen(false);
+          notify('resources.promotions.notify.cancelled', { type: 'success' });
+          refresh();
+        }}
+      />
+    </>
+  );
+};

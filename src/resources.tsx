@@ -7,6 +7,10 @@ import BadgeIcon from '@mui/icons-material/Badge';
 import HistoryIcon from '@mui/icons-material/History';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import PeopleIcon from '@mui/icons-material/People';
+import EventNoteIcon from '@mui/icons-material/EventNote';
+import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
+import ShareIcon from '@mui/icons-material/Share';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import InsightsIcon from '@mui/icons-material/Insights';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
@@ -70,6 +74,10 @@ export const resources: ResourceDef[] = [
   { name: 'settlements', group: 'finance', icon: AccountBalanceIcon, ...screens(() => import('./settlements'), ['list', 'show']) },
   { name: 'withdrawals', group: 'finance', icon: SavingsIcon, recordRepresentation: 'withdrawal_no', ...screens(() => import('./withdrawals'), ['list', 'show']) },
   { name: 'ledger', group: 'finance', icon: AccountBalanceWalletIcon, recordRepresentation: 'owner_name', ...screens(() => import('./accounts'), ['list', 'show']) },
+  { name: 'members', group: 'service', icon: PeopleIcon, recordRepresentation: 'nickname', ...screens(() => import('./members'), ['list', 'show']) },
+  { name: 'reservations', group: 'trading', icon: EventNoteIcon, recordRepresentation: 'listing_title', ...screens(() => import('./reservations'), ['list', 'show']) },
+  { name: 'trades', group: 'trading', icon: PointOfSaleIcon, recordRepresentation: 'listing_title', ...screens(() => import('./trades'), ['list', 'show']) },
+  { name: 'distribution', group: 'trading', icon: ShareIcon, recordRepresentation: 'nickname', ...screens(() => import('./distribution'), ['list', 'show']) },
   { name: 'complaints', group: 'service', icon: ReportProblemIcon, recordRepresentation: 'title', ...screens(() => import('./complaints'), ['list', 'show']) },
   {
     name: 'staff',

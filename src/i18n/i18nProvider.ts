@@ -10,6 +10,10 @@ import * as analyticsMessages from '../analytics/messages';
 import * as dashboardMessages from '../dashboard/messages';
 import * as exportMessages from '../common/export/messages';
 import * as complaintsMessages from '../complaints/messages';
+import * as membersMessages from '../members/messages';
+import * as reservationsMessages from '../reservations/messages';
+import * as tradesMessages from '../trades/messages';
+import * as distributionMessages from '../distribution/messages';
 import * as paymentsMessages from '../payments/messages';
 import * as reconciliationMessages from '../reconciliation/messages';
 import * as commissionsMessages from '../commissions/messages';
@@ -31,6 +35,10 @@ const FEATURE_MESSAGES: { zh: object; en: object }[] = [
   dashboardMessages,
   exportMessages,
   complaintsMessages,
+  membersMessages,
+  reservationsMessages,
+  tradesMessages,
+  distributionMessages,
   merchantApplicationsMessages,
   merchantsMessages,
   listingsMessages,

@@ -14,6 +14,7 @@ export const RESOURCES = [
   'listings',
   'catalogue',
   'promotions',
+  'distribution',
   'members',
   'reservations',
   'trades',
@@ -90,6 +91,7 @@ const TABLE: Record<AppResource, Grants> = {
   }),
   catalogue: everyoneReads({ admin: [...WRITE, 'import'], reviewer: [...READ, 'review'] }),
   promotions: everyoneReads({ admin: [...WRITE, 'review', 'delist'], reviewer: [...READ, 'review', 'delist'] }),
+  distribution: everyoneReads(), // 产品推广记录: read-only records (R-PRO-3)
   members: everyoneReads({
     admin: [...WRITE, 'ban', 'adjust'],
     customer_service: [...READ, 'ban', 'adjust'],

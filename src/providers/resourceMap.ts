@@ -7,6 +7,10 @@ export type CountStrategy = 'exact' | 'planned' | 'estimated';
 export const READ_VIEWS: Record<string, string> = {
   // merchants: 'v_merchants',  ← how later features register their view
   complaints: 'v_complaints',
+  members: 'v_members',
+  reservations: 'v_reservations',
+  trades: 'v_trades',
+  distribution: 'v_distributors',
   payments: 'v_payments',
   statements: 'v_channel_statements',
   reconciliation: 'v_reconciliation',
@@ -30,6 +34,10 @@ export const COUNT_STRATEGY: Record<string, CountStrategy> = {
   ranking_rules: 'exact',
   audit_log: 'estimated',
   complaints: 'estimated',
+  members: 'estimated', // big: exact only below max-rows, the planner's guess above
+  reservations: 'estimated', // big, same
+  trades: 'estimated',
+  distribution: 'estimated',
   statements: 'exact', // one row per imported statement
   reconciliation: 'exact', // the view computes every row anyway
   settlements: 'exact', // one run per period
@@ -55,6 +63,8 @@ export const SEARCH: Record<string, SearchSpec> = {
   staff: { anyOf: ['display_name', 'email'] },
   audit_log: null, // filtered by actor, action, entity and date instead
   complaints: { column: 'search' }, // title, member, merchant (v_complaints)
+  members: { column: 'search' }, // nickname, pinyin, initials, phone's last 4 (trigram); search_grams also exists
+  distribution: { column: 'search' },
   statements: { anyOf: ['statement_ref'] },
   reconciliation: { anyOf: ['channel_txn_id', 'payment_no'] },
   commissions: null, // filtered by beneficiary, merchant, trade and state

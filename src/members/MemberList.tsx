@@ -1,0 +1,99 @@
+import {
+  AutocompleteInput,
+  BooleanField,
+  DataTable,
+  DateInput,
+  List,
+  NumberField,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { shanghaiDayBound } from '../common/datetime';
+import { REGION_CHOICES } from '../common/regions';
+import { ExportMenuButton, type ExportColumn } from '../common/export';
+import { LEVEL_CHOICES, STATUS_CHOICES } from './choices';
+import { LevelField, MemberNameField, MemberStatusField, UplineField } from './MemberFields';
+
+const CITY_CHOICES = REGION_CHOICES.filter((r) => r.level === 'city');
+
+export const dayStart = (v: string) => (v ? shanghaiDayBound(v, 'start') : undefined);
+export const dayEnd = (v: string) => (v ? shanghaiDayBound(v, 'end') : undefined);
+export const asDay = (v: string | null | undefined) => (v ? String(v).slice(0, 10) : '');
+
+const useFilters = () => {
+  const translate = useTranslate();
+  return [
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.members.fields.q')} />,
+    <SelectInput key="level" source="level" choices={LEVEL_CHOICES} alwaysOn />,
+    <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
+    <AutocompleteInput key="city" source="city_code" choices={CITY_CHOICES} optionText="label" alwaysOn />,
+    <SelectInput
+      key="rights"
+      source="has_promotion_rights"
+      choices={[
+        { id: 'true', name: 'ra.boolean.true' },
+        { id: 'false', name: 'ra.boolean.false' },
+      ]}
+    />,
+    <DateInput key="from" source="registered_at@gte" label="resources.members.fields.registered_from" parse={dayStart} format={asDay} />,
+    <DateInput key="to" source="registered_at@lte" label="resources.members.fields.registered_to" parse={dayEnd} format={asDay} />,
+  ];
+};
+
+const exportColumns = (t: (k: string) => string): ExportColumn[] => {
+  const f = (k: string) => t(`resources.members.fields.${k}`);
+  return [
+    { source: 'seq', label: 'ID', kind: 'number' },
+    { source: 'nickname', label: f('nickname') },
+    { source: 'phone', label: f('phone') },
+    { source: 'level', label: f('level'), value: (r) => t(`resources.members.level.${r.level}`) },
+    { source: 'city_name', label: f('city_name') },
+    { source: 'registered_at', label: f('registered_at'), kind: 'datetime' },
+    { source: 'status', label: f('status'), value: (r) => t(`resources.members.status.${r.status}`) },
+    { source: 'points', label: f('points'), kind: 'number' },
+    { source: 'has_promotion_rights', label: f('has_promotion_rights'), kind: 'boolean' },
+    { source: 'upline_nickname', label: f('upline_nickname') },
+    { source: 'direct_downline_count', label: f('direct_downline_count'), kind: 'number' },
+    { source: 'rental_reservation_count', label: f('rental_reservation_count'), kind: 'number' },
+    { source: 'used_purchase_reservation_count', label: f('used_purchase_reservation_count'), kind: 'number' },
+    { source: 'new_purchase_reservation_count', label: f('new_purchase_reservation_count'), kind: 'number' },
+  ];
+};
+
+const Actions = () => (
+  <TopToolbar>
+    <ExportMenuButton columns={exportColumns} fileName="members" />
+  </TopToolbar>
+);
+
+/** R-MEM-1: members with level, city, status, points, promotion rights, upline and reservation counts. */
+export const MemberList = () => {
+  const filters = useFilters();
+  return (
+    <List filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
+      <DataTable rowClick="show" bulkActionButtons={false} rowSx={(r) => (r.status === 'banned' ? { opacity: 0.7 } : {})}>
+        <DataTable.Col source="nickname" field={MemberNameField} />
+        <DataTable.Col source="phone" disableSort />
+        <DataTable.Col source="level" field={LevelField} />
+        <DataTable.Col source="city_name" disableSort />
+        <DataTable.Col source="registered_at" field={DateTimeField} />
+        <DataTable.Col source="status" field={MemberStatusField} />
+        <DataTable.NumberCol source="points" />
+        <DataTable.Col source="has_promotion_rights" field={BooleanField} />
+        <DataTable.Col source="upline_nickname" field={UplineField} disableSort />
+        <DataTable.Col source="rental_reservation_count" disableSort>
+          <NumberField source="rental_reservation_count" />
+        </DataTable.Col>
+        <DataTable.Col source="used_purchase_reservation_count" disableSort>
+          <NumberField source="used_purchase_reservation_count" />
+        </DataTable.Col>
+        <DataTable.Col source="new_purchase_reservation_count" disableSort>
+          <NumberField source="new_purchase_reservation_count" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,79 @@
+import { AutocompleteInput, DataTable, List, NumberField, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { MoneyField } from '../common/MoneyField';
+import { ExportMenuButton, type ExportColumn } from '../common/export';
+import { cityInput, dateRangeInputs, distributorInput, memberInput, merchantInput } from '../reservations/filterInputs';
+import { TradeKindField, TradeStatusField } from './TradeFields';
+import { TradeTotalsBar } from './TradeTotalsBar';
+
+const F = 'resources.trades.fields';
+const STATUS_CHOICES = ['closed', 'voided', 'refunded'].map((id) => ({ id, name: `resources.trades.status.${id}` }));
+const KIND_CHOICES = ['sale', 'rental'].map((id) => ({ id, name: `resources.trades.kind.${id}` }));
+
+const useFilters = () => {
+  const translate = useTranslate();
+  return [
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate(`${F}.q`)} />,
+    <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
+    <SelectInput key="kind" source="kind" choices={KIND_CHOICES} alwaysOn />,
+    ...dateRangeInputs('closed_at', `${F}.closed_from`, `${F}.closed_to`, true),
+    merchantInput(),
+    memberInput(),
+    distributorInput(),
+    cityInput(),
+    <ReferenceInput key="brand" source="brand_id" reference="car_brands" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ 'name@ilike': q })} />
+    </ReferenceInput>,
+  ];
+};
+
+export const tradeExportColumns = (t: (k: string) => string): ExportColumn[] => {
+  const f = (k: string) => t(`${F}.${k}`);
+  return [
+    { source: 'closed_at', label: f('closed_at'), kind: 'datetime' },
+    { source: 'kind', label: f('kind'), value: (r) => t(`resources.trades.kind.${r.kind}`) },
+    { source: 'status', label: f('status'), value: (r) => t(`resources.trades.status.${r.status}`) },
+    { source: 'brand_name', label: f('brand_name') },
+    { source: 'series_name', label: f('series_name') },
+    { source: 'model_name', label: f('model_name') },
+    { source: 'listing_title', label: f('listing_title') },
+    { source: 'amount_fen', label: f('amount_fen'), kind: 'money' },
+    { source: 'quantity', label: f('quantity'), kind: 'number' },
+    { source: 'merchant_name', label: f('merchant_name') },
+    { source: 'member_nickname', label: f('member_nickname') },
+    { source: 'distributor_nickname', label: f('distributor_nickname') },
+    { source: 'city_name', label: f('city_name') },
+    { source: 'id', label: f('id') },
+  ];
+};
+
+const Actions = () => (
+  <TopToolbar>
+    <ExportMenuButton columns={tradeExportColumns} fileName="trades" />
+  </TopToolbar>
+);
+
+/** R-TRD-1/2/3: every sale and rental with totals for the current filter and CSV / Excel export. */
+export const TradeList = () => {
+  const filters = useFilters();
+  return (
+    <List filters={filters} sort={{ field: 'closed_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
+      <TradeTotalsBar />
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="closed_at" field={DateTimeField} />
+        <DataTable.Col source="kind" field={TradeKindField} />
+        <DataTable.Col source="status" field={TradeStatusField} />
+        <DataTable.Col source="brand_name" disableSort />
+        <DataTable.Col source="model_name" disableSort render={(r) => [r.series_name, r.model_name].filter(Boolean).join(' ')} />
+        <DataTable.Col source="amount_fen" field={MoneyField} />
+        <DataTable.Col source="quantity">
+          <NumberField source="quantity" />
+        </DataTable.Col>
+        <DataTable.Col source="merchant_name" disableSort />
+        <DataTable.Col source="member_nickname" disableSort />
+        <DataTable.Col source="distributor_nickname" disableSort />
+        <DataTable.Col source="city_name" disableSort />
+      </DataTable>
+    </List>
+  );
+};

@@ -112,8 +112,8 @@ export async function makeScopedStaff(pgc: pg.Client, role: string, regions: str
   const id = rows[0].id as string;
   await pgc.query(
     `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-     values ($1, $1::uuid, jsonb_build_object('sub', $1, 'email', $2::text, 'email_verified', true), 'email', now(), now())`,
-    [id, email],
+     values ($1::text, $2::uuid, jsonb_build_object('sub', $1::text, 'email', $3::text, 'email_verified', true), 'email', now(), now())`,
+    [id, id, email],
   );
   await pgc.query(
     `insert into public.staff (id, email, display_name, role, region_codes) values ($1, $2, '区域员工', $3::public.staff_role, $4)`,

@@ -13,6 +13,11 @@ export const enApp: AppMessages = {
     dashboard_note: 'The full dashboard comes in a later release.',
     language: 'Language',
   },
+  // keys ra-supabase's forms use that ra-language-english does not define
+  ra: {
+    action: { reset_password: 'Reset password' },
+    auth: { confirm_password: 'Confirm password' },
+  },
   menu: {
     groups: {
       workspace: 'Workspace',

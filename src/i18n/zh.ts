@@ -11,6 +11,11 @@ export const zhApp = {
     dashboard_note: '完整的数据看板将在后续版本提供。',
     language: '语言',
   },
+  // keys ra-supabase's forms use that ra-language-english does not define
+  ra: {
+    action: { reset_password: '重置密码' },
+    auth: { confirm_password: '确认密码' },
+  },
   menu: {
     groups: {
       workspace: '工作台',

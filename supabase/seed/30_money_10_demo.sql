@@ -117,7 +117,11 @@ end $$;
 
 -- 2. commissions past their refund window become available; past months are settled --------
 select pg_temp.act_as('service');
-select public.release_due_commissions();
+do $$
+begin
+  while public.release_due_commissions(null, 20000) = 20000 loop
+  end loop;
+end $$;
 
 do $$
 declare

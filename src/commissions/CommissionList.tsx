@@ -89,18 +89,18 @@ export const CommissionList = () => (
     }
   >
     <CommissionTotals />
-    <DataTable rowClick={false} bulkActionButtons={false}>
+    <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="beneficiary_name" field={BeneficiaryLink} />
       <DataTable.Col source="tier" field={() => <StateChip source="tier" prefix="commissions.tier" />} />
       <DataTable.Col source="merchant_name" />
       <DataTable.Col source="trade_id" />
-      <DataTable.NumberCol source="base_amount_fen" field={MoneyField} />
-      <DataTable.NumberCol
+      <DataTable.Col align="right" source="base_amount_fen" field={MoneyField} />
+      <DataTable.Col align="right"
         source="rate"
         field={() => <NumberField source="rate" options={{ style: 'percent', minimumFractionDigits: 2 }} />}
       />
-      <DataTable.NumberCol source="amount_fen" field={MoneyField} />
+      <DataTable.Col align="right" source="amount_fen" field={MoneyField} />
       <DataTable.Col
         source="status"
         field={() => <StateChip source="status" prefix="commissions.status" colors={STATUS_COLORS} />}

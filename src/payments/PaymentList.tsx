@@ -71,12 +71,12 @@ export const PaymentList = () => {
       }
     >
       <PaymentTotals />
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="payment_no" />
         <DataTable.Col source="payer_name" />
         <DataTable.Col source="payer_type" field={() => <StateChip source="payer_type" prefix="payments.payer_type" />} />
         <DataTable.Col source="kind" field={() => <StateChip source="kind" prefix="payments.kind" />} />
-        <DataTable.NumberCol source="amount_fen" field={MoneyField} />
+        <DataTable.Col align="right" source="amount_fen" field={MoneyField} />
         <DataTable.Col source="channel" field={() => <StateChip source="channel" prefix="payments.channel" />} />
         <DataTable.Col source="channel_txn_id" />
         <DataTable.Col

@@ -45,7 +45,7 @@ const History = () => {
   );
 };
 
-const F = ({ source, children }: { source: string; children?: React.ReactNode }) => (
+const F = ({ source, children }: { source: string; children?: React.ReactElement }) => (
   <Grid size={{ xs: 12, sm: 6, md: 4 }}>
     <Labeled source={source} resource="payments">
       {children ?? <TextField source={source} emptyText="—" />}

@@ -26,6 +26,7 @@ const PaymentLink = () => {
 /** Rows of v_reconciliation: problems first in colour, amounts side by side. */
 export const ReconciliationTable = () => (
   <DataTable
+    sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}
     bulkActionButtons={false}
     rowClick={false}
     rowSx={(r) => (r.result === 'matched' ? {} : { bgcolor: r.result === 'amount_mismatch' ? 'error.light' : 'warning.light', '& td': { color: 'common.black' } })}
@@ -38,9 +39,9 @@ export const ReconciliationTable = () => (
     <DataTable.Col source="channel_txn_id" />
     <DataTable.Col source="statement_ref" />
     <DataTable.Col source="payment_no" field={PaymentLink} />
-    <DataTable.NumberCol source="payment_amount_fen" field={MoneyField} />
-    <DataTable.NumberCol source="statement_amount_fen" field={MoneyField} />
-    <DataTable.NumberCol source="diff_fen" field={MoneyField} />
+    <DataTable.Col align="right" source="payment_amount_fen" field={MoneyField} />
+    <DataTable.Col align="right" source="statement_amount_fen" field={MoneyField} />
+    <DataTable.Col align="right" source="diff_fen" field={MoneyField} />
     <DataTable.Col source="occurred_at" field={DateTimeField} />
   </DataTable>
 );

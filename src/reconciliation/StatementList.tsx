@@ -40,11 +40,11 @@ export const StatementList = () => (
       <DataTable.Col source="period_from" />
       <DataTable.Col source="period_to" />
       <DataTable.NumberCol source="line_count" disableSort />
-      <DataTable.NumberCol source="line_total_fen" field={MoneyField} disableSort />
+      <DataTable.Col align="right" source="line_total_fen" field={MoneyField} disableSort />
       <DataTable.NumberCol source="matched_count" disableSort />
-      <DataTable.NumberCol source="mismatch_count" disableSort field={() => <Problems source="mismatch_count" color="error" />} />
-      <DataTable.NumberCol source="missing_count" disableSort field={() => <Problems source="missing_count" color="warning" />} />
-      <DataTable.NumberCol source="extra_count" disableSort field={() => <Problems source="extra_count" color="warning" />} />
+      <DataTable.Col align="right" source="mismatch_count" disableSort field={() => <Problems source="mismatch_count" color="error" />} />
+      <DataTable.Col align="right" source="missing_count" disableSort field={() => <Problems source="missing_count" color="warning" />} />
+      <DataTable.Col align="right" source="extra_count" disableSort field={() => <Problems source="extra_count" color="warning" />} />
       <DataTable.Col source="imported_at" field={DateTimeField} />
     </DataTable>
   </List>

@@ -1,0 +1,39 @@
+import { DataTable, ExportButton, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { MoneyField } from '../common/MoneyField';
+import { DateTimeField } from '../common/DateTimeField';
+import { choicesOf, StateChip } from '../payments/kit';
+
+const OWNER_TYPES = ['merchant', 'member', 'platform'] as const;
+
+const filters = (translate: (k: string) => string) => [
+  <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.ledger.fields.q')} />,
+  <SelectInput key="owner_type" source="owner_type" choices={choicesOf(OWNER_TYPES, 'payments.payer_type')} alwaysOn />,
+];
+
+export const AccountList = () => {
+  const translate = useTranslate();
+  return (
+    <List
+      filters={filters(translate)}
+      sort={{ field: 'available_fen', order: 'DESC' }}
+      perPage={25}
+      actions={
+        <TopToolbar>
+          <ExportButton maxResults={10000} />
+        </TopToolbar>
+      }
+    >
+      <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="owner_name" />
+        <DataTable.Col source="owner_type" field={() => <StateChip source="owner_type" prefix="payments.payer_type" />} />
+        <DataTable.Col align="right" source="balance_fen" field={MoneyField} />
+        <DataTable.Col align="right" source="available_fen" field={MoneyField} />
+        <DataTable.Col align="right" source="frozen_fen" field={MoneyField} />
+        <DataTable.Col align="right" source="locked_fen" field={MoneyField} />
+        <DataTable.Col align="right" source="deposit_fen" field={MoneyField} />
+        <DataTable.Col align="right" source="receivable_fen" field={MoneyField} />
+        <DataTable.Col source="updated_at" field={DateTimeField} />
+      </DataTable>
+    </List>
+  );
+};

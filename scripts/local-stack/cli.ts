@@ -7,6 +7,8 @@ import { PortInUseError, startStack } from './stack.ts';
 import { startChild, waitForHttp, type Child } from './children.ts';
 import { logger } from './log.ts';
 import { banner } from './banner.ts';
+import { startSchedule } from './schedule.ts';
+import { discoverFunctions } from './functions.ts';
 import path from 'node:path';
 import { ROOT } from './config.ts';
 
@@ -54,12 +56,14 @@ if (withApp) {
 }
 
 console.log(banner(cfg, { app: withApp, timings: stack.timings }));
+const schedule = startSchedule(cfg, logger('schedule'), discoverFunctions(cfg).map((f) => f.slug));
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info(`${signal}: stopping…`);
+  schedule.stop();
   await app?.stop();
   await stack.stop();
   log.info('stopped');

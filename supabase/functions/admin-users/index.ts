@@ -4,9 +4,9 @@
 //   { action: 'set_active', user_id, active, reason }                                → { staff }
 // The auth user is made with the service key; the staff row, role changes and audit rows are
 // written by SQL functions called with the admin's own token, so the audit names the admin.
-import { admin, type Caller } from '../_shared/clients.ts';
+import { admin } from '../_shared/clients.ts';
 import { fromPostgrest, HttpError, json } from '../_shared/errors.ts';
-import { readJson, staffHandler, type StaffRole } from '../_shared/staffHandler.ts';
+import { readJson, staffHandler, type Caller, type StaffRole } from '../_shared/staffHandler.ts';
 
 const ROLES: StaffRole[] = ['admin', 'reviewer', 'customer_service', 'finance', 'analyst'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

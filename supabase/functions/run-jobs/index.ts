@@ -1,0 +1,58 @@
+// run-jobs: the time-based transitions of every state machine, run by the schedule.
+//   POST {}  with `Authorization: Bearer <service role key>`  → { jobs: [{ name, processed, ms }] }
+// Each job is the same SQL function staff actions use, called in bounded batches until it
+// reports less than a full batch. Locally the supervisor calls this every minute; on hosted
+// Supabase, schedule it with pg_cron + pg_net, e.g.:
+//   select cron.schedule('run-jobs', '* * * * *', $$ select net.http_post(
+//     url := 'https://<ref>.supabase.co/functions/v1/run-jobs',
+//     headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret
+//                from vault.decrypted_secrets where name = 'service_role_key'))) $$);
+import { admin } from '../_shared/clients.ts';
+import { corsHeaders } from '../_shared/cors.ts';
+import { errorResponse, HttpError, json } from '../_shared/errors.ts';
+import { isServiceCall } from '../_shared/serviceKey.ts';
+
+const BATCH = 500;
+const MAX_BATCHES = 20;
+
+interface JobResult { name: string; processed: number; ms: number; error?: string }
+
+/** How many rows a job's result says it moved (functions return a count or a jsonb summary). */
+function processedOf(data: unknown): number {
+  if (typeof data === 'number') return data;
+  if (data && typeof data === 'object') {
+    return Object.values(data as Record<string, unknown>).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
+  }
+  return 0;
+}
+
+async function runJob(name: string, params: Record<string, unknown>, batch: number | null): Promise<JobResult> {
+  const t = performance.now();
+  let processed = 0;
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    const { data, error } = await admin.rpc(name, params);
+    if (error) return { name, processed, ms: Math.round(performance.now() - t), error: error.message };
+    const n = processedOf(data);
+    processed += n;
+    if (batch === null || n < batch) break;
+  }
+  return { name, processed, ms: Math.round(performance.now() - t) };
+}
+
+Deno.serve(async (req) => {
+  if (req.method === 'OPTIONS') return new Response('ok', { headers: corsHeaders });
+  try {
+    if (!isServiceCall(req)) throw new HttpError(403, 'not_permitted', 'run-jobs is called by the schedule with the service key');
+    const jobs: JobResult[] = [];
+    // Order matters little; each job is idempotent and locks what it moves.
+    jobs.push(await runJob('reservation_run_timers', { p_limit: BATCH }, BATCH));
+    jobs.push(await runJob('complaint_run_timers', { p_limit: BATCH }, BATCH));
+    jobs.push(await runJob('merchant_sweep_fees', { p_limit: BATCH }, BATCH));
+    jobs.push(await runJob('promotion_expire_due', {}, null));
+    jobs.push(await runJob('release_due_commissions', { p_limit: 5000 }, 5000));
+    const failed = jobs.filter((j) => j.error);
+    return json({ jobs }, failed.length ? 500 : 200);
+  } catch (e) {
+    return errorResponse(e);
+  }
+});

@@ -21,6 +21,7 @@ import { ComplaintStateField, DeadlineField, SeverityChip } from './ComplaintFie
 import { complaintUrgency, type ComplaintDeadlines } from './deadlines';
 import { useAssignees } from './useAssignees';
 import { useNow } from './useNow';
+import { WIDE_TABLE_SX } from '../reservations/tableSx';
 
 const CITY_CHOICES = REGION_CHOICES.filter((r) => r.level === 'city');
 
@@ -105,6 +106,7 @@ export const ComplaintList = () => {
       <DataTable
         rowClick="show"
         bulkActionButtons={false}
+        sx={WIDE_TABLE_SX}
         rowSx={(record) => {
           const urgency = complaintUrgency(record as unknown as ComplaintDeadlines, now);
           if (urgency === 'overdue') return { bgcolor: alpha(theme.palette.error.main, 0.08) };

@@ -4,6 +4,7 @@ import { MoneyField } from '../common/MoneyField';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
 import { LevelField, MemberNameField } from '../members/MemberFields';
 import { cityInput } from '../reservations/filterInputs';
+import { WIDE_TABLE_SX } from '../reservations/tableSx';
 
 const F = 'resources.distribution.fields';
 
@@ -59,7 +60,7 @@ export const DistributorList = () => {
   const filters = useFilters();
   return (
     <List filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
         <DataTable.Col source="nickname" field={MemberNameField} />
         <DataTable.Col source="phone" disableSort />
         <DataTable.Col source="level" field={LevelField} />

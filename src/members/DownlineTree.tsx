@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   Box,
   Button as MuiButton,
@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { Link, useCreatePath, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Link, useCreatePath, useDataProvider, useGetList, useNotify, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { formatDate } from '../common/datetime';
 import type { AppDataProvider } from '../providers/dataProvider';
@@ -84,19 +84,23 @@ export const DownlineTree = ({ memberId }: { memberId: string }) => {
     [dataProvider, notify],
   );
 
-  useEffect(() => {
-    setTree(emptyTree());
-    void load(memberId);
-  }, [memberId, load]);
+  // level 1 comes from a query; deeper levels (and further pages) are loaded on demand into
+  // `tree`. The caller keys this component by member, so the tree starts empty for each one.
+  const root = useGetList<Member>('members', {
+    filter: { upline_id: memberId },
+    sort: { field: 'registered_at', order: 'ASC' },
+    pagination: { page: 1, perPage: PAGE },
+  });
 
   const onToggle = (id: string) => {
-    const next = toggle(tree, id);
+    const next = toggle(state, id);
     setTree(next.state);
     if (next.load) void load(id);
   };
 
-  const rows = visibleRows(tree, memberId);
-  const rootLoading = tree.loading.includes(memberId) && !tree.branches[memberId];
+  const state = tree.branches[memberId] || !root.data ? tree : withBranch(tree, memberId, root.data, root.total ?? root.data.length);
+  const rows = visibleRows(state, memberId);
+  const rootLoading = root.isPending;
   return (
     <Box>
       <LevelSummary memberId={memberId} />
@@ -124,7 +128,10 @@ export const DownlineTree = ({ memberId }: { memberId: string }) => {
               row.type === 'more' ? (
                 <TableRow key={`more-${row.parentId}`}>
                   <TableCell colSpan={7} sx={{ pl: 2 + row.level * 3 }}>
-                    <MuiButton size="small" onClick={() => load(row.parentId, Math.floor(row.loaded / PAGE) + 1)}>
+                    <MuiButton size="small" onClick={() => {
+                        if (!tree.branches[row.parentId]) setTree(state); // keep the first page when appending
+                        void load(row.parentId, Math.floor(row.loaded / PAGE) + 1);
+                      }}>
                       {translate('resources.members.downline.more', { loaded: row.loaded, total: row.total })}
                     </MuiButton>
                   </TableCell>

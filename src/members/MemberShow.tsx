@@ -288,7 +288,7 @@ const MemberTabs = () => {
         </TabbedShowLayout.Tab>
       ) : null}
       <TabbedShowLayout.Tab label={`${t}.downline`} path="downline">
-        <DownlineTree memberId={String(record.id)} />
+        <DownlineTree key={String(record.id)} memberId={String(record.id)} />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   );

@@ -2,7 +2,7 @@
 export const zh = {
   resources: {
     members: {
-      name: '会员 |||| 会员管理',
+      name: '会员管理 |||| 会员管理',
       fields: {
         nickname: '昵称',
         avatar_url: '头像',

@@ -1,12 +1,30 @@
-import { DataTable, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import { DataTable, List, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
 import { KIND_CHOICES, STATE_CHOICES } from './choices';
 import { cityInput, dateRangeInputs, distributorInput, memberInput, merchantInput } from './filterInputs';
 import { RentalPeriodField, ReservationKindField, ReservationStateField } from './ReservationFields';
+import { WIDE_TABLE_SX } from './tableSx';
 
 const F = 'resources.reservations.fields';
+
+/** The listing's title with brand and model underneath, cut to a readable width. */
+const ListingCell = () => {
+  const r = useRecordContext<{ listing_title: string; brand_name?: string; model_name?: string }>();
+  if (!r) return null;
+  return (
+    <Box sx={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.listing_title}>
+      <Typography variant="body2" noWrap>
+        {r.listing_title}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" noWrap component="div">
+        {[r.brand_name, r.model_name].filter(Boolean).join(' ')}
+      </Typography>
+    </Box>
+  );
+};
 
 const useFilters = () => {
   const translate = useTranslate();
@@ -56,14 +74,13 @@ export const ReservationList = () => {
   const filters = useFilters();
   return (
     <List filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
         <DataTable.Col source="created_at" field={DateTimeField} />
         <DataTable.Col source="kind" field={ReservationKindField} />
         <DataTable.Col source="state" field={ReservationStateField} />
         <DataTable.Col source="member_nickname" disableSort />
         <DataTable.Col source="merchant_name" disableSort />
-        <DataTable.Col source="listing_title" disableSort />
-        <DataTable.Col source="model_name" disableSort render={(r) => [r.brand_name, r.model_name].filter(Boolean).join(' ')} />
+        <DataTable.Col source="listing_title" disableSort field={ListingCell} />
         <DataTable.Col source="city_name" disableSort />
         <DataTable.Col source="reserved_for" field={DateTimeField} />
         <DataTable.Col source="price_fen" field={MoneyField} />

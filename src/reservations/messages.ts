@@ -2,7 +2,7 @@
 export const zh = {
   resources: {
     reservations: {
-      name: '预约 |||| 预约记录',
+      name: '预约记录 |||| 预约记录',
       fields: {
         kind: '预约类型',
         state: '状态',

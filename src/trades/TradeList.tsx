@@ -5,6 +5,7 @@ import { ExportMenuButton, type ExportColumn } from '../common/export';
 import { cityInput, dateRangeInputs, distributorInput, memberInput, merchantInput } from '../reservations/filterInputs';
 import { TradeKindField, TradeStatusField } from './TradeFields';
 import { TradeTotalsBar } from './TradeTotalsBar';
+import { WIDE_TABLE_SX } from '../reservations/tableSx';
 
 const F = 'resources.trades.fields';
 const STATUS_CHOICES = ['closed', 'voided', 'refunded'].map((id) => ({ id, name: `resources.trades.status.${id}` }));
@@ -59,7 +60,7 @@ export const TradeList = () => {
   return (
     <List filters={filters} sort={{ field: 'closed_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
       <TradeTotalsBar />
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
         <DataTable.Col source="closed_at" field={DateTimeField} />
         <DataTable.Col source="kind" field={TradeKindField} />
         <DataTable.Col source="status" field={TradeStatusField} />

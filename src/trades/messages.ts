@@ -2,7 +2,7 @@
 export const zh = {
   resources: {
     trades: {
-      name: '交易 |||| 买卖记录',
+      name: '买卖记录 |||| 买卖记录',
       fields: {
         id: '交易编号',
         closed_at: '成交时间',

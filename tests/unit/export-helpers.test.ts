@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+import Papa from 'papaparse';
+import type { DataProvider } from 'react-admin';
+import { cellText, cellValue, fenToYuanText, type ExportColumn } from '../../src/common/export/columns';
+import { toCsv } from '../../src/common/export/csv';
+import { exportFileName } from '../../src/common/export/download';
+import { fetchAllRows } from '../../src/common/export/fetchAll';
+import { buildWorkbook } from '../../src/common/export/excel';
+
+type Row = { id: number; name: string; amount_fen: number | null; at: string; ok: boolean; tags?: string[] };
+const columns: ExportColumn<Row>[] = [
+  { source: 'name', label: '名称' },
+  { source: 'amount_fen', label: '金额', kind: 'money' },
+  { source: 'at', label: '时间', kind: 'datetime' },
+  { source: 'ok', label: '有效', kind: 'boolean' },
+  { source: 'tags', label: '标签' },
+];
+const rows: Row[] = [
+  { id: 1, name: '宝马 X5, 2020款', amount_fen: 123456789, at: '2026-11-21T16:30:05Z', ok: true, tags: ['a', 'b'] },
+  { id: 2, name: '=HYPERLINK("x")', amount_fen: -5, at: '2026-11-22T00:00:00+08:00', ok: false },
+  { id: 3, name: '-@bad', amount_fen: null, at: '', ok: false },
+];
+
+describe('export cells', () => {
+  it('writes money as exact yuan, times in Beijing time, booleans as words', () => {
+    expect(fenToYuanText(123456789)).toBe('1234567.89');
+    expect(fenToYuanText('10')).toBe('0.10');
+    expect(fenToYuanText(null)).toBe('');
+    expect(cellText(rows[0], columns[2])).toBe('2026-11-22 00:30:05');
+    expect(cellText(rows[0], columns[3])).toBe('是');
+    expect(cellText(rows[0], columns[4])).toBe('a; b');
+    expect(cellText(rows[2], columns[1])).toBe('');
+  });
+
+  it('keeps money a number for spreadsheets', () => {
+    expect(cellValue(rows[0], columns[1])).toBe(1234567.89);
+    expect(cellValue(rows[1], columns[1])).toBe(-0.05);
+    expect(cellValue(rows[2], columns[1])).toBeNull();
+    expect(cellValue(rows[0], { source: 'x', label: 'x', kind: 'number', value: () => '12' })).toBe(12);
+  });
+});
+
+describe('toCsv', () => {
+  it('has a BOM, a header of labels, quoted commas and neutralised formulas', () => {
+    const csv = toCsv(rows, columns);
+    expect(csv.startsWith('\ufeff名称,金额,时间,有效,标签\r\n')).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1).trim(), { newline: '\r\n' }).data;
+    expect(parsed[1]).toEqual(['宝马 X5, 2020款', '1234567.89', '2026-11-22 00:30:05', '是', 'a; b']);
+    expect(parsed[2][0]).toBe('\'=HYPERLINK("x")');
+    expect(parsed[2][1]).toBe('-0.05'); // a negative amount stays a number
+    expect(parsed[3][0]).toBe("'-@bad");
+  });
+
+  it('uses the given words for booleans (English)', () => {
+    expect(toCsv([rows[1]], [columns[3]], { yes: 'Yes', no: 'No' })).toBe('\ufeff有效\r\nNo\r\n');
+  });
+});
+
+describe('buildWorkbook', () => {
+  it('writes a bold, frozen header and money as numbers with two decimals', async () => {
+    const wb = await buildWorkbook(rows, columns, { sheetName: 'trades/2026?' });
+    const sheet = wb.worksheets[0];
+    expect(sheet.name).toBe('trades 2026 ');
+    expect(sheet.getRow(1).values).toEqual([undefined, '名称', '金额', '时间', '有效', '标签']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getCell('B2').value).toBe(1234567.89);
+    expect(sheet.getColumn(2).numFmt).toBe('#,##0.00');
+    expect(sheet.getCell('C2').value).toBe('2026-11-22 00:30:05');
+    expect(sheet.rowCount).toBe(4);
+    const buffer = await wb.xlsx.writeBuffer();
+    expect(buffer.byteLength).toBeGreaterThan(1000);
+  }, 60_000); // exceljs is a big module to load
+});
+
+describe('exportFileName', () => {
+  it('stamps the Beijing date and time and strips unsafe characters', () => {
+    expect(exportFileName('trades', 'csv', new Date('2026-11-21T16:30:00Z'))).toBe('trades-20261122-0030.csv');
+    expect(exportFileName('a/b c', 'xlsx', new Date('2026-11-21T16:30:00Z'))).toBe('a_b_c-20261122-0030.xlsx');
+  });
+});
+
+describe('fetchAllRows', () => {
+  const source = Array.from({ length: 2500 }, (_, i) => ({ id: i + 1 }));
+  const provider = () =>
+    ({
+      getList: vi.fn(async (_resource: string, params: { pagination: { page: number; perPage: number } }) => {
+        const { page, perPage } = params.pagination;
+        return { data: source.slice((page - 1) * perPage, page * perPage), total: 2400 } as never; // an estimated total, off
+      }),
+    }) as unknown as Pick<DataProvider, 'getList'> & { getList: ReturnType<typeof vi.fn> };
+
+  it('reads page after page until a short page, ignoring an estimated total', async () => {
+    const p = provider();
+    const progress: number[] = [];
+    const result = await fetchAllRows(p, 'trades', { filter: { status: 'closed' }, onProgress: (n) => progress.push(n) });
+    expect(result.rows).toHaveLength(2500);
+    expect(result.truncated).toBe(false);
+    expect(p.getList).toHaveBeenCalledTimes(3);
+    expect(p.getList.mock.calls[1][1]).toMatchObject({ pagination: { page: 2, perPage: 1000 }, filter: { status: 'closed' } });
+    expect(progress).toEqual([1000, 2000, 2500]);
+  });
+
+  it('stops at the maximum and says the result is cut short', async () => {
+    const result = await fetchAllRows(provider(), 'trades', { max: 1500 });
+    expect(result.rows).toHaveLength(1500);
+    expect(result.truncated).toBe(true);
+  });
+
+  it('gives up when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(fetchAllRows(provider(), 'trades', { signal: controller.signal })).rejects.toThrow('aborted');
+  });
+});

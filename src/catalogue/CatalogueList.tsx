@@ -1,8 +1,9 @@
-import { DataTable, List, NumberField, SearchInput, TopToolbar, BooleanField, useCanAccess } from 'react-admin';
+import { DataTable, List, NumberField, TopToolbar, BooleanField, useCanAccess } from 'react-admin';
 import { EditDialog } from './EditDialog';
 import { BRAND_COLUMNS, BrandForm, brandTransform } from './forms';
+import { SearchBox } from '../listings/SearchBox';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="resources.catalogue.fields.q" />];
+const filters = [<SearchBox key="q" source="q" alwaysOn placeholder="resources.catalogue.fields.q" sx={{ minWidth: 300 }} />];
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'catalogue', action: 'create' });

@@ -127,7 +127,7 @@ const SeriesCard = ({ series }: { series: RaRecord }) => {
             <DataTable bulkActionButtons={false} expand={<ModelParams />} rowClick="expand">
               <DataTable.Col source="name" label={m('name')} />
               <DataTable.Col source="model_year" label={m('model_year')} />
-              <DataTable.NumberCol source="guide_price_fen" label={m('guide_price_fen')} field={MoneyField} />
+              <DataTable.Col source="guide_price_fen" label={m('guide_price_fen')} field={MoneyField} align="right" />
               <DataTable.Col source="energy" label={m('energy')} field={EnergyText} />
               <DataTable.Col source="gearbox" label={m('gearbox')} field={GearboxText} />
               <DataTable.NumberCol source="power_kw" label={m('power_kw')} field={NumberField} />

@@ -1,4 +1,4 @@
-import { Box, Tab, Tabs } from '@mui/material';
+import { Tab, Tabs } from '@mui/material';
 import {
   AutocompleteInput,
   BooleanField,
@@ -8,7 +8,6 @@ import {
   NumberField,
   NumberInput,
   ReferenceInput,
-  SearchInput,
   SelectInput,
   TopToolbar,
   useListContext,
@@ -22,6 +21,8 @@ import { KIND_CHOICES, REVIEW_STATE_CHOICES, SHELF_STATE_CHOICES, TRADE_STATE_CH
 import { listingExporter } from './exporter';
 import { ListingImportButton } from './ListingImportButton';
 import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './StateChip';
+import { SearchBox } from './SearchBox';
+import { ScrollX } from './ScrollX';
 
 // Price filters: yuan in the form, fen in the query.
 const yuanFilter = {
@@ -29,8 +30,11 @@ const yuanFilter = {
   format: (v: number | undefined) => (v === undefined || v === null ? '' : v / 100),
 };
 
+// one line per row; only the title wraps
+const NOWRAP = { '& td, & th': { whiteSpace: 'nowrap' } };
+
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="resources.listings.fields.q" sx={{ minWidth: 320 }} />,
+  <SearchBox key="q" source="q" alwaysOn placeholder="resources.listings.fields.q" sx={{ minWidth: 420 }} />,
   <SelectInput key="kind" source="kind" choices={KIND_CHOICES} alwaysOn />,
   <SelectInput key="review_state" source="review_state" choices={REVIEW_STATE_CHOICES} alwaysOn />,
   <SelectInput key="shelf_state" source="shelf_state" choices={SHELF_STATE_CHOICES} />,
@@ -97,21 +101,20 @@ export const ListingList = () => (
     empty={false}
   >
     <QueueTabs />
-    <Box sx={{ overflowX: 'auto' }}>
-      <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
-        <DataTable.Col source="title" />
+    <ScrollX>
+      <DataTable rowClick="show" bulkActionButtons={<BulkActions />} sx={NOWRAP}>
+        <DataTable.Col source="title" cellSx={() => ({ whiteSpace: 'normal', minWidth: 220 })} />
         <DataTable.Col source="kind" field={KindField} />
         <DataTable.Col source="merchant_name" disableSort />
         <DataTable.Col source="city_name" disableSort />
-        <DataTable.NumberCol source="price_fen" field={MoneyField} />
+        <DataTable.Col source="price_fen" field={MoneyField} align="right" />
         <DataTable.NumberCol source="mileage_km" field={NumberField} />
         <DataTable.Col source="review_state" field={ReviewStateField} />
         <DataTable.Col source="shelf_state" field={ShelfStateField} />
         <DataTable.Col source="trade_state" field={TradeStateField} />
         <DataTable.Col source="promoted" field={BooleanField} disableSort />
         <DataTable.Col source="submitted_at" field={DateTimeField} />
-        <DataTable.Col source="created_at" field={DateTimeField} />
       </DataTable>
-    </Box>
+    </ScrollX>
   </List>
 );

@@ -1,4 +1,3 @@
-import { Box } from '@mui/material';
 import {
   DataTable,
   DateField,
@@ -6,7 +5,6 @@ import {
   List,
   NumberField,
   NumberInput,
-  SearchInput,
   SelectInput,
   TopToolbar,
 } from 'react-admin';
@@ -14,9 +12,14 @@ import { CityInput } from '../listings/CityInput';
 import { KIND_CHOICES } from '../merchant-applications/choices';
 import { MerchantKindField } from '../merchant-applications/fields';
 import { MerchantStatusField, RateField, STATUS_CHOICES } from './fields';
+import { SearchBox } from '../listings/SearchBox';
+import { ScrollX } from '../listings/ScrollX';
+
+// one line per row; only the title wraps
+const NOWRAP = { '& td, & th': { whiteSpace: 'nowrap' } };
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="resources.merchants.fields.q" sx={{ minWidth: 280 }} />,
+  <SearchBox key="q" source="q" alwaysOn placeholder="resources.merchants.fields.q" sx={{ minWidth: 340 }} />,
   <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
   <SelectInput key="kind" source="kind" choices={KIND_CHOICES} alwaysOn />,
   <CityInput key="city" source="city_code" label="resources.merchants.fields.city_code" alwaysOn />,
@@ -34,9 +37,9 @@ export const MerchantList = () => (
       </TopToolbar>
     }
   >
-    <Box sx={{ overflowX: 'auto' }}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="name" />
+    <ScrollX>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={NOWRAP}>
+        <DataTable.Col source="name" cellSx={() => ({ whiteSpace: 'normal', minWidth: 220 })} />
         <DataTable.Col source="kind" field={MerchantKindField} />
         <DataTable.Col source="city_name" disableSort />
         <DataTable.Col source="status" field={MerchantStatusField} />
@@ -47,9 +50,9 @@ export const MerchantList = () => (
         <DataTable.NumberCol source="complaint_count" field={NumberField} disableSort />
         <DataTable.NumberCol source="reservation_count" field={NumberField} disableSort />
         <DataTable.NumberCol source="success_count" field={NumberField} disableSort />
-        <DataTable.NumberCol source="success_rate" field={RateField} disableSort />
+        <DataTable.Col source="success_rate" field={RateField} align="right" disableSort />
         <DataTable.Col source="fee_paid_until" field={DateField} />
       </DataTable>
-    </Box>
+    </ScrollX>
   </List>
 );

@@ -129,7 +129,7 @@ export const MerchantShow = () => {
             <DataTable rowClick="show" bulkActionButtons={false}>
               <DataTable.Col source="title" />
               <DataTable.Col source="kind" field={KindField} />
-              <DataTable.NumberCol source="price_fen" field={MoneyField} />
+              <DataTable.Col source="price_fen" field={MoneyField} align="right" />
               <DataTable.Col source="review_state" field={ReviewStateField} />
               <DataTable.Col source="shelf_state" field={ShelfStateField} />
               <DataTable.Col source="created_at" field={DateTimeField} />
@@ -144,7 +144,7 @@ export const MerchantShow = () => {
               <DataTable.Col source="listing_title" label={r('title')} />
               <DataTable.Col source="kind" label={r('kind')} />
               <DataTable.Col source="state" label={r('state')} />
-              <DataTable.NumberCol source="price_fen" label={r('amount')} field={MoneyField} />
+              <DataTable.Col source="price_fen" label={r('amount')} field={MoneyField} align="right" />
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
@@ -165,7 +165,7 @@ export const MerchantShow = () => {
               <DataTable rowClick={false} bulkActionButtons={false}>
                 <DataTable.Col source="created_at" label={r('created_at')} field={DateTimeField} />
                 <DataTable.Col source="kind" label={r('kind')} />
-                <DataTable.NumberCol source="amount_fen" label={r('amount')} field={MoneyField} />
+                <DataTable.Col source="amount_fen" label={r('amount')} field={MoneyField} align="right" />
                 <DataTable.Col source="channel" label={r('channel')} />
                 <DataTable.Col source="status" label={r('status')} />
               </DataTable>

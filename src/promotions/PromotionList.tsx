@@ -2,6 +2,7 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sel
 import { DateTimeField } from '../common/DateTimeField';
 import { CityInput } from '../listings/CityInput';
 import { StateChip } from '../listings/StateChip';
+import { ScrollX } from '../listings/ScrollX';
 import { CancelButton } from './CancelButton';
 import { SlotBoard } from './SlotBoard';
 
@@ -33,7 +34,8 @@ const filters = [
 export const PromotionList = () => (
   <List filters={filters} filterDefaultValues={{ state: 'active' }} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} empty={false}>
     <SlotBoard />
-    <DataTable rowClick={false} bulkActionButtons={false}>
+    <ScrollX>
+    <DataTable rowClick={false} bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
       <DataTable.Col source="model_name" field={ModelField} />
       <DataTable.Col source="region_name" disableSort />
       <DataTable.Col source="slot_no" field={SlotField} />
@@ -50,5 +52,6 @@ export const PromotionList = () => (
         <CancelButton />
       </DataTable.Col>
     </DataTable>
+    </ScrollX>
   </List>
 );

@@ -17,9 +17,15 @@ export const SCHEDULE: Job[] = [
 export function startSchedule(cfg: StackConfig, log: Logger, available: string[]): { stop(): void } {
   const timers: NodeJS.Timeout[] = [];
   const busy = new Set<string>();
-  const call = async (job: Job) => {
-    if (busy.has(job.slug)) return; // never overlap a slow run with the next tick
+  // Jobs run one after another: settlement and commission release both post to the same
+  // ledger accounts, and running them at once only produces deadlock retries.
+  let queue: Promise<void> = Promise.resolve();
+  const call = (job: Job) => {
+    if (busy.has(job.slug)) return; // never queue a job twice
     busy.add(job.slug);
+    queue = queue.then(() => execute(job));
+  };
+  const execute = async (job: Job) => {
     const t = Date.now();
     try {
       const res = await fetch(`${cfg.apiUrl}/functions/v1/${job.slug}`, {
@@ -38,8 +44,8 @@ export function startSchedule(cfg: StackConfig, log: Logger, available: string[]
     }
   };
   for (const job of SCHEDULE.filter((j) => available.includes(j.slug))) {
-    timers.push(setTimeout(() => void call(job), 5_000));
-    timers.push(setInterval(() => void call(job), job.everyMs));
+    timers.push(setTimeout(() => call(job), 5_000));
+    timers.push(setInterval(() => call(job), job.everyMs));
   }
   return { stop: () => timers.forEach((t) => clearTimeout(t)) };
 }

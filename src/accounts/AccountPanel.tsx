@@ -62,9 +62,10 @@ const KindField = ({ prefix, source }: { prefix: string; source: string }) => {
 export const LedgerEntries = ({ account, figure }: { account: AccountBalance; figure?: Figure | null }) => {
   const filter: Record<string, unknown> =
     account.owner_type === 'platform' ? { owner_type: 'platform' } : { owner_id: account.owner_id };
+  // v_ledger_entries is the read model of `ledger`, whose access the page already checked
   if (figure) filter['account_kind@in'] = `(${FIGURE_KINDS[figure].join(',')})`;
   return (
-    <ListBase resource="v_ledger_entries" filter={filter} sort={{ field: 'id', order: 'DESC' }} perPage={20} disableSyncWithLocation>
+    <ListBase resource="v_ledger_entries" filter={filter} sort={{ field: 'id', order: 'DESC' }} perPage={20} disableSyncWithLocation disableAuthentication>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="posted_at" label="accounts.entries.posted_at" field={DateTimeField} />
         <DataTable.Col source="journal_kind" label="accounts.entries.journal_kind" field={() => <KindField prefix="accounts.journal" source="journal_kind" />} />

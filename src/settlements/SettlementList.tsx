@@ -78,6 +78,8 @@ const Statements = () => (
     sort={{ field: 'period_from', order: 'DESC' }}
     perPage={25}
     disableSyncWithLocation
+    // a read model of the settlements resource: access was checked for `settlements`
+    disableAuthentication
     storeKey="settlement_statements"
     title="resources.settlements.name"
     actions={

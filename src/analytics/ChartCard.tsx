@@ -1,0 +1,72 @@
+// One chart: title that says what it measures, its data from one RPC (aggregates only),
+// loading and empty states, and a CSV export of exactly the rows it draws.
+import type { ReactNode } from 'react';
+import { Alert, Box, Card, CardContent, CardHeader, IconButton, Skeleton, Tooltip, Typography } from '@mui/material';
+import DownloadIcon from '@mui/icons-material/Download';
+import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import { useDataProvider, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { download, toCsv, type CsvColumn } from './csv';
+import { rpcParams, type AnalyticsFilter } from './range';
+
+export interface ChartCardProps<Row> {
+  id: string;
+  rpc: string;
+  filter: AnalyticsFilter;
+  extraParams?: Record<string, unknown>;
+  title: string;
+  subtitle: string;
+  csv: CsvColumn<Row>[];
+  isEmpty?: (rows: Row[]) => boolean;
+  height?: number;
+  children: (rows: Row[]) => ReactNode;
+}
+
+export function ChartCard<Row>({ id, rpc, filter, extraParams, title, subtitle, csv, isEmpty, height = 280, children }: ChartCardProps<Row>) {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const params = { ...rpcParams(filter), ...extraParams };
+  const { data, isPending, isFetching, error } = useQuery({
+    queryKey: ['analytics', rpc, params],
+    queryFn: () => dataProvider.rpc<Row[]>(rpc, params),
+    placeholderData: keepPreviousData,
+  });
+  const rows = data ?? [];
+  const empty = !isPending && !error && (rows.length === 0 || (isEmpty ? isEmpty(rows) : false));
+  const exportCsv = () =>
+    download(toCsv(rows, csv), `${id}_${filter.from}_${filter.to}${filter.city ? `_${filter.city}` : ''}.csv`);
+
+  return (
+    <Card data-chart={id} data-loading={isFetching ? 'true' : 'false'} sx={{ height: '100%' }}>
+      <CardHeader
+        title={title}
+        subheader={subtitle}
+        slotProps={{ title: { variant: 'subtitle1', component: 'h2' }, subheader: { variant: 'caption' } }}
+        action={
+          <Tooltip title={translate('analytics.export_csv')}>
+            <span>
+              <IconButton aria-label={`${translate('analytics.export_csv')} ${title}`} onClick={exportCsv} disabled={rows.length === 0}>
+                <DownloadIcon />
+              </IconButton>
+            </span>
+          </Tooltip>
+        }
+      />
+      <CardContent sx={{ pt: 0 }}>
+        <Box sx={{ height, position: 'relative', opacity: isFetching && !isPending ? 0.6 : 1, transition: 'opacity .2s' }}>
+          {isPending ? (
+            <Skeleton variant="rounded" height={height} aria-label={translate('analytics.loading')} />
+          ) : error ? (
+            <Alert severity="error">{translate((error as Error).message, { _: (error as Error).message })}</Alert>
+          ) : empty ? (
+            <Box sx={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+              <Typography color="text.secondary" data-empty="true">{translate('analytics.empty')}</Typography>
+            </Box>
+          ) : (
+            children(rows)
+          )}
+        </Box>
+      </CardContent>
+    </Card>
+  );
+}

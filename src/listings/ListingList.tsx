@@ -10,6 +10,7 @@ import {
   ReferenceInput,
   SelectInput,
   TopToolbar,
+  useCanAccess,
   useListContext,
   useTranslate,
 } from 'react-admin';
@@ -61,10 +62,10 @@ const QueueTabs = () => {
       onChange={(_, v) => {
         const { review_state: _drop, ...rest } = filterValues;
         if (v === 'queue') {
-          setFilters({ ...rest, review_state: 'pending' }, {});
+          setFilters({ ...rest, review_state: 'pending' }, {}, false);
           setSort({ field: 'submitted_at', order: 'ASC' });
         } else {
-          setFilters(rest, {});
+          setFilters(rest, {}, false);
           setSort({ field: 'created_at', order: 'DESC' });
         }
       }}
@@ -90,7 +91,10 @@ const BulkActions = () => (
   </>
 );
 
-export const ListingList = () => (
+export const ListingList = () => {
+  const { canAccess: canReview } = useCanAccess({ resource: 'listings', action: 'review' });
+  const { canAccess: canDelist } = useCanAccess({ resource: 'listings', action: 'delist' });
+  return (
   <List
     filters={filters}
     actions={<Actions />}
@@ -102,7 +106,7 @@ export const ListingList = () => (
   >
     <QueueTabs />
     <ScrollX>
-      <DataTable rowClick="show" bulkActionButtons={<BulkActions />} sx={NOWRAP}>
+      <DataTable rowClick="show" bulkActionButtons={canReview || canDelist ? <BulkActions /> : false} sx={NOWRAP}>
         <DataTable.Col source="title" cellSx={() => ({ whiteSpace: 'normal', minWidth: 220 })} />
         <DataTable.Col source="kind" field={KindField} />
         <DataTable.Col source="merchant_name" disableSort />
@@ -117,4 +121,5 @@ export const ListingList = () => (
       </DataTable>
     </ScrollX>
   </List>
-);
+  );
+};

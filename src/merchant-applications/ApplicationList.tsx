@@ -24,10 +24,10 @@ const QueueTabs = () => {
       onChange={(_, v) => {
         const { 'state@in': _drop, state: _state, ...rest } = filterValues;
         if (v === 'queue') {
-          setFilters({ ...rest, ...QUEUE_FILTER }, {});
+          setFilters({ ...rest, ...QUEUE_FILTER }, {}, false);
           setSort({ field: 'submitted_at', order: 'ASC' });
         } else {
-          setFilters(rest, {});
+          setFilters(rest, {}, false);
           setSort({ field: 'created_at', order: 'DESC' });
         }
       }}

@@ -121,11 +121,11 @@ describe('finance', () => {
     await screenshot(page, 'e2e-finance-withdrawal-rejected');
     expect(await state(b.withdrawalId)).toBe('rejected');
     const { rows } = await pgc.query(
-      `select a.balance_fen::int as available from ledger_accounts a where a.owner_id = $1 and a.kind = 'member_locked'`,
+      `select a.balance_fen::int as locked from ledger_accounts a where a.owner_id = $1 and a.kind = 'member_locked'`,
       [b.memberId],
     );
-    expect(rows[0].available).toBe(0);
-  });
+    expect(rows[0].locked).toBe(0);
+  }, 240_000);
 
   it('imports a statement with one amount mismatch and flags it, one click from its payment', async () => {
     // the sample statement with this run's transaction ids; payments that match it except one amount

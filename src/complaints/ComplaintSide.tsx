@@ -75,11 +75,15 @@ export const ComplaintHistory = ({ complaintId }: { complaintId: string }) => {
       {(data ?? []).map((h) => (
         <Box key={h.id}>
           <Typography variant="body2">
-            {h.from_state ? `${state(h.from_state)} → ` : ''}
-            {state(h.to_state)}
-            {h.reason_code ? ` · ${translate(`resources.complaints.reasons.${h.reason_code}`, { _: translate(`resources.complaints.outcome.${h.reason_code}`, { _: h.reason_code }) })}` : ''}
+            {h.reason_code === 'assigned'
+              ? translate('resources.complaints.history.assigned', { name: (h.note && names.get(h.note)) ?? '—' })
+              : `${h.from_state ? `${state(h.from_state)} → ` : ''}${state(h.to_state)}${
+                  h.reason_code
+                    ? ` · ${translate(`resources.complaints.reasons.${h.reason_code}`, { _: translate(`resources.complaints.outcome.${h.reason_code}`, { _: h.reason_code }) })}`
+                    : ''
+                }`}
           </Typography>
-          {h.note && !/^[0-9a-f-]{36}$/.test(h.note) ? (
+          {h.note && h.reason_code !== 'assigned' ? (
             <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
               {h.note}
             </Typography>

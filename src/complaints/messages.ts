@@ -97,7 +97,7 @@ export const zh = {
         audience_member: '致会员',
         audience_merchant: '致商户',
       },
-      history: { empty: '暂无处理记录', by: '操作人：%{name}' },
+      history: { empty: '暂无处理记录', by: '操作人：%{name}', assigned: '指派给 %{name}' },
       related: {
         reservation: '查看预约',
         trade: '查看交易',
@@ -283,7 +283,7 @@ export const en: typeof zh = {
         audience_member: 'To member',
         audience_merchant: 'To merchant',
       },
-      history: { empty: 'No history yet', by: 'By %{name}' },
+      history: { empty: 'No history yet', by: 'By %{name}', assigned: 'Assigned to %{name}' },
       related: {
         reservation: 'Open reservation',
         trade: 'Open trade',

@@ -115,6 +115,12 @@ const Overview = () => {
   const translate = useTranslate();
   if (!record) return null;
   const f = (k: string) => `resources.members.fields.${k}`;
+  // "fake_reservation: note" → "恶意预约：note"
+  const reasonText = (text: string) => {
+    const [code, ...rest] = text.split(': ');
+    const label = translate(`resources.members.reasons.${code}`, { _: code });
+    return rest.length ? `${label}：${rest.join(': ')}` : label;
+  };
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, md: 7 }}>
@@ -154,7 +160,7 @@ const Overview = () => {
                 <Grid size={{ xs: 12 }}>
                   <Labeled label={f('status_reason')}>
                     <Typography variant="body2" color="error">
-                      {String(record.status_reason ?? '')}（{formatDateTime(record.banned_at as string)}）
+                      {reasonText(String(record.status_reason ?? ''))}（{formatDateTime(record.banned_at as string)}）
                     </Typography>
                   </Labeled>
                 </Grid>

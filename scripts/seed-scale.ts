@@ -1,0 +1,39 @@
+// `npm run seed:scale -- --factor N`: the demo seed at N times its size, into a separate
+// database (its own data dir and ports, never the dev one), for benchmarks. Prints the time
+// per seed file, row counts and the database size. `--keep` leaves the database running.
+import { parseArgs } from 'node:util';
+import { stackConfig } from './local-stack/config.ts';
+import { bootstrap, connect, migrate, seed, startDatabase } from './local-stack/db.ts';
+import { logger } from './local-stack/log.ts';
+
+const { values } = parseArgs({
+  options: {
+    factor: { type: 'string', default: '10' },
+    'port-base': { type: 'string', default: '44320' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const factor = Math.max(1, Number(values.factor));
+const cfg = await stackConfig({ name: `scale-${factor}`, portBase: Number(values['port-base']) });
+const log = logger('seed:scale');
+const t0 = Date.now();
+const database = await startDatabase(cfg, log, { reset: true });
+try {
+  await bootstrap(cfg);
+  await migrate(cfg, logger('migrate', { quiet: true }));
+  await seed(cfg, log, factor);
+  const seconds = (Date.now() - t0) / 1000;
+  const client = connect(cfg);
+  await client.connect();
+  const counts = await client.query<{ t: string; n: string }>(`
+    select t, (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from public.%I', t), false, true, '')))[1]::text as n
+    from unnest(array['members','merchants','listings','reservations','trades','complaints','payments','ledger_entries','commissions','withdrawals']) t
+    where to_regclass('public.' || t) is not null`);
+  const size = await client.query<{ s: string }>(`select pg_size_pretty(pg_database_size('postgres')) as s`);
+  await client.end();
+  console.log(`\nfactor ${factor}: seeded in ${seconds.toFixed(1)} s, database ${size.rows[0].s}`);
+  for (const r of counts.rows) console.log(`  ${r.t.padEnd(16)} ${Number(r.n).toLocaleString('en')}`);
+  if (values.keep) console.log(`\nkept running: ${cfg.dbUrl} (Ctrl-C stops it)`);
+} finally {
+  if (!values.keep) await database.stop();
+}

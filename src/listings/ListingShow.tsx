@@ -150,7 +150,7 @@ export const ListingShow = () => (
         <Typography variant="subtitle1" gutterBottom>
           <HistoryTitle />
         </Typography>
-        <ReferenceManyField reference="listing_history" target="listing_id" sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination />}>
+        <ReferenceManyField reference="listing_history" target="listing_id" sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination />} empty={<NoHistory />}>
           <DataTable bulkActionButtons={false} rowClick={false}>
             <DataTable.Col source="at" label="resources.listings.show.at" field={DateTimeField} />
             <DataTable.Col source="dimension" label="resources.listings.show.dimension" field={DimensionField} />
@@ -164,6 +164,11 @@ export const ListingShow = () => (
     </Grid>
   </Show>
 );
+
+const NoHistory = () => {
+  const translate = useTranslate();
+  return <Typography color="text.secondary">{translate('resources.merchants.empty_tab')}</Typography>;
+};
 
 const HistoryTitle = () => {
   const translate = useTranslate();

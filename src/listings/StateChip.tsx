@@ -14,7 +14,7 @@ export const StateChip = (props: FieldProps & { prefix: string; tones?: Record<s
       variant="outlined"
       color={props.tones?.[value] ?? 'default'}
       label={translate(`${props.prefix}.${value}`, { _: value })}
-      sx={{ whiteSpace: 'nowrap' }}
+      sx={{ whiteSpace: 'nowrap', width: 'fit-content' }}
     />
   );
 };

@@ -137,7 +137,7 @@ export const ApplicationShow = () => (
       </Grid>
       <Grid size={{ xs: 12, lg: 7 }}>
         <Panel title="resources.merchant_applications.show.history">
-          <ReferenceManyField reference="merchant_application_history" target="application_id" sort={{ field: 'at', order: 'DESC' }} perPage={50}>
+          <ReferenceManyField reference="merchant_application_history" target="application_id" sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={<Typography color="text.secondary">—</Typography>}>
             <DataTable bulkActionButtons={false} rowClick={false}>
               <DataTable.Col source="at" label="resources.merchant_applications.show.at" field={DateTimeField} />
               <DataTable.Col source="version" label="resources.merchant_applications.fields.version" />

@@ -99,8 +99,8 @@ export function mapSearch(resource: string, filter: Record<string, unknown> = {}
   const spec = resource in SEARCH ? SEARCH[resource] : DEFAULT_SEARCH;
   if (!spec) return rest;
   if ('column' in spec && spec.grams) {
-    const words = term.toLowerCase().split('*');
-    const short = words.filter((w) => [...w].length <= 2).map((w) => w.replace(/[{}]/g, ''));
+    const words = term.toLowerCase().replace(/[{}]/g, '').split('*').filter(Boolean);
+    const short = words.filter((w) => [...w].length <= 2);
     const long = words.filter((w) => [...w].length > 2);
     const out: Record<string, unknown> = { ...rest };
     if (short.length) out[`${spec.grams}@cs`] = `{${short.join(',')}}`;

@@ -1,0 +1,138 @@
+// Issue 4: the reviewer's lists through PostgREST as the app calls them (reviewer's JWT, so RLS
+// is part of every figure), each beside the naive way: list page with its count, a filtered
+// list, the search box (a selective term and 宝马), and detail pages. Ours = the read view with
+// `count=estimated` and the search mapped to search_grams (1–2 character words) or trigram
+// ilike on the search column; naive = `count=exact` and plain ilike over unindexed columns.
+// Runs at seed factor 1, and at BENCH_FACTOR (e.g. 100) when set. Each factor has its own stack
+// (port base 47320), seeded once into .local/<name>/ (delete it to reseed).
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { stackConfig, type StackConfig } from '../local-stack/config.ts';
+import { bootstrap, migrate, seed, startDatabase } from '../local-stack/db.ts';
+import { startStack } from '../local-stack/stack.ts';
+import { logger } from '../local-stack/log.ts';
+import type { BenchResult } from '../bench.ts';
+import { ms, timeIt } from './_util.ts';
+
+const PORT_BASE = 47320;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+async function prepare(cfg: StackConfig, factor: number): Promise<void> {
+  const marker = path.join(cfg.dataDir, `seeded-factor-${factor}`);
+  if (existsSync(marker)) return;
+  const log = logger(`bench-lists-f${factor}`, { quiet: !process.env.BENCH_VERBOSE });
+  const database = await startDatabase(cfg, log, { reset: true });
+  try {
+    await bootstrap(cfg);
+    await migrate(cfg, log);
+    await seed(cfg, log, factor);
+  } finally {
+    await database.stop();
+  }
+  writeFileSync(marker, new Date().toISOString());
+}
+
+async function reviewerToken(cfg: StackConfig): Promise<string> {
+  const res = await fetch(`${cfg.apiUrl}/auth/v1/token?grant_type=password`, {
+    method: 'POST',
+    headers: { apikey: cfg.anonKey, 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'reviewer@demo.test', password: 'demo1234' }),
+  });
+  if (!res.ok) throw new Error(`reviewer sign-in failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+type Get = (query: string, count?: 'exact' | 'estimated' | 'planned' | null) => Promise<{ rows: number; total: string }>;
+
+function client(cfg: StackConfig, token: string): Get {
+  return async (query, count = 'estimated') => {
+    const res = await fetch(`${cfg.apiUrl}/rest/v1/${query}`, {
+      headers: { apikey: cfg.anonKey, authorization: `Bearer ${token}`, ...(count ? { prefer: `count=${count}` } : {}) },
+    });
+    if (!res.ok) throw new Error(`${query}: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as unknown[];
+    return { rows: body.length, total: res.headers.get('content-range')?.split('/')[1] ?? '?' };
+  };
+}
+
+const enc = (s: string) => encodeURIComponent(s);
+
+async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]> {
+  const sql = new pg.Client({ connectionString: cfg.dbUrl });
+  await sql.connect();
+  const sizes = (await sql.query(`select (select count(*) from public.listings) as listings,
+    (select count(*) from public.merchants) as merchants, (select count(*) from public.merchant_applications) as applications`)).rows[0];
+  const listingId = (await sql.query(`select id from public.listings where review_state = 'approved' order by id limit 1`)).rows[0].id as string;
+  const merchantId = (await sql.query(`select id from public.merchants where status = 'active' order by rank_score desc limit 1`)).rows[0].id as string;
+  await sql.end();
+
+  const get = client(cfg, await reviewerToken(cfg));
+  const tag = `f${factor}`;
+  const out: BenchResult[] = [
+    { name: `[${tag}] data: listings / merchants / applications`, value: `${sizes.listings} / ${sizes.merchants} / ${sizes.applications}` },
+  ];
+  const pair = async (label: string, ours: () => Promise<unknown>, naive?: () => Promise<unknown>) => {
+    const a = await timeIt(ours, RUNS);
+    const note = naive ? await timeIt(naive, RUNS) : null;
+    out.push({
+      name: `[${tag}] ${label}`,
+      value: `${ms(a.median)} / ${ms(a.p95)}`,
+      note: note ? `naive ${ms(note.median)} / ${ms(note.p95)} (median / p95)` : 'median / p95',
+    });
+  };
+
+  const page = 'offset=0&limit=25&order=created_at.desc';
+  await pair('listings page 1 with count (estimated vs exact)', () => get(`v_listings?${page}`), () => get(`v_listings?${page}`, 'exact'));
+  await pair(
+    'review queue: pending, oldest first, with count',
+    () => get('v_listings?offset=0&limit=25&review_state=eq.pending&order=submitted_at.asc'),
+    () => get('v_listings?offset=0&limit=25&review_state=eq.pending&order=submitted_at.asc', 'exact'),
+  );
+  const filtered = `v_listings?${page}&review_state=eq.approved&kind=eq.used_sale&city_code=eq.110100&price_fen=gte.10000000&price_fen=lte.40000000`;
+  await pair('filtered list (state, kind, city, price range)', () => get(filtered), () => get(filtered, 'exact'));
+  await pair(
+    'search "汉兰达" (trigram ilike on search vs ilike on title/series, exact)',
+    () => get(`v_listings?${page}&search=ilike.${enc('*汉兰达*')}`),
+    () => get(`v_listings?${page}&or=${enc('(title.ilike.*汉兰达*,series_name.ilike.*汉兰达*,brand_name.ilike.*汉兰达*)')}`, 'exact'),
+  );
+  await pair(
+    'search "宝马" (search_grams @> vs ilike on search, exact)',
+    () => get(`v_listings?${page}&search_grams=cs.${enc('{宝马}')}`),
+    () => get(`v_listings?${page}&search=ilike.${enc('*宝马*')}`, 'exact'),
+  );
+  await pair(
+    'search "bm" pinyin initials (search_grams vs ilike, exact)',
+    () => get(`v_listings?${page}&search_grams=cs.${enc('{bm}')}`),
+    () => get(`v_listings?${page}&search=ilike.${enc('*bm*')}`, 'exact'),
+  );
+  await pair(
+    'merchants page 1 by score with count',
+    () => get('v_merchants?offset=0&limit=25&order=rank_score.desc'),
+    () => get('v_merchants?offset=0&limit=25&order=rank_score.desc', 'exact'),
+  );
+  await pair(
+    'application queue with count',
+    () => get('v_merchant_applications?offset=0&limit=25&state=in.(submitted,in_review)&order=submitted_at.asc'),
+    () => get('v_merchant_applications?offset=0&limit=25&state=in.(submitted,in_review)&order=submitted_at.asc', 'exact'),
+  );
+  await pair('listing detail (v_listings by id)', () => get(`v_listings?id=eq.${listingId}`, null));
+  await pair('merchant detail (v_merchants by id, all counts)', () => get(`v_merchants?id=eq.${merchantId}`, null));
+  return out;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const factors = [1, ...(process.env.BENCH_FACTOR && Number(process.env.BENCH_FACTOR) > 1 ? [Number(process.env.BENCH_FACTOR)] : [])];
+  const results: BenchResult[] = [];
+  for (const factor of factors) {
+    const cfg = await stackConfig({ name: `bench-lists-f${factor}`, portBase: PORT_BASE });
+    await prepare(cfg, factor);
+    const stack = await startStack(cfg, { quiet: true });
+    try {
+      results.push(...(await measure(cfg, factor)));
+    } finally {
+      await stack.stop();
+    }
+  }
+  return results;
+}

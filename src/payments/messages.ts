@@ -1,4 +1,4 @@
-// Payments screen texts, and the money refusals every finance screen may show (errors.<code>).
+// Payments screen texts (the money refusals are with every other error code in src/i18n).
 export const zh = {
   resources: {
     payments: {
@@ -49,29 +49,6 @@ export const zh = {
       reason: '退款原因（必填，将记入操作日志）',
       done: '已退款',
     },
-  },
-  errors: {
-    idempotency_conflict: '该单号已存在且内容不同',
-    duplicate_channel_txn: '该渠道交易号已被使用',
-    unbalanced_journal: '记账凭证借贷不平',
-    ledger_immutable: '账务记录不可修改，请做冲销',
-    invalid_rates: '费率设置错误：费用与佣金超过交易金额',
-    period_overlap: '该期间与已有的结算批次重叠',
-    period_not_ready: '该期间的交易仍在退款期内，暂不能结算',
-    below_minimum: '低于最低提现金额',
-    suspended_with_complaints: '商户已暂停且有未结投诉，不能提现',
-    owner_banned: '会员已被封禁，不能提现',
-    bank_account_invalid: '收款账户不属于申请人',
-    bank_account_unverified: '收款账户尚未核验',
-    deposit_required: '商户需保留保证金',
-    second_approver_required: '复核须由另一位财务人员完成',
-    second_approval_required: '需要第二位财务人员复核后才能打款',
-    proof_required: '请上传打款凭证',
-    separation_of_duties: '打款人不能是审批人',
-    not_authenticated: '请先登录',
-    method_not_allowed: '请求方式不正确',
-    database_error: '数据库拒绝了此操作',
-    internal_error: '服务器内部错误，请稍后重试',
   },
 };
 
@@ -126,28 +103,5 @@ export const en: typeof zh = {
       reason: 'Reason (required, kept in the audit log)',
       done: 'Refunded',
     },
-  },
-  errors: {
-    idempotency_conflict: 'This number already exists with other details',
-    duplicate_channel_txn: 'This channel transaction id is already used',
-    unbalanced_journal: 'The journal does not balance',
-    ledger_immutable: 'Ledger records cannot be changed; post a reversal',
-    invalid_rates: 'Rates are wrong: fee and commission exceed the trade amount',
-    period_overlap: 'The period overlaps an existing settlement run',
-    period_not_ready: 'Trades of this period are still within the refund window',
-    below_minimum: 'Below the minimum withdrawal amount',
-    suspended_with_complaints: 'A suspended merchant with open complaints cannot withdraw',
-    owner_banned: 'A banned member cannot withdraw',
-    bank_account_invalid: "The bank account is not the applicant's",
-    bank_account_unverified: 'The bank account is not verified',
-    deposit_required: 'The merchant must keep its deposit',
-    second_approver_required: 'The second approval must come from a different finance user',
-    second_approval_required: 'A second finance user must approve before payout',
-    proof_required: 'A payment proof is required',
-    separation_of_duties: 'The payer must not be an approver',
-    not_authenticated: 'Please sign in',
-    method_not_allowed: 'Wrong request method',
-    database_error: 'The database refused this action',
-    internal_error: 'Internal server error, please try again later',
   },
 };

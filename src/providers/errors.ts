@@ -25,6 +25,35 @@ export const ERROR_CODES = [
   'session_expired',
   'network',
   'unknown',
+  // refusals of the state machines and money functions (supabase/migrations, app.fail)
+  'idempotency_conflict',
+  'duplicate_channel_txn',
+  'unbalanced_journal',
+  'ledger_immutable',
+  'invalid_rates',
+  'period_overlap',
+  'period_not_ready',
+  'below_minimum',
+  'suspended_with_complaints',
+  'owner_banned',
+  'bank_account_invalid',
+  'bank_account_unverified',
+  'deposit_required',
+  'second_approver_required',
+  'second_approval_required',
+  'proof_required',
+  'separation_of_duties',
+  'binding_mismatch',
+  'documents_missing',
+  'fee_unpaid',
+  'insufficient_points',
+  'merchant_inactive',
+  'open_complaints',
+  'rule_immutable',
+  // edge functions' own
+  'not_authenticated',
+  'method_not_allowed',
+  'database_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -50,8 +79,8 @@ const ALIASES: Record<string, ErrorCode> = {
   refresh_token_not_found: 'session_expired',
   bad_jwt: 'session_expired',
   forbidden: 'not_permitted',
-  user_banned: 'staff_inactive',
   internal_error: 'unknown',
+  user_banned: 'staff_inactive',
 };
 
 /** The error's stable code, if we know one; null otherwise. */

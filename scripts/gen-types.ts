@@ -114,8 +114,10 @@ export async function generateTypes(connectionString: string): Promise<string> {
     out.push('    };', '    Enums: {');
     for (const e of enums) out.push(`      ${key(e.name)}: ${e.labels.map((l) => JSON.stringify(l)).join(' | ')};`);
     out.push('    };', '    CompositeTypes: {');
-    for (const [name, list] of rels) {
-      if (list[0].kind !== 'c') continue;
+    const compositeRels = [...rels].filter(([, list]) => list[0].kind === 'c');
+    // an empty section is spelled as supabase's generator does, not as `{}`
+    if (compositeRels.length === 0) out.push('      [_ in never]: never;');
+    for (const [name, list] of compositeRels) {
       out.push(`      ${key(name)}: { ${list.map((c) => `${key(c.name)}: ${t(c)} | null`).join('; ')} };`);
     }
     out.push('    };', '  };', '};', '');

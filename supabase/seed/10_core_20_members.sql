@@ -136,7 +136,7 @@ begin
   overriding system value
   select md5('member:' || g)::uuid, g,
     s.name || gv.name, s.py || gv.py, s.ini || gv.ini,
-    'https://img.demo.test/avatars/' || (g % 200) || '.png',
+    null, -- no avatar pictures in the demo: the panel shows the nickname's first character
     (array['138', '139', '186', '135', '177', '150', '158', '131', '189', '152'])[1 + g % 10]
       || lpad(((g::bigint * 7919) % 100000000)::text, 8, '0'),
     case when g % 3 = 0 then s.name || gv.name end,

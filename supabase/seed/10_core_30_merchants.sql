@@ -68,7 +68,7 @@ begin
     city_code, address, lat, lng, contact_name, contact_phone, licence_no, licence_image_url, legal_person_name,
     legal_person_id_number, state, version, reviewer_id, claimed_at, fee_plan, submitted_at, decided_at, created_at, updated_at)
   select a.application_id, a.name, a.py, a.ini, a.kind, a.category_id, a.city_code, a.address, a.lat, a.lng, a.contact_name,
-    a.contact_phone, a.licence_no, 'https://img.demo.test/licences/' || a.g || '.jpg', a.contact_name, a.legal_id,
+    a.contact_phone, a.licence_no, 'samples/licence-' || (1 + a.g % 3) || '.svg', a.contact_name, a.legal_id,
     'draft', 1, null, null, null, null, null, a.created - interval '10 days', a.created - interval '3 days'
   from (
     select m.*, nm.name, nm.py, nm.ini,
@@ -96,7 +96,7 @@ begin
   ) a;
 
   insert into public.merchant_application_documents (application_id, version, doc_type, file_url, doc_number, created_at)
-  select a.id, 1, d.t::public.merchant_document_type, 'https://img.demo.test/docs/' || a.id || '/' || d.t || '.jpg',
+  select a.id, 1, d.t::public.merchant_document_type, case d.t when 'road_transport_permit' then 'samples/transport-permit-' || (1 + abs(hashtext(a.id::text)) % 2) || '.svg' else 'samples/licence-' || (1 + abs(hashtext(a.id::text)) % 3) || '.svg' end,
     case when d.t = 'business_licence' then a.licence_no end, a.created_at
   from public.merchant_applications a
   cross join lateral unnest(case when a.kind = 'rental' then '{business_licence,road_transport_permit,shop_photo}'::text[]
@@ -164,7 +164,7 @@ begin
     (array[1, 3, 4, 1, 5])[1 + g % 5],
     c.code, c.short || '市车市大道' || g || '号', '周经理',
     '137' || lpad(((g::bigint * 611953) % 100000000)::text, 8, '0'),
-    '92' || c.code || 'MA' || upper(substr(md5('qlicence:' || g), 1, 8)), 'https://img.demo.test/licences/q' || g || '.jpg', '周' || w.name,
+    '92' || c.code || 'MA' || upper(substr(md5('qlicence:' || g), 1, 8)), 'samples/licence-' || (1 + g % 3) || '.svg', '周' || w.name,
     st.state::public.merchant_application_state,
     case when st.state in ('submitted', 'in_review') and g % 3 = 0 then 2 else 1 end,
     case when st.state in ('in_review', 'need_more_info', 'rejected') then '00000000-0000-4000-a000-000000000002'::uuid end,
@@ -180,7 +180,7 @@ begin
   cross join lateral (select (array['draft', 'submitted', 'submitted', 'in_review', 'need_more_info', 'rejected', 'submitted', 'in_review'])[1 + g % 8] as state) st;
 
   insert into public.merchant_application_documents (application_id, version, doc_type, file_url, doc_number, created_at)
-  select a.id, 1, d.t::public.merchant_document_type, 'https://img.demo.test/docs/' || a.id || '/' || d.t || '.jpg',
+  select a.id, 1, d.t::public.merchant_document_type, case d.t when 'road_transport_permit' then 'samples/transport-permit-' || (1 + abs(hashtext(a.id::text)) % 2) || '.svg' else 'samples/licence-' || (1 + abs(hashtext(a.id::text)) % 3) || '.svg' end,
     case when d.t = 'business_licence' then a.licence_no end, a.created_at
   from public.merchant_applications a
   cross join lateral unnest(case when a.kind = 'rental' then '{business_licence,road_transport_permit}'::text[]

@@ -43,8 +43,8 @@ begin
       when 'new_sale' then md.guide_price_fen * (92 + g % 8) / 100
       else md.guide_price_fen * (55 + (md.model_year - 2021) * 8 + g % 10) / 100 end,
     case when x.kind = 'rental' then 300000 + (g % 5) * 100000 end,
-    array['https://img.demo.test/cars/' || g || '/1.jpg', 'https://img.demo.test/cars/' || g || '/2.jpg',
-          'https://img.demo.test/cars/' || g || '/3.jpg'],
+    -- object names in the public listing-photos bucket (docs/SEED_IMAGES.md)
+    array[(array['cars/sedan-white.svg','cars/sedan-black.svg','cars/sedan-red.svg','cars/suv-white.svg','cars/suv-blue.svg','cars/suv-grey.svg','cars/mpv-silver.svg','cars/mpv-black.svg','cars/hatchback-red.svg','cars/hatchback-yellow.svg','cars/pickup-grey.svg','cars/pickup-green.svg','cars/sports-red.svg','cars/sports-yellow.svg','cars/ev-white.svg','cars/ev-blue.svg'])[1 + g % 16], (array['cars/sedan-white.svg','cars/sedan-black.svg','cars/sedan-red.svg','cars/suv-white.svg','cars/suv-blue.svg','cars/suv-grey.svg','cars/mpv-silver.svg','cars/mpv-black.svg','cars/hatchback-red.svg','cars/hatchback-yellow.svg','cars/pickup-grey.svg','cars/pickup-green.svg','cars/sports-red.svg','cars/sports-yellow.svg','cars/ev-white.svg','cars/ev-blue.svg'])[1 + (g + 5) % 16], (array['cars/sedan-white.svg','cars/sedan-black.svg','cars/sedan-red.svg','cars/suv-white.svg','cars/suv-blue.svg','cars/suv-grey.svg','cars/mpv-silver.svg','cars/mpv-black.svg','cars/hatchback-red.svg','cars/hatchback-yellow.svg','cars/pickup-grey.svg','cars/pickup-green.svg','cars/sports-red.svg','cars/sports-yellow.svg','cars/ev-white.svg','cars/ev-blue.svg'])[1 + (g + 11) % 16]],
     case x.kind when 'rental' then '车况良好，随租随走，支持异地还车。' when 'new_sale' then '新车现车，可按揭，到店有礼。'
          else '一手车，全程4S店保养，无事故无泡水，可检测。' end,
     case when g % 10 = 0 then

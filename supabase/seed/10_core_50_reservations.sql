@@ -99,7 +99,7 @@ begin
     case when r.state in ('deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided') then
       case when r.lkind = 'rental' then r.price_fen * (1 + r.g % 7) else r.price_fen * (95 + r.g % 6) / 100 end end,
     case when r.state in ('deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided')
-         then array['https://img.demo.test/deals/' || r.g || '.jpg'] end,
+         then array['samples/evidence-receipt-1.svg'] end,
     lpad((r.g * 7 % 1000000)::text, 6, '0'),
     case r.state when 'cancelled_by_merchant' then 'car_unavailable: 车辆已售' when 'cancelled_by_customer' then 'changed_mind: 行程变更'
                  when 'voided' then 'deal_cancelled: 交易撤销' end,

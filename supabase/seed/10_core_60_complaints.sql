@@ -29,7 +29,7 @@ begin
     '我于' || to_char(r.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || '预约看车，' ||
       (array['商家态度很差。', '实际车况和照片差别很大。', '到店后要求额外收取服务费。', '检测发现有重大事故。', '商家没有按约定时间接待。'])[1 + g % 5]
       || '希望平台处理。',
-    case when g % 3 = 0 then array['https://img.demo.test/complaints/' || g || '.jpg'] else '{}' end,
+    case when g % 3 = 0 then array[(array['samples/evidence-chat-1.svg', 'samples/evidence-scratch-1.svg', 'samples/evidence-receipt-1.svg'])[1 + g % 3]] else '{}' end,
     x.state,
     case when x.state <> 'submitted' or g % 4 = 0 then cs end,
     case when x.state <> 'submitted' or g % 4 = 0 then x.created + interval '1 hour' end,

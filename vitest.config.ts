@@ -1,5 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+// The seed's invariants are checked on the freshly seeded database, before any other file
+// adds fixtures beside the demo data; the rest keep vitest's own order.
+class SeedFirst extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isSeed = (f: TestSpecification) => /seed\.test\.ts$/.test(f.moduleId);
+    return [...sorted.filter(isSeed), ...sorted.filter((f) => !isSeed(f))];
+  }
+}
 
 // Layers: unit (jsdom, no stack) and integration (node, against the stack that
 // scripts/test.ts starts: database, auth, edge functions, end to end).
@@ -21,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'db',
           environment: 'node',
+          sequence: { sequencer: SeedFirst },
           include: ['tests/db/**/*.test.ts', 'tests/auth/**/*.test.ts', 'tests/functions/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

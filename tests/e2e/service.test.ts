@@ -199,7 +199,11 @@ describe('customer service', () => {
     await page.getByText(nickname).first().waitFor({ timeout: 45_000 });
     await expect(page.getByText(`${phone.slice(0, 3)}`).first().isVisible()).resolves.toBe(true);
     await screenshot(page, 'service-member-search');
-    await page.getByText(nickname).first().click();
+    // the list may still re-render after the debounced search: click until the detail opens
+    await expect.poll(async () => {
+      await page.getByText(nickname).first().click({ timeout: 5_000 }).catch(() => undefined);
+      return page.url();
+    }, { timeout: 30_000 }).toContain(`/members/${id}/show`);
 
     await page.getByRole('button', { name: '封禁' }).click();
     let dialog = page.getByRole('dialog');

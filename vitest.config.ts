@@ -3,12 +3,14 @@ import react from '@vitejs/plugin-react';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // The seed's invariants are checked on the freshly seeded database, before any other file
-// adds fixtures beside the demo data; the rest keep vitest's own order.
+// adds fixtures beside the demo data; `*final.test.ts` files check what must hold after
+// everything else ran; the rest keep vitest's own order.
 class SeedFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const isSeed = (f: TestSpecification) => /seed\.test\.ts$/.test(f.moduleId);
-    return [...sorted.filter(isSeed), ...sorted.filter((f) => !isSeed(f))];
+    const isFinal = (f: TestSpecification) => /final\.test\.ts$/.test(f.moduleId);
+    return [...sorted.filter(isSeed), ...sorted.filter((f) => !isSeed(f) && !isFinal(f)), ...sorted.filter(isFinal)];
   }
 }
 
@@ -44,6 +46,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          sequence: { sequencer: SeedFirst },
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

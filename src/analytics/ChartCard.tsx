@@ -5,13 +5,13 @@ import { Alert, Box, Card, CardContent, CardHeader, IconButton, Skeleton, Toolti
 import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../providers/dataProvider';
+import type { AppDataProvider, RpcName } from '../providers/dataProvider';
 import { download, toCsv, type CsvColumn } from './csv';
 import { rpcParams, type AnalyticsFilter } from './range';
 
 export interface ChartCardProps<Row> {
   id: string;
-  rpc: string;
+  rpc: RpcName;
   filter: AnalyticsFilter;
   extraParams?: Record<string, unknown>;
   title: string;

@@ -12,7 +12,7 @@ import {
   useTranslate,
   useUnselectAll,
 } from 'react-admin';
-import type { AppDataProvider } from '../providers/dataProvider';
+import type { AppDataProvider, RpcName } from '../providers/dataProvider';
 import { ReasonDialog } from './ReasonDialog';
 import { LISTING_DELIST_REASONS } from './choices';
 import { useErrorMessage } from './rpcError';
@@ -51,7 +51,7 @@ function useBulkRunner() {
   const refresh = useRefresh();
   const unselectAll = useUnselectAll(resource);
   const [failed, setFailed] = useState<BulkRow[]>([]);
-  const run = async (fn: string, params: Record<string, unknown>) => {
+  const run = async (fn: RpcName, params: Record<string, unknown>) => {
     const rows = await dataProvider.rpc<BulkRow[]>(fn, { p_ids: selectedIds, ...params });
     const bad = rows.filter((r) => !r.ok);
     notify('resources.listings.notify.bulk_done', {

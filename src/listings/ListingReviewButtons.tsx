@@ -3,7 +3,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import RemoveShoppingCartIcon from '@mui/icons-material/RemoveShoppingCart';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../providers/dataProvider';
+import type { AppDataProvider, RpcName } from '../providers/dataProvider';
 import { ReasonDialog } from './ReasonDialog';
 import { LISTING_DELIST_REASONS, LISTING_REJECT_REASONS } from './choices';
 import { useErrorMessage } from './rpcError';
@@ -42,7 +42,7 @@ export const ListingReviewButtons = () => {
     }
   };
   // Errors are thrown translated so the dialog stays open and shows them.
-  const decide = (fn: string, done: string) => async (code: string, note: string) => {
+  const decide = (fn: RpcName, done: string) => async (code: string, note: string) => {
     try {
       await dataProvider.rpc(fn, { p_id: record.id, p_reason_code: code, p_note: note || null });
     } catch (e) {

@@ -11,9 +11,13 @@ import { supabase, supabaseAnonKey, supabaseUrl } from './supabase';
 import { countStrategy, mapSearch, readTarget } from './resourceMap';
 import { toAppError } from './errors';
 import type { CreateStaffInput, Staff, UpdateStaffInput } from './types';
+import type { Database } from '../types/database';
+
+/** Every SQL function the API exposes, from the generated types: a misspelt RPC fails to compile. */
+export type RpcName = keyof Database['public']['Functions'];
 
 export interface AppDataProvider extends DataProvider {
-  rpc<T = unknown>(name: string, params?: Record<string, unknown>): Promise<T>;
+  rpc<T = unknown>(name: RpcName, params?: Record<string, unknown>): Promise<T>;
   invokeFunction<T = unknown>(name: string, body: Record<string, unknown>): Promise<T>;
   createStaff(input: CreateStaffInput): Promise<Staff>;
   updateStaff(input: UpdateStaffInput): Promise<Staff>;
@@ -23,8 +27,9 @@ export interface AppDataProvider extends DataProvider {
 
 type Client = typeof supabase;
 
-async function callRpc<T>(client: Client, name: string, params?: Record<string, unknown>): Promise<T> {
-  const { data, error, status } = await client.rpc(name, params ?? {});
+async function callRpc<T>(client: Client, name: RpcName, params?: Record<string, unknown>): Promise<T> {
+  // params stay loosely typed here; the name is checked against the schema
+  const { data, error, status } = await client.rpc(name, (params ?? {}) as never);
   if (error) {
     throw toAppError({ message: error.message, code: error.code, status, body: { ...error, message: error.message } });
   }
@@ -84,7 +89,7 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
     base ?? supabaseDataProvider({ instanceUrl: supabaseUrl, apiKey: supabaseAnonKey, supabaseClient: client });
 
   const business = {
-    rpc: <T,>(name: string, params?: Record<string, unknown>) => callRpc<T>(client, name, params),
+    rpc: <T,>(name: RpcName, params?: Record<string, unknown>) => callRpc<T>(client, name, params),
     invokeFunction: <T,>(name: string, body: Record<string, unknown>) => callFunction<T>(client, name, body),
     async createStaff(input: CreateStaffInput): Promise<Staff> {
       const result = await callFunction<{ staff: Staff }>(client, 'admin-users', {

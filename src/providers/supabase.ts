@@ -1,4 +1,5 @@
 import { createClient } from '@supabase/supabase-js';
+import type { Database } from '../types/database';
 
 // The one Supabase client of the app. The start script always sets both variables;
 // failing loudly beats silently talking to the wrong project.
@@ -9,6 +10,6 @@ if (!supabaseUrl || !supabaseAnonKey) {
   console.error('VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY must be set');
 }
 
-export const supabase = createClient(supabaseUrl || 'http://127.0.0.1:54321', supabaseAnonKey || 'missing-anon-key', {
+export const supabase = createClient<Database>(supabaseUrl || 'http://127.0.0.1:54321', supabaseAnonKey || 'missing-anon-key', {
   auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: true },
 });

@@ -19,6 +19,7 @@ class SeedFirst extends BaseSequencer {
 export default defineConfig({
   plugins: [react()],
   test: {
+    sequence: { sequencer: SeedFirst },
     projects: [
       {
         extends: true,
@@ -34,7 +35,6 @@ export default defineConfig({
         test: {
           name: 'db',
           environment: 'node',
-          sequence: { sequencer: SeedFirst },
           include: ['tests/db/**/*.test.ts', 'tests/auth/**/*.test.ts', 'tests/functions/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -46,7 +46,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          sequence: { sequencer: SeedFirst },
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

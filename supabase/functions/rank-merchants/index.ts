@@ -14,33 +14,13 @@ import { admin } from '../_shared/clients.ts';
 import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, fromPostgrest, HttpError, json } from '../_shared/errors.ts';
 import { staffHandler } from '../_shared/staffHandler.ts';
+import { isServiceCall } from '../_shared/serviceKey.ts';
 
 interface RunSummary {
   run_id: number;
   status: 'succeeded' | 'failed';
   error?: string;
   [key: string]: unknown;
-}
-
-/** The service keys this deployment accepts (legacy JWT and the new sb_secret_ keys). */
-function serviceKeys(): string[] {
-  const keys = [Deno.env.get('SUPABASE_SERVICE_ROLE_KEY') ?? ''];
-  try {
-    const secret = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}') as Record<string, string>;
-    keys.push(...Object.values(secret));
-  } catch {
-    // not set or not JSON: the legacy key only
-  }
-  return keys.filter((k) => k.length > 0);
-}
-
-/** Compares in time independent of where the strings differ. */
-function sameSecret(a: string, b: string): boolean {
-  const x = new TextEncoder().encode(a);
-  const y = new TextEncoder().encode(b);
-  let diff = x.length ^ y.length;
-  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
-  return diff === 0;
 }
 
 function respond(summary: RunSummary): Response {
@@ -70,7 +50,6 @@ async function fromSchedule(req: Request): Promise<Response> {
 
 Deno.serve((req) => {
   if (req.method === 'OPTIONS') return new Response('ok', { headers: corsHeaders });
-  const token = req.headers.get('Authorization')?.replace(/^Bearer\s+/i, '') ?? '';
-  if (token && serviceKeys().some((k) => sameSecret(token, k))) return fromSchedule(req);
+  if (isServiceCall(req)) return fromSchedule(req);
   return fromPanel(req);
 });

@@ -11,10 +11,10 @@ import { admin } from '../_shared/clients.ts';
 import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, fromPostgrest, HttpError, json } from '../_shared/errors.ts';
 import { readJson, staffHandler } from '../_shared/staffHandler.ts';
+import { isServiceCall } from '../_shared/serviceKey.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_CATCH_UP = 62;
-const SERVICE_KEY = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY') ?? '';
 
 interface Body {
   from?: string;
@@ -118,8 +118,7 @@ const forStaff = staffHandler(['admin', 'finance'], async (req, caller) => {
 
 Deno.serve(async (req) => {
   if (req.method === 'OPTIONS') return new Response('ok', { headers: corsHeaders });
-  const token = req.headers.get('Authorization')?.replace(/^Bearer\s+/i, '') ?? '';
-  if (SERVICE_KEY && token === SERVICE_KEY) {
+  if (isServiceCall(req)) {
     try {
       return await scheduled(req);
     } catch (e) {

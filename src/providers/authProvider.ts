@@ -26,6 +26,20 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
 
   // my_staff is asked at most every CACHE_MS per signed-in user (checkAuth runs on every page).
   let cache: { userId: string; at: number; staff: Staff | null } | null = null;
+  // A page asks canAccess for many buttons at once: they share one request, and a request
+  // that fails for a moment (network, a busy database) is tried once more before a button
+  // silently disappears.
+  let inFlight: { userId: string; promise: Promise<Staff | null> } | null = null;
+
+  async function fetchStaff(userId: string): Promise<Staff | null> {
+    let { data, error } = await client.rpc('my_staff');
+    if (error && error.code !== '42501') ({ data, error } = await client.rpc('my_staff'));
+    if (error) throw Object.assign(new Error(error.message), { code: error.code });
+    // a function returning a composite answers all-null columns when there is no row
+    const staff = data && (data as Staff).id ? (data as Staff) : null;
+    cache = { userId, at: Date.now(), staff };
+    return staff;
+  }
 
   async function loadStaff(force = false): Promise<Staff | null> {
     const { data: session } = await client.auth.getSession();
@@ -35,12 +49,12 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
       return null;
     }
     if (!force && cache && cache.userId === userId && Date.now() - cache.at < CACHE_MS) return cache.staff;
-    const { data, error } = await client.rpc('my_staff');
-    if (error) throw Object.assign(new Error(error.message), { code: error.code });
-    // a function returning a composite answers all-null columns when there is no row
-    const staff = data && (data as Staff).id ? (data as Staff) : null;
-    cache = { userId, at: Date.now(), staff };
-    return staff;
+    if (!force && inFlight?.userId === userId) return inFlight.promise;
+    const promise = fetchStaff(userId).finally(() => {
+      if (inFlight?.promise === promise) inFlight = null;
+    });
+    inFlight = { userId, promise };
+    return promise;
   }
 
   /** The staff row, or sign out and throw a translatable refusal. */

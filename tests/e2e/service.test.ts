@@ -205,7 +205,14 @@ describe('customer service', () => {
       return page.url();
     }, { timeout: 30_000 }).toContain(`/members/${id}/show`);
 
-    await page.getByRole('button', { name: '封禁' }).click();
+    const banButton = page.getByRole('button', { name: '封禁', exact: true });
+    await banButton.waitFor({ timeout: 20_000 }).catch(async () => {
+      // keep what the page showed for the report, then look once more after a reload
+      await screenshot(page, 'service-member-ban-missing');
+      await page.reload();
+      await banButton.waitFor({ timeout: 20_000 });
+    });
+    await banButton.click();
     let dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('button', { name: '封禁' }).isDisabled()).resolves.toBe(true); // reason required
     await dialog.getByRole('combobox').first().click();

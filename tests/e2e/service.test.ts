@@ -196,21 +196,19 @@ describe('customer service', () => {
 
     await page.goto(appPath('members'));
     await page.locator('input[name="q"]').fill(nickname);
+    // react-admin writes the debounced search into the URL; a row clicked before that lands on
+    // the detail page and is then taken back to the list, so wait for the filter to settle
+    await page.waitForURL((u) => decodeURIComponent(u.toString()).includes(nickname), { timeout: 45_000 });
     await page.getByText(nickname).first().waitFor({ timeout: 45_000 });
     await expect(page.getByText(`${phone.slice(0, 3)}`).first().isVisible()).resolves.toBe(true);
     await screenshot(page, 'service-member-search');
-    // the list may still re-render after the debounced search: click until the detail opens
-    await expect.poll(async () => {
-      await page.getByText(nickname).first().click({ timeout: 5_000 }).catch(() => undefined);
-      return page.url();
-    }, { timeout: 30_000 }).toContain(`/members/${id}/show`);
+    await page.getByText(nickname).first().click();
+    await page.waitForURL(new RegExp(`/members/${id}/show`));
 
     const banButton = page.getByRole('button', { name: '封禁', exact: true });
-    await banButton.waitFor({ timeout: 20_000 }).catch(async () => {
-      // keep what the page showed for the report, then look once more after a reload
+    await banButton.waitFor({ timeout: 30_000 }).catch(async (e) => {
       await screenshot(page, 'service-member-ban-missing');
-      await page.reload();
-      await banButton.waitFor({ timeout: 20_000 });
+      throw e;
     });
     await banButton.click();
     let dialog = page.getByRole('dialog');

@@ -1,10 +1,8 @@
 import { Box, Button as MuiButton, Card, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
 import ReceiptIcon from '@mui/icons-material/Receipt';
 import {
-  DataTable,
   Labeled,
   Link,
-  ReferenceManyField,
   Show,
   TextField,
   useCreatePath,
@@ -15,7 +13,7 @@ import {
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { formatDateTime } from '../common/datetime';
-import { ComplaintStateField } from '../complaints/ComplaintFields';
+import { RelatedComplaintsCard } from '../complaints/RelatedComplaintsCard';
 import { ReservationActions, type ReservationRecord } from './ReservationActions';
 import { RentalPeriodField, ReservationKindField, ReservationStateChip } from './ReservationFields';
 
@@ -171,25 +169,11 @@ const Detail = () => {
             ) : null}
           </CardContent>
         </Card>
-        <Card variant="outlined" sx={{ mt: 2 }}>
-          <CardContent>
-            <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-              {translate('resources.reservations.sections.complaints')}
-            </Typography>
-            <ReferenceManyField
-              reference="complaints"
-              target="reservation_id"
-              sort={{ field: 'created_at', order: 'DESC' }}
-              empty={<Typography variant="body2" color="text.secondary">{translate('resources.reservations.no_complaints')}</Typography>}
-            >
-              <DataTable rowClick="show" bulkActionButtons={false}>
-                <DataTable.Col source="created_at" label="resources.complaints.fields.created_at" field={DateTimeField} />
-                <DataTable.Col source="title" label="resources.complaints.fields.title" />
-                <DataTable.Col source="state" label="resources.complaints.fields.state" field={ComplaintStateField} />
-              </DataTable>
-            </ReferenceManyField>
-          </CardContent>
-        </Card>
+        <RelatedComplaintsCard
+          target="reservation_id"
+          title={translate('resources.reservations.sections.complaints')}
+          empty={translate('resources.reservations.no_complaints')}
+        />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
         <Card variant="outlined">

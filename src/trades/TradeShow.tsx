@@ -15,7 +15,7 @@ import {
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { formatDateTime } from '../common/datetime';
-import { ComplaintStateField } from '../complaints/ComplaintFields';
+import { RelatedComplaintsCard } from '../complaints/RelatedComplaintsCard';
 import { TradeKindField, TradeStatusField } from './TradeFields';
 
 const F = 'resources.trades.fields';
@@ -119,25 +119,11 @@ const Detail = () => {
             </CardContent>
           </Card>
         ) : null}
-        <Card variant="outlined" sx={{ mt: 2 }}>
-          <CardContent>
-            <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-              {translate('resources.trades.sections.complaints')}
-            </Typography>
-            <ReferenceManyField
-              reference="complaints"
-              target="trade_id"
-              sort={{ field: 'created_at', order: 'DESC' }}
-              empty={<Typography variant="body2" color="text.secondary">{translate('resources.trades.no_complaints')}</Typography>}
-            >
-              <DataTable rowClick="show" bulkActionButtons={false}>
-                <DataTable.Col source="created_at" label="resources.complaints.fields.created_at" field={DateTimeField} />
-                <DataTable.Col source="title" label="resources.complaints.fields.title" />
-                <DataTable.Col source="state" label="resources.complaints.fields.state" field={ComplaintStateField} />
-              </DataTable>
-            </ReferenceManyField>
-          </CardContent>
-        </Card>
+        <RelatedComplaintsCard
+          target="trade_id"
+          title={translate('resources.trades.sections.complaints')}
+          empty={translate('resources.trades.no_complaints')}
+        />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
         <Card variant="outlined">

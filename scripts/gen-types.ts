@@ -50,10 +50,12 @@ export async function generateTypes(connectionString: string): Promise<string> {
     const composites = new Set(cols.filter((c) => c.kind === 'c').map((c) => c.rel));
     const fns = (await client.query<{ name: string; args: Array<{ name: string; type: string; elem: string | null; has_default: boolean }> | null; ret: string; ret_elem: string | null; retset: boolean; ret_rel: string | null }>(`
       select p.proname as name,
-        (select json_agg(json_build_object('name', p.proargnames[i], 'type', t.typname, 'elem', et.typname,
-                 'has_default', i > p.pronargs - p.pronargdefaults) order by i)
-         from generate_subscripts(p.proargtypes::oid[], 1) i
-         join pg_type t on t.oid = (p.proargtypes::oid[])[i]
+        -- proargtypes (an oidvector) counts from 0 and proargnames from 1: number the input
+        -- arguments from 1 so each name meets its own type
+        (select json_agg(json_build_object('name', p.proargnames[a.i], 'type', t.typname, 'elem', et.typname,
+                 'has_default', a.i > p.pronargs - p.pronargdefaults) order by a.i)
+         from unnest(p.proargtypes::oid[]) with ordinality as a (oid, i)
+         join pg_type t on t.oid = a.oid
          left join pg_type et on et.oid = t.typelem and t.typcategory = 'A') as args,
         rt.typname as ret, ret.typname as ret_elem, p.proretset as retset,
         (select c.relname from pg_class c where c.reltype = p.prorettype) as ret_rel

@@ -1,10 +1,5 @@
 -- Core demo data 2/5: members (20,000 × app.seed_factor) with a referral tree several levels
 -- deep, real-looking Chinese names with pinyin, phones, cities weighted towards big cities.
-create or replace function pg_temp.rnd(i bigint, salt int)
-returns double precision language sql immutable as $$
-  select ('x' || substr(md5(i::text || ':' || salt), 1, 8))::bit(32)::bigint / 4294967296.0
-$$;
-
 drop table if exists seed_surnames, seed_given, seed_cities;
 create temp table seed_surnames (i int primary key, name text, py text, ini text);
 create temp table seed_given (i int primary key, name text, py text, ini text);
@@ -114,7 +109,7 @@ begin
   -- Each member after the first 300 is referred, with probability 0.7, by an earlier member
   -- (preferring recent ones), so the tree grows several levels deep. The path trigger looks
   -- the upline up row by row; here the paths are computed set-based (seq = g) and the trigger
-  -- is off for the one insert.
+  -- is off for the one insert (seed_unchecked, with the foreign keys checked set-based after).
   create temp table seed_up on commit drop as
     select g, case when g > 300 and pg_temp.rnd(g, 3) < 0.7
                    then greatest(1, g - 1 - floor(power(pg_temp.rnd(g, 4), 2) * (g - 1))::int) end as up
@@ -129,7 +124,8 @@ begin
     select g, path::extensions.ltree as path from t;
   create index on seed_path (g);
 
-  alter table public.members disable trigger members_set_path;
+  perform pg_temp.seed_unchecked(true);
+  perform pg_temp.seed_drop_indexes('public.members');
   insert into public.members (id, seq, nickname, nickname_pinyin, nickname_initials, avatar_url, phone, real_name, id_number,
     city_code, level, status, status_reason, banned_at, points, has_promotion_rights, promotion_rights_at, upline_id, path,
     registered_at, updated_at)
@@ -162,7 +158,9 @@ begin
   join seed_given gv on gv.i = 1 + (g * 13 + g / 40) % 48
   join seed_cities c on c.i = 1 + floor(power(pg_temp.rnd(g, 6), 1.6) * 30)::int
   order by g;
-  alter table public.members enable trigger members_set_path;
+  perform pg_temp.seed_unchecked(false);
+  perform pg_temp.seed_check_foreign_keys('public.members');
+  perform pg_temp.seed_restore_indexes('public.members');
   perform setval(pg_get_serial_sequence('public.members', 'seq'), (select max(seq) from public.members));
 
   insert into public.member_actions (member_id, action, before, after, reason_code, note, actor_id, at)

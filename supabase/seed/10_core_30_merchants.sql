@@ -1,9 +1,5 @@
 -- Core demo data 3/5: merchants (300 × app.seed_factor) in every state with their approved
 -- applications, plus applications still in the review queue in every state.
-create or replace function pg_temp.rnd(i bigint, salt int)
-returns double precision language sql immutable as $$
-  select ('x' || substr(md5(i::text || ':' || salt), 1, 8))::bit(32)::bigint / 4294967296.0
-$$;
 drop table if exists seed_words, seed_cities, seed_surnames2;
 create temp table seed_words (i int primary key, name text, py text, ini text);
 insert into seed_words values

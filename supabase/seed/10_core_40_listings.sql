@@ -1,10 +1,5 @@
 -- Core demo data 4/5: listings (5,000 × app.seed_factor) in every review, shelf and trade
 -- state, promotion slots, shares, clicks and customer bindings.
-create or replace function pg_temp.rnd(i bigint, salt int)
-returns double precision language sql immutable as $$
-  select ('x' || substr(md5(i::text || ':' || salt), 1, 8))::bit(32)::bigint / 4294967296.0
-$$;
-
 do $$
 declare
   f int := greatest(1, coalesce(nullif(current_setting('app.seed_factor', true), ''), '1')::int);
@@ -15,6 +10,8 @@ begin
     raise notice 'listings already seeded';
     return;
   end if;
+  perform pg_temp.seed_drop_indexes('public.listings', 'public.listing_history', 'public.promotions', 'public.shares', 'public.share_clicks',
+    'public.customer_bindings');
   create temp table seed_sellers on commit drop as
     select row_number() over (order by id) as i, id, kind, city_code, status, created_at
     from public.merchants where kind in ('used_dealer', 'new_dealer_4s', 'rental');
@@ -85,6 +82,7 @@ begin
   ) st
   order by g;
 
+  perform pg_temp.seed_unchecked(true);
   insert into public.listing_history (listing_id, dimension, from_state, to_state, reason_code, note, actor_id, at)
   select id, 'review', 'draft', 'pending', null, null, null::uuid, submitted_at from public.listings where submitted_at is not null
   union all
@@ -95,6 +93,7 @@ begin
   select id, 'shelf', 'off', shelf_state::text, case when shelf_state = 'forced_off' then 'false_info' end, forced_off_reason,
     case when shelf_state = 'forced_off' then '00000000-0000-4000-a000-000000000002'::uuid end, approved_at + interval '1 hour'
   from public.listings where shelf_state <> 'off';
+  perform pg_temp.seed_unchecked(false);
 
   -- Promotion slots: up to 3 per model and city among approved, on-shelf listings.
   insert into public.promotions (listing_id, merchant_id, model_id, region_code, slot_no, state, starts_at, ends_at, created_at)
@@ -126,6 +125,7 @@ begin
   join seed_public_listings l on l.i = 1 + (g * 31) % (select count(*) from seed_public_listings);
 
   -- ~5 clicks per share; some visitors are members.
+  perform pg_temp.seed_unchecked(true);
   insert into public.share_clicks (share_id, visitor_member_id, clicked_at, ip_hash, user_agent)
   select s.id,
     case when k <= 2 then md5('member:' || (1 + (abs(hashtext(s.id::text || k)) % (20000 * f))))::uuid end,
@@ -142,4 +142,8 @@ begin
   from public.share_clicks k join public.shares s on s.id = k.share_id
   where k.visitor_member_id is not null and k.visitor_member_id <> s.distributor_id
   order by k.visitor_member_id, s.merchant_id, k.clicked_at, k.id;
+  perform pg_temp.seed_unchecked(false);
+  perform pg_temp.seed_check_foreign_keys('public.listing_history', 'public.share_clicks', 'public.customer_bindings');
+  perform pg_temp.seed_restore_indexes('public.listings', 'public.listing_history', 'public.promotions', 'public.shares', 'public.share_clicks',
+    'public.customer_bindings');
 end $$;

@@ -2,11 +2,6 @@
 -- (8,000 × factor: 16 % of reservations reach a deal) with status closed / voided / refunded
 -- consistent with them. Distributors come only from bindings (filled exactly as the insert
 -- trigger would), so R-PRO-2 holds for the demo data. The money side's triggers on trades fire as usual.
-create or replace function pg_temp.rnd(i bigint, salt int)
-returns double precision language sql immutable as $$
-  select ('x' || substr(md5(i::text || ':' || salt), 1, 8))::bit(32)::bigint / 4294967296.0
-$$;
-
 do $$
 declare
   f int := greatest(1, coalesce(nullif(current_setting('app.seed_factor', true), ''), '1')::int);
@@ -39,6 +34,7 @@ begin
     select row_number() over (order by b.bound_at, b.id) as i, b.member_id, b.merchant_id, b.bound_at,
       least(b.expires_at, now()) as until
     from public.customer_bindings b where exists (select 1 from seed_l l where l.merchant_id = b.merchant_id);
+  create index on seed_b (i);
   select count(*) into nb from seed_b;
 
   create temp table seed_r on commit drop as
@@ -81,10 +77,13 @@ begin
       else 'deal_closed' end::public.reservation_state as state, s0.bucket
   ) st;
 
-  -- The insert trigger (binding snapshot, model, city) runs per row; for 50,000 rows the seed
-  -- does the same set-based and switches the trigger off for this one statement.
+  -- The insert trigger (binding snapshot, model, city) runs per row; the seed does the same
+  -- set-based, with the trigger and the per-row foreign-key checks off (seed_unchecked) and
+  -- every foreign key checked at once afterwards.
   create index on seed_r (member_id);
-  alter table public.reservations disable trigger reservations_before_insert;
+  perform pg_temp.seed_drop_indexes('public.reservations', 'public.reservation_history', 'public.trades', 'public.trade_history',
+    'public.trade_money', 'public.commissions', 'public.ledger_journals', 'public.ledger_entries');
+  perform pg_temp.seed_unchecked(true);
   insert into public.reservations (id, kind, member_id, merchant_id, listing_id, model_id, city_code, distributor_id, share_id,
     touched_at, state, reserved_for, confirm_deadline, price_fen,
     rental_start, rental_end, deal_amount_fen, deal_evidence, checkin_code, state_reason, created_at, confirmed_at, visited_at,
@@ -116,7 +115,6 @@ begin
   left join public.customer_bindings b on b.member_id = r.member_id and b.merchant_id = r.merchant_id and b.ended_at is null
     and b.bound_at <= r.created and b.expires_at > r.created
   order by r.created;
-  alter table public.reservations enable trigger reservations_before_insert;
 
   insert into public.reservation_history (reservation_id, from_state, to_state, reason_code, note, actor_id, at)
   select id, null::public.reservation_state, 'created'::public.reservation_state, null, null, null::uuid, created_at from public.reservations
@@ -124,6 +122,11 @@ begin
   select id, 'created'::public.reservation_state, state, split_part(state_reason, ':', 1), state_reason, null::uuid, state_changed_at
   from public.reservations where state <> 'created';
 
+  perform pg_temp.seed_unchecked(false);
+  perform pg_temp.seed_check_foreign_keys('public.reservations', 'public.reservation_history');
+
+  -- trades with their money postings (the two triggers keep firing), foreign keys checked after
+  perform pg_temp.seed_unchecked(true, 'public.trades.trades_money_insert', 'public.ledger_entries.ledger_entries_apply');
   insert into public.trades (id, reservation_id, merchant_id, member_id, distributor_id, listing_id, brand_id, model_id, kind,
     amount_fen, quantity, city_code, status, closed_at, voided_at, refunded_at, status_reason, created_at)
   select md5('trade:' || r.id)::uuid, r.id, r.merchant_id, r.member_id, r.distributor_id, r.listing_id, l.brand_id, r.model_id,
@@ -147,4 +150,9 @@ begin
   select id, 'closed'::public.trade_status, status, split_part(status_reason, ':', 1), status_reason, '00000000-0000-4000-a000-000000000003'::uuid,
     coalesce(voided_at, refunded_at)
   from public.trades where status <> 'closed';
+  perform pg_temp.seed_unchecked(false, 'public.trades.trades_money_insert', 'public.ledger_entries.ledger_entries_apply');
+  perform pg_temp.seed_check_foreign_keys('public.trades', 'public.trade_history', 'public.trade_money', 'public.commissions',
+    'public.ledger_journals', 'public.ledger_entries');
+  perform pg_temp.seed_restore_indexes('public.reservations', 'public.reservation_history', 'public.trades', 'public.trade_history',
+    'public.trade_money', 'public.commissions', 'public.ledger_journals', 'public.ledger_entries');
 end $$;

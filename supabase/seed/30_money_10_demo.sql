@@ -4,11 +4,6 @@
 -- commissions, settles every past month, bank accounts, withdrawals in every state through
 -- the real RPCs, and a WeChat Pay statement with deliberate differences. Deterministic.
 -- Ends by asserting that ledger_check() is empty.
-create or replace function pg_temp.rnd(i bigint, salt int)
-returns double precision language sql immutable as $$
-  select ('x' || substr(md5(i::text || ':' || salt), 1, 8))::bit(32)::bigint / 4294967296.0
-$$;
-
 -- RPCs run as these callers: the payment backend (service key), finance, and admin as the
 -- second finance approver / manual payer.
 create or replace function pg_temp.act_as(who text) returns void language sql as $$

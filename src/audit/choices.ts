@@ -7,6 +7,9 @@ export const AUDIT_ACTIONS = [
   'staff.activate',
   'staff.deactivate',
   'staff.password_reset',
+  'merchant_application.request_info',
+  'merchant.update_profile',
+  'trade.refund',
 ];
 
 export const AUDIT_ENTITIES = [

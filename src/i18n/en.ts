@@ -127,6 +127,9 @@ export const enApp: AppMessages = {
       'staff.activate': 'Activate staff',
       'staff.deactivate': 'Deactivate staff',
       'staff.password_reset': 'Reset staff password',
+      'merchant_application.request_info': 'Request more information',
+      'merchant.update_profile': 'Edit merchant profile',
+      'trade.refund': 'Refund trade',
     },
     entities: {
       staff: 'Staff',

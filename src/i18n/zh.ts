@@ -125,6 +125,9 @@ export const zhApp = {
       'staff.activate': '启用员工',
       'staff.deactivate': '停用员工',
       'staff.password_reset': '重置员工密码',
+      'merchant_application.request_info': '要求补充材料',
+      'merchant.update_profile': '修改商户资料',
+      'trade.refund': '交易退款',
     },
     entities: {
       staff: '员工',

@@ -2,6 +2,7 @@ import { Box, Grid, Typography } from '@mui/material';
 import {
   DataTable,
   DateField,
+  EditButton,
   Labeled,
   NumberField,
   Pagination,
@@ -68,11 +69,14 @@ const r = (k: string) => `resources.merchants.related.${k}`;
 export const MerchantShow = () => {
   const { permissions } = usePermissions<StaffPermissions>();
   const seesPayments = canAccess(permissions?.role, 'payments', 'list');
+  // admin only; merchant_update_profile refuses everyone else anyway
+  const canEdit = canAccess(permissions?.role, 'merchants', 'edit');
   return (
     <Show
       title={<Title />}
       actions={
         <TopToolbar>
+          {canEdit ? <EditButton label="resources.merchants.actions.edit_profile" /> : null}
           <StatusButtons />
           <CommissionButton />
         </TopToolbar>

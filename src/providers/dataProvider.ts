@@ -1,7 +1,7 @@
 // The app's data provider, in layers:
 //   1. ra-supabase's PostgREST provider (filters `field@op`, auth header per request);
 //   2. reads redirected to read models, count strategy and search box per resource (resourceMap.ts);
-//   3. writes that are not plain table writes routed to RPC / edge functions (staff);
+//   3. writes that are not plain table writes routed to RPC / edge functions (staff, merchants);
 //   4. named business methods for RPC and edge function calls;
 // and every error rethrown with a translatable `errors.<code>` message (errors.ts).
 import type { DataProvider, GetListParams, GetManyReferenceParams } from 'react-admin';
@@ -23,6 +23,7 @@ export interface AppDataProvider extends DataProvider {
   updateStaff(input: UpdateStaffInput): Promise<Staff>;
   setStaffActive(id: string, active: boolean, reason: string): Promise<Staff>;
   resetStaffPassword(userId: string, password: string): Promise<void>;
+  updateMerchantProfile(id: string, changes: Record<string, unknown>, reason?: string | null): Promise<void>;
 }
 
 type Client = typeof supabase;
@@ -127,6 +128,10 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
     async resetStaffPassword(userId: string, password: string): Promise<void> {
       await callFunction(client, 'admin-users', { action: 'reset_password', user_id: userId, password });
     },
+    // A patch of the changed profile columns; the function writes the audit row.
+    async updateMerchantProfile(id: string, changes: Record<string, unknown>, reason?: string | null): Promise<void> {
+      await callRpc(client, 'merchant_update_profile', { p_id: id, p_changes: changes, p_reason: reason ?? null });
+    },
   };
 
   const provider: AppDataProvider = {
@@ -146,6 +151,14 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
       if (resource === 'staff') {
         const { display_name, role, region_codes, phone, reason } = params.data;
         return { data: await business.updateStaff({ id: String(params.id), display_name, role, region_codes, phone, reason }) } as never;
+      }
+      // Merchants are written only through merchant_update_profile (the edit screen sends
+      // { changes, reason }); the answer is re-read from the read model the screens show.
+      if (resource === 'merchants') {
+        const { changes, reason } = params.data as { changes?: Record<string, unknown>; reason?: string | null };
+        if (!changes || Object.keys(changes).length === 0) return { data: params.previousData } as never;
+        await business.updateMerchantProfile(String(params.id), changes, reason);
+        return postgrest.getOne(readTarget(resource), { id: params.id });
       }
       return postgrest.update(resource, params);
     },

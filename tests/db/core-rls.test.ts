@@ -34,7 +34,8 @@ const RESOURCES: Resource[] = [
   { name: 'members', key: 'id', keyType: 'uuid', city: 'city_code' },
   { name: 'member_actions', key: 'id', keyType: 'int' },
   { name: 'merchant_categories', key: 'id', keyType: 'int', adminInsert: true, adminUpdate: 'name' },
-  { name: 'merchants', key: 'id', keyType: 'uuid', city: 'city_code', adminUpdate: 'contact_name' },
+  // no direct update, not even admin: the profile goes through merchant_update_profile (audited)
+  { name: 'merchants', key: 'id', keyType: 'uuid', city: 'city_code' },
   { name: 'merchant_status_history', key: 'id', keyType: 'int' },
   { name: 'merchant_commission_changes', key: 'id', keyType: 'int' },
   { name: 'car_brands', key: 'id', keyType: 'int', adminInsert: true, adminUpdate: 'name', adminDelete: true },

@@ -1,28 +1,22 @@
 // `npm run seed:scale -- --factor N`: the demo seed at N times its size, into a separate
-// database (its own data dir and ports, never the dev one), for benchmarks. Prints the time
-// per seed file, row counts and the database size. `--keep` leaves the database running.
+// database (.local/scale-N, its own ports, never the dev one), for benchmarks, which reuse it.
+// Prints the time per seed file, row counts and the database size. `--keep` leaves it running.
 import { parseArgs } from 'node:util';
-import { stackConfig } from './local-stack/config.ts';
-import { bootstrap, connect, migrate, seed, startDatabase } from './local-stack/db.ts';
+import { connect } from './local-stack/db.ts';
 import { logger } from './local-stack/log.ts';
+import { SCALE_PORT_BASE, scaleConfig, seedScaleDatabase } from './local-stack/scale.ts';
 
 const { values } = parseArgs({
   options: {
     factor: { type: 'string', default: '10' },
-    'port-base': { type: 'string', default: '44320' },
+    'port-base': { type: 'string', default: String(SCALE_PORT_BASE) },
     keep: { type: 'boolean', default: false },
   },
 });
-const factor = Math.max(1, Number(values.factor));
-const cfg = await stackConfig({ name: `scale-${factor}`, portBase: Number(values['port-base']) });
-const log = logger('seed:scale');
-const t0 = Date.now();
-const database = await startDatabase(cfg, log, { reset: true });
+const factor = Math.max(1, Math.floor(Number(values.factor)));
+const cfg = await scaleConfig(factor, Number(values['port-base']));
+const { seconds, stop } = await seedScaleDatabase(cfg, factor, logger('seed:scale'), true);
 try {
-  await bootstrap(cfg);
-  await migrate(cfg, logger('migrate', { quiet: true }));
-  await seed(cfg, log, factor);
-  const seconds = (Date.now() - t0) / 1000;
   const client = connect(cfg);
   await client.connect();
   const counts = await client.query<{ t: string; n: string }>(`
@@ -35,5 +29,5 @@ try {
   for (const r of counts.rows) console.log(`  ${r.t.padEnd(16)} ${Number(r.n).toLocaleString('en')}`);
   if (values.keep) console.log(`\nkept running: ${cfg.dbUrl} (Ctrl-C stops it)`);
 } finally {
-  if (!values.keep) await database.stop();
+  if (!values.keep) await stop();
 }

@@ -3,35 +3,16 @@
 // list, the search box (a selective term and 宝马), and detail pages. Ours = the read view with
 // `count=estimated` and the search mapped to search_grams (1–2 character words) or trigram
 // ilike on the search column; naive = `count=exact` and plain ilike over unindexed columns.
-// Runs at seed factor 1, and at BENCH_FACTOR (e.g. 100) when set. Each factor has its own stack
-// (port base 47320), seeded once into .local/<name>/ (delete it to reseed).
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+// Runs at seed factor 1, and at BENCH_FACTOR (e.g. 100) when set, on the shared scale database
+// of that factor (scripts/local-stack/scale.ts: seeded once, kept in .local/scale-<N>).
 import pg from 'pg';
-import { stackConfig, type StackConfig } from '../local-stack/config.ts';
-import { bootstrap, migrate, seed, startDatabase } from '../local-stack/db.ts';
+import type { StackConfig } from '../local-stack/config.ts';
+import { ensureScaleDatabase } from '../local-stack/scale.ts';
 import { startStack } from '../local-stack/stack.ts';
-import { logger } from '../local-stack/log.ts';
 import type { BenchResult } from '../bench.ts';
 import { ms, timeIt } from './_util.ts';
 
-const PORT_BASE = 47320;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-
-async function prepare(cfg: StackConfig, factor: number): Promise<void> {
-  const marker = path.join(cfg.dataDir, `seeded-factor-${factor}`);
-  if (existsSync(marker)) return;
-  const log = logger(`bench-lists-f${factor}`, { quiet: !process.env.BENCH_VERBOSE });
-  const database = await startDatabase(cfg, log, { reset: true });
-  try {
-    await bootstrap(cfg);
-    await migrate(cfg, log);
-    await seed(cfg, log, factor);
-  } finally {
-    await database.stop();
-  }
-  writeFileSync(marker, new Date().toISOString());
-}
 
 async function reviewerToken(cfg: StackConfig): Promise<string> {
   const res = await fetch(`${cfg.apiUrl}/auth/v1/token?grant_type=password`, {
@@ -125,8 +106,7 @@ export async function run(): Promise<BenchResult[]> {
   const factors = [1, ...(process.env.BENCH_FACTOR && Number(process.env.BENCH_FACTOR) > 1 ? [Number(process.env.BENCH_FACTOR)] : [])];
   const results: BenchResult[] = [];
   for (const factor of factors) {
-    const cfg = await stackConfig({ name: `bench-lists-f${factor}`, portBase: PORT_BASE });
-    await prepare(cfg, factor);
+    const cfg = await ensureScaleDatabase(factor);
     const stack = await startStack(cfg, { quiet: true });
     try {
       results.push(...(await measure(cfg, factor)));

@@ -2,15 +2,12 @@
 // the home dashboard ≤ 300 ms of database time at factor 100. Measures, at factor 1 and at
 // BENCH_FACTOR when set (10, 100): the ranking run (as the scheduler), the dashboard summary
 // and every chart query (as the analyst, so RLS is part of the figure), median and p95.
-// Each factor has its own stack (port base 46320) whose database is seeded once and kept
-// under .local/bench-ana-f<factor> (a factor-100 seed takes long; delete the folder to redo it).
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+// Each factor uses the shared scale database (scripts/local-stack/scale.ts: seeded once, kept
+// in .local/scale-<N>; `npm run seed:scale -- --factor N` re-creates it).
 import pg from 'pg';
-import { stackConfig, type StackConfig } from '../local-stack/config.ts';
-import { bootstrap, migrate, seed, startDatabase } from '../local-stack/db.ts';
+import type { StackConfig } from '../local-stack/config.ts';
+import { ensureScaleDatabase } from '../local-stack/scale.ts';
 import { startStack } from '../local-stack/stack.ts';
-import { logger } from '../local-stack/log.ts';
 import type { BenchResult } from '../bench.ts';
 import { ms, sec, timeIt } from './_util.ts';
 
@@ -22,21 +19,6 @@ const CHARTS = [
   'analytics_member_cities', 'analytics_complaints_by_category', 'analytics_complaint_resolution',
   'analytics_distributors', 'analytics_commission_daily', 'analytics_days_on_market', 'analytics_payments_by_kind',
 ];
-
-async function prepare(cfg: StackConfig, factor: number): Promise<void> {
-  const marker = path.join(cfg.dataDir, `seeded-factor-${factor}`);
-  if (existsSync(marker)) return;
-  const log = logger(`bench-f${factor}`, { quiet: !process.env.BENCH_VERBOSE });
-  const database = await startDatabase(cfg, log, { reset: true });
-  try {
-    await bootstrap(cfg);
-    await migrate(cfg, log);
-    await seed(cfg, log, factor);
-  } finally {
-    await database.stop();
-  }
-  writeFileSync(marker, new Date().toISOString());
-}
 
 async function as(client: pg.Client, role: 'analyst' | 'service'): Promise<void> {
   await client.query('reset role');
@@ -89,8 +71,7 @@ export async function run(): Promise<BenchResult[]> {
   if (extra > 1) factors.push(Math.floor(extra));
   const results: BenchResult[] = [];
   for (const factor of factors) {
-    const cfg = await stackConfig({ name: `bench-ana-f${factor}`, portBase: 46320 });
-    await prepare(cfg, factor);
+    const cfg = await ensureScaleDatabase(factor);
     // applies migrations added since the seed; no reseed on an existing database
     const stack = await startStack(cfg, { quiet: true });
     try {

@@ -1,0 +1,54 @@
+// The scale database: the demo seed at N times its size (`npm run seed:scale -- --factor N`),
+// kept under .local/scale-<N> on its own ports so the read benchmarks (lists, search, ranking,
+// charts) share one copy per factor instead of each seeding its own; a factor-100 seed is
+// the longest step of any benchmark.
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stackConfig, type StackConfig } from './config.ts';
+import { bootstrap, migrate, seed, startDatabase } from './db.ts';
+import { logger, type Logger } from './log.ts';
+
+export const SCALE_PORT_BASE = 44320;
+
+export function scaleConfig(factor: number, portBase = SCALE_PORT_BASE): Promise<StackConfig> {
+  return stackConfig({ name: `scale-${factor}`, portBase });
+}
+
+const marker = (cfg: StackConfig, factor: number) => path.join(cfg.dataDir, `seeded-factor-${factor}`);
+
+/**
+ * Creates the scale database afresh and seeds it; leaves it running when `keep` (then the
+ * caller stops it through the returned `stop`). Returns the seconds it took.
+ */
+export async function seedScaleDatabase(
+  cfg: StackConfig,
+  factor: number,
+  log: Logger,
+  keep = false,
+): Promise<{ seconds: number; stop: () => Promise<void> }> {
+  const t0 = Date.now();
+  const database = await startDatabase(cfg, log, { reset: true });
+  try {
+    await bootstrap(cfg);
+    await migrate(cfg, logger('migrate', { quiet: true }));
+    await seed(cfg, log, factor);
+  } catch (e) {
+    await database.stop();
+    throw e;
+  }
+  writeFileSync(marker(cfg, factor), new Date().toISOString());
+  const seconds = (Date.now() - t0) / 1000;
+  if (!keep) await database.stop();
+  return { seconds, stop: () => database.stop() };
+}
+
+/** The scale database of `factor`, seeded now only if no complete seed of it is on disk. */
+export async function ensureScaleDatabase(factor: number): Promise<StackConfig> {
+  const cfg = await scaleConfig(factor);
+  if (!existsSync(marker(cfg, factor))) {
+    console.log(`  seeding the factor-${factor} database once, kept in ${cfg.dataDir} …`);
+    const { seconds } = await seedScaleDatabase(cfg, factor, logger(`seed:scale f${factor}`, { quiet: !process.env.BENCH_VERBOSE }));
+    console.log(`  seeded in ${seconds.toFixed(0)} s`);
+  }
+  return cfg;
+}

@@ -23,7 +23,15 @@ const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 const child = url && key
   ? (console.log(`Using the Supabase project at ${url} (VITE_SUPABASE_URL); the local stack is not started.`),
     spawn(bin('vite'), ['--host', '127.0.0.1', '--port', '5173', '--strictPort'], { stdio: 'inherit', cwd: ROOT }))
-  : spawn(bin('tsx'), [path.join(ROOT, 'scripts', 'local-stack', 'cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: ROOT });
+  // The supervisor gets its own process group, so Ctrl-C reaches it once, from us, and not
+  // Postgres and the rest directly: it stops them in order (app, functions, API, database).
+  // node with tsx's loader rather than the tsx command, which SIGKILLs a child that takes a
+  // second signal within 30 ms.
+  : spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'local-stack', 'cli.ts'), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      cwd: ROOT,
+      detached: true,
+    });
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 1));

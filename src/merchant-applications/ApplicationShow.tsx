@@ -18,6 +18,7 @@ import { DocumentsPanel } from './DocumentsPanel';
 import { ApplicationStateField, FeePlanField, MerchantKindField } from './fields';
 import { LocationCard } from './LocationCard';
 import { ReviewActions } from './ReviewActions';
+import { fieldLabel } from './RequestInfoDialog';
 import { VersionsTable } from './VersionsTable';
 
 const Panel = ({ title, children }: { title: string; children: React.ReactNode }) => {
@@ -38,24 +39,33 @@ const FieldGrid = ({ children }: { children: React.ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 2 }}>{children}</Box>
 );
 
-/** Per-field comments the reviewer left when asking for more information. */
-const FieldComments = () => {
-  const record = useRecordContext<{ field_comments: Record<string, string> | null }>();
+/** Per-field comments a reviewer left when asking for more information, one line each. */
+const CommentList = ({ comments }: { comments: Record<string, string> | null | undefined }) => {
   const translate = useTranslate();
-  const comments = Object.entries(record?.field_comments ?? {});
-  if (comments.length === 0) return <Typography variant="body2">—</Typography>;
+  const entries = Object.entries(comments ?? {});
+  if (entries.length === 0) return <Typography variant="body2">—</Typography>;
   return (
     <Stack spacing={0.5}>
-      {comments.map(([field, comment]) => (
+      {entries.map(([field, comment]) => (
         <Typography key={field} variant="body2">
-          {translate('resources.merchant_applications.show.field_comment', {
-            field: translate(`resources.merchant_applications.fields.${field}`, { _: field }),
-            comment,
-          })}
+          {translate('resources.merchant_applications.show.field_comment', { field: fieldLabel(translate, field), comment })}
         </Typography>
       ))}
     </Stack>
   );
+};
+
+/** The comments of the latest request for more information (kept on the application). */
+const FieldComments = () => {
+  const record = useRecordContext<{ field_comments: Record<string, string> | null }>();
+  return <CommentList comments={record?.field_comments} />;
+};
+
+/** In the history: the comments of each need_more_info decision (other rows carry a copy, not shown). */
+const HistoryComments = (_props: FieldProps) => {
+  const record = useRecordContext<{ to_state: string; field_comments: Record<string, string> | null }>();
+  if (record?.to_state !== 'need_more_info' || !record.field_comments) return null;
+  return <CommentList comments={record.field_comments} />;
 };
 
 const StateText = (props: FieldProps) => {
@@ -145,6 +155,13 @@ export const ApplicationShow = () => (
               <DataTable.Col source="to_state" label="resources.merchant_applications.show.to_state" field={StateText} />
               <DataTable.Col source="reason_code" label="resources.merchant_applications.show.reason_code" />
               <DataTable.Col source="note" label="resources.merchant_applications.show.note" />
+              <DataTable.Col
+                source="field_comments"
+                label="resources.merchant_applications.fields.field_comments"
+                field={HistoryComments}
+                disableSort
+                cellSx={() => ({ minWidth: 220 })}
+              />
             </DataTable>
           </ReferenceManyField>
         </Panel>

@@ -3,6 +3,7 @@ import { Alert } from '@mui/material';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
+import EditNoteIcon from '@mui/icons-material/EditNote';
 import SkipNextIcon from '@mui/icons-material/SkipNext';
 import {
   Button,
@@ -23,6 +24,7 @@ import { useErrorMessage } from '../listings/rpcError';
 import { ApproveDialog } from './ApproveDialog';
 import { REJECT_REASONS } from './choices';
 import { nextInQueue } from './nextInQueue';
+import { RequestInfoDialog } from './RequestInfoDialog';
 
 interface Application {
   id: string;
@@ -31,9 +33,13 @@ interface Application {
   reviewer_id: string | null;
   reviewer_name: string | null;
   category_id: number | null;
+  kind: string | null;
 }
 
-/** Claim, then approve or reject; after a decision the next application in the queue opens. */
+/**
+ * Claim, then approve, ask for more information (field comments) or reject; after a decision
+ * the next application in the queue opens.
+ */
 export const ReviewActions = () => {
   const record = useRecordContext<Application>();
   const dataProvider = useDataProvider<AppDataProvider>();
@@ -45,7 +51,7 @@ export const ReviewActions = () => {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<StaffPermissions>();
   const { canAccess } = useCanAccess({ resource: 'merchant_applications', action: 'review' });
-  const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
+  const [dialog, setDialog] = useState<'approve' | 'request_info' | 'reject' | null>(null);
   const [busy, setBusy] = useState(false);
   if (!record || !canAccess) return null;
 
@@ -76,6 +82,8 @@ export const ReviewActions = () => {
   const decided = async (message: string) => {
     setDialog(null);
     notify(message, { type: 'success' });
+    // the decided application changed: drop its cached copy, so going back shows the decision
+    refresh();
     await goNext();
   };
 
@@ -90,6 +98,9 @@ export const ReviewActions = () => {
         <>
           <Button label="resources.merchant_applications.actions.approve" onClick={() => setDialog('approve')} variant="contained" color="success">
             <CheckIcon />
+          </Button>
+          <Button label="resources.merchant_applications.actions.request_info" onClick={() => setDialog('request_info')} color="secondary">
+            <EditNoteIcon />
           </Button>
           <Button label="resources.merchant_applications.actions.reject" onClick={() => setDialog('reject')} color="error">
             <CloseIcon />
@@ -121,6 +132,24 @@ export const ReviewActions = () => {
             throw new Error(errorMessage(e));
           }
           await decided('resources.merchant_applications.notify.approved');
+        }}
+      />
+      <RequestInfoDialog
+        open={dialog === 'request_info'}
+        name={record.company_name}
+        kind={record.kind}
+        onClose={() => setDialog(null)}
+        onConfirm={async (fieldComments, note) => {
+          try {
+            await dataProvider.rpc('merchant_application_request_info', {
+              p_id: record.id,
+              p_field_comments: fieldComments,
+              p_note: note || null,
+            });
+          } catch (e) {
+            throw new Error(errorMessage(e));
+          }
+          await decided('resources.merchant_applications.notify.info_requested');
         }}
       />
       <ReasonDialog

@@ -1,5 +1,6 @@
 // Reviewer screens end to end, in the real app against the real stack: a reviewer approves one
-// merchant application and rejects another with a reason, finds a listing by typing 宝马 and
+// merchant application and rejects another with a reason, asks for more information on a third
+// with a comment per field, finds a listing by typing 宝马 and
 // delists it; an analyst sees the same screens without any action button. Every test makes
 // its own fixtures through db() (fresh ids each run) and checks state and audit rows after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +116,53 @@ describe('reviewer screens', () => {
     await page.context().close();
   });
 
+  it('a reviewer asks for more information with a comment per field; the history shows the comments', async () => {
+    const id = await makeApplication('补充');
+    const page = await newPage(browser);
+    page.setDefaultTimeout(60_000);
+    await login(page, 'reviewer@demo.test', PASSWORD);
+
+    await openShow(page, 'merchant_applications', id);
+    await page.getByRole('button', { name: '领取审核' }).click();
+    await page.getByText('已领取，开始审核').waitFor();
+    await page.getByRole('button', { name: '要求补充材料' }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: '要求补充材料' });
+    await expect(confirm.isDisabled()).resolves.toBe(true); // at least one field comment
+    await dialog.getByRole('checkbox', { name: '营业执照' }).check();
+    await expect(confirm.isDisabled()).resolves.toBe(true); // a ticked field needs its comment
+    await dialog.getByRole('textbox', { name: /对“营业执照”的意见/ }).fill('执照照片模糊，请重新上传清晰的原件照片');
+    await dialog.getByRole('checkbox', { name: '地址' }).check();
+    await dialog.getByRole('textbox', { name: /对“地址”的意见/ }).fill('请补充门牌号');
+    await dialog.getByRole('textbox', { name: '说明' }).fill('两处需修改');
+    await screenshot(page, 'reviewer-application-request-info-dialog');
+    await confirm.click();
+    await page.getByText('已要求申请人补充材料').waitFor();
+    await page.waitForURL((url) => !url.hash.includes(id), SLOW);
+
+    const { rows } = await sql.query('select state, field_comments from public.merchant_applications where id = $1', [id]);
+    expect(rows[0].state).toBe('need_more_info');
+    expect(rows[0].field_comments).toEqual({ licence_image_url: '执照照片模糊，请重新上传清晰的原件照片', address: '请补充门牌号' });
+    const { rows: history } = await sql.query(
+      `select field_comments, note from public.merchant_application_history where application_id = $1 and to_state = 'need_more_info'`,
+      [id],
+    );
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ note: '两处需修改', field_comments: rows[0].field_comments });
+    const audit = await auditRows('merchant_application', id, 'merchant_application.request_info');
+    expect(audit[0]?.actor_email).toBe('reviewer@demo.test');
+
+    // the review page lists the comments of that decision in the history
+    await openShow(page, 'merchant_applications', id);
+    await page.getByText(`端到端补充二手车行 ${run}`).first().waitFor();
+    await page.getByText('地址：请补充门牌号').first().waitFor();
+    await screenshot(page, 'reviewer-application-need-more-info');
+    await expect(page.getByText('待补充材料', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('营业执照：执照照片模糊，请重新上传清晰的原件照片').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole('button', { name: '要求补充材料' }).count()).resolves.toBe(0); // decided
+    await page.context().close();
+  });
+
   it('a reviewer finds a listing by typing 宝马 and delists it', async () => {
     const title = `宝马 X5 2023款 端到端 ${run}`;
     const { rows } = await sql.query<{ id: string }>(
@@ -178,7 +226,7 @@ describe('reviewer screens', () => {
 
     await openShow(page, 'merchant_applications', appId);
     await page.getByText(`端到端只读二手车行 ${run}`).first().waitFor();
-    for (const name of ['领取审核', '通过', '驳回', '下一条']) {
+    for (const name of ['领取审核', '通过', '要求补充材料', '驳回', '下一条']) {
       await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
     }
     await screenshot(page, 'analyst-application-readonly');

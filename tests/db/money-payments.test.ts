@@ -53,6 +53,24 @@ describe('payments', () => {
     expect(code(await finance.rpc('payment_refund', { p_payment_id: p.id, p_reason: '再退一次' }))).toBe('illegal_transition');
   });
 
+  it('the payment that completes fee and deposit activates an approved merchant, audited; one that leaves a gap does not', async () => {
+    const m = await merchant(c, await category(c, 0.05, 0.02, 500_000), null, 'approved');
+    const status = () => val<string>(c, 'select status::text from merchants where id = $1', [m]);
+    const fee = await create('merchant', m, 'platform_fee', 29_900, 'wechat', 'monthly');
+    await finance.rpc('payment_confirm', { p_payment_id: fee.id, p_channel_txn_id: `WX${uid()}` });
+    expect(await status()).toBe('approved'); // the deposit is still missing
+    const dep = await create('merchant', m, 'deposit', 500_000, 'bank_transfer');
+    const ok = await finance.rpc('payment_confirm', { p_payment_id: dep.id, p_channel_txn_id: `BT${uid()}` });
+    expect(ok.error).toBeNull();
+    expect(await status()).toBe('active');
+    const audit = await c.query(
+      `select action, before->>'status' as "from", after->>'status' as "to", actor_email as email
+         from audit_log where entity = 'merchant' and entity_id = $1`, [m]);
+    expect(audit.rows).toEqual([{ action: 'merchant.activate', from: 'approved', to: 'active', email: 'finance@demo.test' }]);
+    expect(await val<string>(c, `select note from merchant_status_history where merchant_id = $1 and to_status = 'active'`, [m]))
+      .toBe(`payment ${dep.payment_no}`);
+  });
+
   it('a deposit credits the merchant deposit account; promotion rights grant the right', async () => {
     const m = await merchant(c, await category(c, 0.05, 0.02));
     const d = await create('merchant', m, 'deposit', 1_000_000, 'bank_transfer');

@@ -41,6 +41,7 @@ export const ACTIONS = [
   'ban', // ban / unban a member
   'adjust', // change a member's points or level
   'verify', // verify a declared deal
+  'refund', // refund a closed trade (trade_refund reverses its money)
   'assign', // take or assign a complaint
   'resolve', // reply to, resolve or dismiss a complaint
   'pay', // record a payout
@@ -97,7 +98,12 @@ const TABLE: Record<AppResource, Grants> = {
     customer_service: [...READ, 'ban', 'adjust'],
   }),
   reservations: everyoneReads({ admin: [...WRITE, 'verify'], customer_service: [...READ, 'verify'] }),
-  trades: everyoneReads({ admin: [...APPEND_ONLY, 'verify'], customer_service: [...READ, 'verify'] }),
+  // trade_refund: admin, finance and customer service
+  trades: everyoneReads({
+    admin: [...APPEND_ONLY, 'verify', 'refund'],
+    customer_service: [...READ, 'verify', 'refund'],
+    finance: [...READ, 'refund'],
+  }),
   complaints: everyoneReads({
     admin: [...WRITE, 'assign', 'resolve'],
     customer_service: [...READ, 'create', 'edit', 'assign', 'resolve'],

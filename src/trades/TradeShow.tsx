@@ -6,6 +6,7 @@ import {
   ReferenceManyField,
   Show,
   TextField,
+  TopToolbar,
   useCanAccess,
   useCreatePath,
   useGetList,
@@ -16,6 +17,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { formatDateTime } from '../common/datetime';
 import { RelatedComplaintsCard } from '../complaints/RelatedComplaintsCard';
+import { RefundButton } from './RefundButton';
 import { TradeKindField, TradeStatusField } from './TradeFields';
 
 const F = 'resources.trades.fields';
@@ -33,6 +35,11 @@ const History = ({ id }: { id: string }) => {
     { filter: { trade_id: id }, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: 50 } },
   );
   const s = (v: string | null) => (v ? translate(`resources.trades.status.${v}`, { _: v }) : '');
+  // refund reasons are coded (RefundButton); other transitions keep their own codes
+  const reason = (h: { to_status: string; reason_code: string | null }) =>
+    h.reason_code && h.to_status === 'refunded'
+      ? translate(`resources.trades.refund_reasons.${h.reason_code}`, { _: h.reason_code })
+      : h.reason_code;
   return (
     <Stack spacing={1} divider={<Divider flexItem />}>
       {(data ?? []).map((h) => (
@@ -43,7 +50,7 @@ const History = ({ id }: { id: string }) => {
           </Typography>
           {h.reason_code || h.note ? (
             <Typography variant="body2" color="text.secondary">
-              {[h.reason_code, h.note].filter(Boolean).join('：')}
+              {[reason(h), h.note].filter(Boolean).join('：')}
             </Typography>
           ) : null}
           <Typography variant="caption" color="text.secondary">
@@ -58,6 +65,14 @@ const History = ({ id }: { id: string }) => {
 const Detail = () => {
   const record = useRecordContext<Record<string, string | null> & { id: string }>();
   const translate = useTranslate();
+  // "vehicle_mismatch: 里程表被调过" → "车况与描述不符: 里程表被调过" for a refund's coded reason
+  const statusReason = (status: string | null, reason: string | null) => {
+    if (!reason || status !== 'refunded') return reason;
+    const [code, ...note] = reason.split(': ');
+    const label = translate(`resources.trades.refund_reasons.${code}`, { _: '' });
+    if (!label) return reason;
+    return note.length ? `${label}：${note.join(': ')}` : label;
+  };
   const createPath = useCreatePath();
   const { canAccess: canCommissions } = useCanAccess({ resource: 'commissions', action: 'list' });
   if (!record) return null;
@@ -92,7 +107,9 @@ const Detail = () => {
               <L source="distributor_nickname">{link('distribution', record.distributor_id, record.distributor_nickname)}</L>
               <L source="city_name" />
               <L source="reservation_id">{link('reservations', record.reservation_id, translate('resources.trades.open_reservation'))}</L>
-              <L source="status_reason" />
+              <L source="status_reason">
+                <span>{statusReason(record.status, record.status_reason) || '—'}</span>
+              </L>
             </Grid>
           </CardContent>
         </Card>
@@ -140,7 +157,14 @@ const Detail = () => {
 };
 
 export const TradeShow = () => (
-  <Show component="div" actions={false}>
+  <Show
+    component="div"
+    actions={
+      <TopToolbar>
+        <RefundButton />
+      </TopToolbar>
+    }
+  >
     <Detail />
   </Show>
 );

@@ -44,6 +44,21 @@ export const zh = {
       no_commissions: '暂无佣金记录',
       no_complaints: '暂无相关投诉',
       open_reservation: '查看预约',
+      refund: {
+        action: '退款',
+        title: '交易退款：%{title}',
+        content: '将向会员 %{member} 退还 %{amount}。退款后平台服务费和商户货款冲回，分销佣金取消（已解冻的追回）。此操作不可撤销。',
+        confirm: '确认退款',
+        done: '交易已退款',
+      },
+      refund_reasons: {
+        customer_request: '买家申请退款',
+        vehicle_mismatch: '车况与描述不符',
+        merchant_breach: '商户违约或无法交付',
+        complaint_upheld: '投诉成立',
+        duplicate_payment: '重复付款',
+        other: '其他（请在说明中填写）',
+      },
     },
   },
 };
@@ -93,6 +108,21 @@ export const en: typeof zh = {
       no_commissions: 'No commission',
       no_complaints: 'No related complaints',
       open_reservation: 'Open reservation',
+      refund: {
+        action: 'Refund',
+        title: 'Refund trade: %{title}',
+        content: '%{amount} goes back to member %{member}. The platform fee and the merchant proceeds are reversed and distributor commission is cancelled (clawed back if already released). This cannot be undone.',
+        confirm: 'Refund',
+        done: 'Trade refunded',
+      },
+      refund_reasons: {
+        customer_request: 'Buyer asked for a refund',
+        vehicle_mismatch: 'Car not as described',
+        merchant_breach: 'Merchant failed to deliver',
+        complaint_upheld: 'Complaint upheld',
+        duplicate_payment: 'Paid twice',
+        other: 'Other (explain in the note)',
+      },
     },
   },
 };

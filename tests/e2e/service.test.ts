@@ -1,6 +1,7 @@
 // Customer service (客服) end to end, in the real app against the real stack: the complaint
 // queue (assign to me, reply, internal note, resolve with a penalty that the merchant page
-// shows), member ban / unban with a reason, deal verification, trade totals and CSV export.
+// shows), member ban / unban with a reason, deal verification, a trade refund with a reason,
+// trade totals and CSV export.
 // Every test creates its own records (fixtures through the database or the service key), so
 // it passes when rerun and in any order with the other e2e files; every test checks the
 // database afterwards (state and audit rows).
@@ -280,6 +281,62 @@ describe('customer service', () => {
     expect(trade).toEqual([{ status: 'closed', amount_fen: rows[0].deal_amount_fen }]);
     const audit = await auditRows(id, since);
     expect(audit).toEqual([{ action: 'reservation.deal_closed', actor_id: serviceStaffId, reason: 'verified' }]);
+    await page.context().close();
+  });
+
+  it('refunds a closed trade with a coded reason; the money is reversed and the history says why', async () => {
+    // a trade of its own: a fresh listing, reserved, visited, declared and verified
+    const title = `端到端退款 宝马 X5 ${tag()}`;
+    const { rows: made } = await sql.query<{ id: string; merchant_id: string }>(
+      `insert into public.listings (merchant_id, kind, title, brand_id, series_id, year, mileage_km, city_code, price_fen, photos,
+         review_state, shelf_state, submitted_at, approved_at, listed_at)
+       select m.id, 'used_sale', $1, 1, 4, 2022, 30000, m.city_code, 26800000, '{cars/suv-white.svg}', 'approved', 'on', now(), now(), now()
+         from public.merchants m where m.status = 'active' and m.kind = 'used_dealer' order by m.id limit 1
+       returning id, merchant_id`,
+      [title],
+    );
+    const { rows: reservation } = await sql.query<{ id: string }>(
+      `insert into public.reservations (kind, member_id, merchant_id, listing_id, state, reserved_for, confirm_deadline, price_fen)
+       select 'used_purchase', (select id from public.members where status = 'active' order by id limit 1), $1, $2, 'created',
+              now() + interval '1 day', now() + interval '1 day', 26800000
+       returning id`,
+      [made[0].merchant_id, made[0].id],
+    );
+    const svc = await serviceClient();
+    for (const step of [{ p_to: 'confirmed' }, { p_to: 'visited' }, { p_to: 'deal_pending', p_deal_amount_fen: 26500000 }]) {
+      const { error } = await svc.rpc('reservation_transition', { p_id: reservation[0].id, ...step });
+      expect(error, error?.message).toBeNull();
+    }
+    expect((await (await as('customer_service')).rpc('reservation_verify_deal', { p_id: reservation[0].id })).error).toBeNull();
+    const tradeId = (await sql.query<{ id: string }>('select id from public.trades where reservation_id = $1', [reservation[0].id])).rows[0].id;
+
+    const since = await auditMark();
+    const page = await serviceSession();
+    await page.goto(appPath(`trades/${tradeId}/show`));
+    await page.getByText(title).first().waitFor({ timeout: 45_000 });
+    await page.getByRole('button', { name: '退款' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('¥265,000.00', { exact: false }).waitFor();
+    const confirm = dialog.getByRole('button', { name: '确认退款' });
+    await expect(confirm.isDisabled()).resolves.toBe(true); // a reason is required
+    await dialog.getByRole('combobox').click();
+    await page.getByRole('option', { name: '车况与描述不符' }).click();
+    await dialog.getByRole('textbox', { name: '说明' }).fill('交车时发现里程表被调过');
+    await screenshot(page, 'service-trade-refund-dialog');
+    await confirm.click();
+    await notified(page, '交易已退款');
+    // the history and the status note both name the reason in words, not its code
+    await page.getByText('车况与描述不符：交车时发现里程表被调过').nth(1).waitFor({ timeout: 45_000 });
+    await expect(page.getByRole('button', { name: '退款' }).count()).resolves.toBe(0); // refunded once
+    await screenshot(page, 'service-trade-refunded');
+
+    const trade = (await sql.query('select status, status_reason from public.trades where id = $1', [tradeId])).rows[0];
+    expect(trade).toEqual({ status: 'refunded', status_reason: 'vehicle_mismatch: 交车时发现里程表被调过' });
+    const money = (await sql.query('select reversal_status from public.trade_money where trade_id = $1', [tradeId])).rows[0];
+    expect(money.reversal_status).toBe('refunded');
+    expect(await auditRows(tradeId, since)).toEqual([
+      { action: 'trade.refund', actor_id: serviceStaffId, reason: 'vehicle_mismatch: 交车时发现里程表被调过' },
+    ]);
     await page.context().close();
   });
 

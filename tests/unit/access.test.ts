@@ -76,6 +76,17 @@ describe('canAccess: DOMAIN.md permission table', () => {
     expect(can('analyst', 'analytics', 'list')).toBe(true);
   });
 
+  it('trades are refunded by admin, finance and customer service only (as trade_refund allows)', () => {
+    for (const role of ['admin', 'finance', 'customer_service'] as const) expect(can(role, 'trades', 'refund'), role).toBe(true);
+    for (const role of ['reviewer', 'analyst'] as const) expect(cannot(role, 'trades', 'refund'), role).toBe(true);
+    expect(cannot('finance', 'trades', 'verify', 'edit')).toBe(true);
+  });
+
+  it('only admins edit a merchant profile (merchant_update_profile)', () => {
+    expect(can('admin', 'merchants', 'edit')).toBe(true);
+    for (const role of STAFF_ROLES.filter((r) => r !== 'admin')) expect(cannot(role, 'merchants', 'edit'), role).toBe(true);
+  });
+
   it('admins can do everything except edit append-only money and audit records', () => {
     const immutable: AppResource[] = ['audit_log', 'payments', 'statements', 'commissions', 'ledger', 'trades', 'settlements'];
     for (const resource of RESOURCES) {

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import UndoIcon from '@mui/icons-material/Undo';
+import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { formatFen } from '../common/money';
+import { ReasonDialog } from '../listings/ReasonDialog';
+import { useErrorMessage } from '../listings/rpcError';
+
+/** Why a trade is refunded (trade_history.reason_code); labels under resources.trades.refund_reasons. */
+export const TRADE_REFUND_REASONS = [
+  'customer_request',
+  'vehicle_mismatch',
+  'merchant_breach',
+  'complaint_upheld',
+  'duplicate_payment',
+  'other',
+] as const;
+
+interface Trade {
+  id: string;
+  status: string;
+  amount_fen: number | string;
+  listing_title: string | null;
+  member_nickname: string | null;
+}
+
+/**
+ * closed → refunded (trade_refund) for admin, finance and customer service, with a coded reason
+ * and a note. The database's triggers reverse the money: fee and merchant proceeds, and the
+ * commission (cancelled while frozen, clawed back once released).
+ */
+export const RefundButton = () => {
+  const record = useRecordContext<Trade>();
+  const { canAccess } = useCanAccess({ resource: 'trades', action: 'refund' });
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  const errorMessage = useErrorMessage('trades');
+  const [open, setOpen] = useState(false);
+  if (!record || !canAccess || record.status !== 'closed') return null;
+  return (
+    <>
+      <Button label="resources.trades.refund.action" color="error" onClick={() => setOpen(true)}>
+        <UndoIcon />
+      </Button>
+      <ReasonDialog
+        open={open}
+        title={translate('resources.trades.refund.title', { title: record.listing_title ?? '' })}
+        content={translate('resources.trades.refund.content', {
+          amount: formatFen(record.amount_fen),
+          member: record.member_nickname ?? '—',
+        })}
+        reasons={TRADE_REFUND_REASONS}
+        labelPrefix="resources.trades.refund_reasons"
+        confirmLabel={translate('resources.trades.refund.confirm')}
+        confirmColor="error"
+        onClose={() => setOpen(false)}
+        onConfirm={async (code, note) => {
+          try {
+            await dataProvider.rpc('trade_refund', { p_id: record.id, p_reason_code: code, p_note: note || null });
+          } catch (e) {
+            throw new Error(errorMessage(e));
+          }
+          setOpen(false);
+          notify('resources.trades.refund.done', { type: 'success' });
+          refresh();
+        }}
+      />
+    </>
+  );
+};

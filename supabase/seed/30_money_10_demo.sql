@@ -30,12 +30,12 @@ begin
     select g, 'merchant'::public.money_owner_type as payer_type, mc.id as merchant_id, null::uuid as member_id, mc.city_code,
            case when pg_temp.rnd(g, 1) < 0.75 then 'platform_fee' else 'deposit' end::public.payment_kind as kind
       from generate_series(1, n_merchant) g
-      join merch mc on mc.k = 1 + (g * 7919) % (select count(*) from merch)
+      join merch mc on mc.k = 1 + (g::bigint * 7919) % (select count(*) from merch)
     union all
     select n_merchant + g, 'member', null, mb.id, mb.city_code,
            case when pg_temp.rnd(g, 2) < 0.6 then 'promotion_rights' else 'reservation_rights' end::public.payment_kind
       from generate_series(1, n_member) g
-      join memb mb on mb.k = 1 + (g * 104729) % (select count(*) from memb)
+      join memb mb on mb.k = 1 + (g::bigint * 104729) % (select count(*) from memb)
   )
   select md5('payment:' || s.g)::uuid as id,
          'P' || to_char(now() - (floor(pg_temp.rnd(s.g, 3) * 360) || ' days')::interval, 'YYYYMMDD') || lpad(s.g::text, 8, '0') as payment_no,

@@ -188,7 +188,11 @@ begin
       left join public.merchants mc on b.owner_type = 'merchant' and mc.id = b.owner_id
      where b.verified and coalesce(mc.status::text, 'active') <> 'suspended'
      order by b.owner_type, b.owner_id
-     limit 120 * f
+     -- The whole seed file is one transaction, and every RPC here opens subtransactions whose
+     -- row locks on shared rows (cities, platform accounts) pile up as multixacts that each
+     -- later lookup must read: the loop's cost grows with the square of its length. 1,200 is
+     -- plenty for every withdrawal screen; live, each RPC is its own transaction.
+     limit 120 * least(f, 10)
   loop
     i := i + 1;
     target := (array['applied', 'cancelled', 'in_review', 'rejected', 'approved', 'awaiting_second', 'paying', 'paid',

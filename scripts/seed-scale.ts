@@ -4,17 +4,17 @@
 import { parseArgs } from 'node:util';
 import { connect } from './local-stack/db.ts';
 import { logger } from './local-stack/log.ts';
-import { SCALE_PORT_BASE, scaleConfig, seedScaleDatabase } from './local-stack/scale.ts';
+import { scaleConfig, seedScaleDatabase } from './local-stack/scale.ts';
 
 const { values } = parseArgs({
   options: {
     factor: { type: 'string', default: '10' },
-    'port-base': { type: 'string', default: String(SCALE_PORT_BASE) },
+    'port-base': { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
 const factor = Math.max(1, Math.floor(Number(values.factor)));
-const cfg = await scaleConfig(factor, Number(values['port-base']));
+const cfg = await scaleConfig(factor, values['port-base'] ? Number(values['port-base']) : undefined);
 const { seconds, stop } = await seedScaleDatabase(cfg, factor, logger('seed:scale'), true);
 try {
   const client = connect(cfg);

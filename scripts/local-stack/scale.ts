@@ -7,10 +7,12 @@ import path from 'node:path';
 import { stackConfig, type StackConfig } from './config.ts';
 import { bootstrap, migrate, seed, startDatabase } from './db.ts';
 import { logger, type Logger } from './log.ts';
+import { PortInUseError, portFree } from './stack.ts';
 
-export const SCALE_PORT_BASE = 44320;
+const SCALE_PORT_BASE = 44320;
 
-export function scaleConfig(factor: number, portBase = SCALE_PORT_BASE): Promise<StackConfig> {
+/** Factors 1, 10, 100 get port bases 44320, 44420, 44520, so two of them can run at once. */
+export function scaleConfig(factor: number, portBase = SCALE_PORT_BASE + 100 * Math.round(Math.log10(factor))): Promise<StackConfig> {
   return stackConfig({ name: `scale-${factor}`, portBase });
 }
 
@@ -27,6 +29,9 @@ export async function seedScaleDatabase(
   keep = false,
 ): Promise<{ seconds: number; stop: () => Promise<void> }> {
   const t0 = Date.now();
+  if (!(await portFree(cfg.host, cfg.dbPort))) {
+    throw new PortInUseError(`port ${cfg.dbPort} (postgres of scale-${factor}) is in use — is another seed or benchmark of this factor running?`);
+  }
   const database = await startDatabase(cfg, log, { reset: true });
   try {
     await bootstrap(cfg);

@@ -32,7 +32,7 @@ export interface RunningStack {
 
 export class PortInUseError extends Error {}
 
-async function portFree(host: string, port: number): Promise<boolean> {
+export async function portFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();
     srv.once('error', () => resolve(false));

@@ -6,6 +6,9 @@
 -- Ends by asserting that ledger_check() is empty.
 -- RPCs run as these callers: the payment backend (service key), finance, and admin as the
 -- second finance approver / manual payer.
+-- Each section commits: every posting updates the same platform ledger rows, and within one
+-- transaction their old versions cannot be pruned, so at seed factor 100 each later lookup
+-- of those rows walked a chain of a hundred thousand versions.
 create or replace function pg_temp.act_as(who text) returns void language sql as $$
   select set_config('request.jwt.claims', case who
     when 'service' then '{"role":"service_role"}'
@@ -110,6 +113,8 @@ begin
   select p.id, 'succeeded', 'refunded', p.refund_reason, p.refunded_by, p.refunded_at from public.payments p where p.status = 'refunded';
 end $$;
 
+commit;
+
 -- 2. commissions past their refund window become available; past months are settled --------
 select pg_temp.act_as('service');
 do $$
@@ -151,6 +156,8 @@ begin
   drop table seed_late_refunds;
 end $$;
 
+commit;
+
 -- 3. bank accounts: merchants and distributors with money, most verified --------------------
 insert into public.bank_accounts (owner_type, owner_id, holder_name, bank_name, branch_name, account_no_enc, account_last4,
   account_hash, verified, verified_at, verified_by, city_code, created_at)
@@ -170,6 +177,8 @@ select o.owner_type, o.owner_id, o.holder, (array['中国工商银行', '中国�
      where a.kind in ('merchant_available', 'member_available') and a.balance_fen >= 50000
   ) o
 on conflict do nothing;
+
+commit;
 
 -- 4. withdrawals in every state, through the RPCs (locks, ledger, history, audit) -----------
 do $$
@@ -231,6 +240,8 @@ begin
   end loop;
 end $$;
 
+commit;
+
 -- 5. a WeChat Pay statement for last month with deliberate differences ----------------------
 select pg_temp.act_as('finance');
 select public.channel_statement_import((
@@ -255,6 +266,7 @@ select public.channel_statement_import((
     from generate_series(1, 3) g));
 
 select set_config('request.jwt.claims', '', false);
+commit;
 
 do $$
 declare

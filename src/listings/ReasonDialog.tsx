@@ -11,6 +11,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { NoteField } from '../common/NoteField';
 
 export interface ReasonDialogProps {
   open: boolean;
@@ -94,16 +95,10 @@ export const ReasonDialog = ({
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          fullWidth
-          multiline
-          minRows={2}
-          margin="normal"
-          label={translate('resources.merchant_applications.dialog.note')}
-          helperText={translate(code === 'other' ? 'resources.merchant_applications.dialog.note_required' : 'resources.merchant_applications.dialog.note_help')}
+        <NoteField
           value={note}
-          onChange={(e) => setNote(e.target.value)}
-          slotProps={{ htmlInput: { maxLength: 500, 'aria-label': translate('resources.merchant_applications.dialog.note') } }}
+          onChange={setNote}
+          helperKey={code === 'other' ? 'resources.merchant_applications.dialog.note_required' : undefined}
         />
         {error ? (
           <Alert severity="error" sx={{ mt: 1 }}>

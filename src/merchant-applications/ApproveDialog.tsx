@@ -11,6 +11,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
+import { NoteField } from '../common/NoteField';
 import { FEE_PLANS } from './choices';
 
 interface Props {
@@ -84,17 +85,7 @@ export const ApproveDialog = ({ open, name, categoryId, onClose, onConfirm }: Pr
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          fullWidth
-          multiline
-          minRows={2}
-          margin="normal"
-          label={translate('resources.merchant_applications.dialog.note')}
-          helperText={translate('resources.merchant_applications.dialog.note_help')}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
-        />
+        <NoteField value={note} onChange={setNote} />
         {error ? <Alert severity="error">{error}</Alert> : null}
       </DialogContent>
       <DialogActions>

@@ -14,6 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslate, type TranslateFunction } from 'react-admin';
+import { NoteField } from '../common/NoteField';
 import { INFO_GROUPS, infoDocuments } from './choices';
 
 export const COMMENT_MAX = 500;
@@ -132,17 +133,7 @@ export const RequestInfoDialog = ({ open, name, kind, onClose, onConfirm }: Prop
             })}
           </Box>
         ))}
-        <TextField
-          fullWidth
-          multiline
-          minRows={2}
-          margin="normal"
-          label={translate('resources.merchant_applications.dialog.note')}
-          helperText={translate('resources.merchant_applications.dialog.note_help')}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          slotProps={{ htmlInput: { maxLength: COMMENT_MAX, 'aria-label': translate('resources.merchant_applications.dialog.note') } }}
-        />
+        <NoteField value={note} onChange={setNote} maxLength={COMMENT_MAX} />
         {ticked.length === 0 ? (
           <Typography variant="body2" color="text.secondary">
             {translate('resources.merchant_applications.dialog.request_info_pick')}

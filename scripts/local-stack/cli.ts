@@ -1,6 +1,7 @@
-// `npm run stack -- [--name dev] [--port-base 54320] [--reset] [--no-app] [--no-serve]`
+// `npm run stack -- [--name dev] [--port-base 54320] [--reset] [--no-app] [--no-serve] [--no-schedule]`
 // Starts the local stack (and the Vite app unless --no-app) and supervises it until Ctrl-C.
 // --no-serve only prepares the database (used by `npm run db:reset`) and exits.
+// --no-schedule leaves the scheduled jobs off (measuring on a scale database: its timers would churn).
 import { parseArgs } from 'node:util';
 import { stackConfig } from './config.ts';
 import { PortInUseError, startStack } from './stack.ts';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     reset: { type: 'boolean', default: false },
     'no-app': { type: 'boolean', default: false },
     'no-serve': { type: 'boolean', default: false },
+    'no-schedule': { type: 'boolean', default: false },
   },
 });
 
@@ -56,7 +58,9 @@ if (withApp) {
 }
 
 console.log(banner(cfg, { app: withApp, timings: stack.timings }));
-const schedule = startSchedule(cfg, logger('schedule'), discoverFunctions(cfg).map((f) => f.slug));
+const schedule = values['no-schedule']
+  ? { stop: () => {} }
+  : startSchedule(cfg, logger('schedule'), discoverFunctions(cfg).map((f) => f.slug));
 
 let stopping = false;
 async function shutdown(signal: string) {

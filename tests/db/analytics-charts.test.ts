@@ -151,6 +151,16 @@ async function rpc<T = Record<string, unknown>[]>(client: SupabaseClient, fn: st
   return data as T;
 }
 
+/** What the schedule does every minute (run-jobs): recompute the rollup days changed since the last refresh. */
+async function refreshRollups(client: SupabaseClient): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await rpc<number>(client, 'analytics_refresh_rollups', { p_limit: 100 });
+    total += n;
+    if (n < 100) return total;
+  }
+}
+
 /** Every Shanghai day of [from, to] with `filler`, except the days given. */
 function days<R>(from: string, to: string, filler: (day: string) => R, given: Record<string, R>): R[] {
   const out: R[] = [];
@@ -338,6 +348,8 @@ beforeAll(async () => {
     });
     expect(w.error, w.error?.message).toBeNull();
   }
+  // the charts read rollups that the schedule refreshes every minute
+  await refreshRollups(service);
 });
 
 afterAll(async () => {

@@ -40,6 +40,7 @@ describe('run-jobs edge function', () => {
       expect(res.status, JSON.stringify(body)).toBe(200);
       expect(body.jobs.map((j: { name: string }) => j.name)).toEqual([
         'reservation_run_timers', 'complaint_run_timers', 'merchant_sweep_fees', 'promotion_expire_due', 'release_due_commissions',
+        'analytics_refresh_rollups',
       ]);
       expect(body.jobs.every((j: { error?: string }) => !j.error)).toBe(true);
 

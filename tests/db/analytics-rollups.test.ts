@@ -46,7 +46,9 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
     'ana_days_on_market_day', 'ana_trades_hour_day', 'ana_trades_brand_day', 'ana_trades_model_day', 'ana_trades_merchant_day']) {
     out[t] = (await c.query(`select * from app.${t} where city_code = $1 order by 1, 2, 3, 4`, [city])).rows;
   }
-  out.rank_reservations_day = (await c.query(`select * from app.rank_reservations_day where merchant_id = $1 order by day`, [id.M])).rows;
+  for (const t of ['rank_reservations_day', 'rank_listing_events_day']) {
+    out[t] = (await c.query(`select * from app.${t} where merchant_id = $1 order by day`, [id.M])).rows;
+  }
   return out;
 }
 
@@ -141,11 +143,14 @@ describe('analytics rollups', () => {
   it('refreshing again changes nothing, and the incremental rollups equal a full rebuild', async () => {
     const before = await snapshot();
     expect(before.ana_reservations_day.length).toBeGreaterThan(0);
+    // the listing of May and the trade's listing made today
+    expect(before.rank_listing_events_day.length).toBeGreaterThanOrEqual(2);
     // the same days noted again (twice), as a retried job would
     for (let i = 0; i < 2; i++) {
-      await c.query(`insert into app.rollup_dirty (source, day) values ('reservation', $1), ('trade', $1), ('trade', '2024-06-13')`, [D]);
+      await c.query(`insert into app.rollup_dirty (source, day) values ('reservation', $1), ('trade', $1), ('trade', '2024-06-13'),
+        ('listing', '2024-05-01')`, [D]);
     }
-    expect(await refresh()).toBeGreaterThanOrEqual(3);
+    expect(await refresh()).toBeGreaterThanOrEqual(4);
     await refresh();
     expect(await snapshot()).toEqual(before);
     await c.query('select app.rollup_rebuild()');

@@ -8,7 +8,8 @@ import type { DataProvider, GetListParams, GetManyReferenceParams } from 'react-
 import { supabaseDataProvider } from 'ra-supabase';
 import { FunctionsHttpError } from '@supabase/supabase-js';
 import { supabase, supabaseAnonKey, supabaseUrl } from './supabase';
-import { countStrategy, mapSearch, readTarget } from './resourceMap';
+import { countStrategy, mapSearch, readTarget, searchesCatalogue } from './resourceMap';
+import type { SearchTerm } from './catalogueSearch';
 import { toAppError } from './errors';
 import type { CreateStaffInput, Staff, UpdateStaffInput } from './types';
 import type { Database } from '../types/database';
@@ -56,10 +57,10 @@ async function callFunction<T>(client: Client, name: string, body: Record<string
   return data as T;
 }
 
-function withCount<P extends GetListParams | GetManyReferenceParams>(resource: string, params: P): P {
+function withCount<P extends GetListParams | GetManyReferenceParams>(resource: string, params: P, terms?: SearchTerm[]): P {
   return {
     ...params,
-    filter: mapSearch(resource, params.filter),
+    filter: mapSearch(resource, params.filter, terms),
     meta: {
       ...params.meta,
       headers: { Prefer: `count=${countStrategy(resource)}`, ...(params.meta?.headers ?? {}) },
@@ -88,6 +89,31 @@ function translateErrors<T extends object>(provider: T): T {
 export function createDataProvider(client: Client = supabase, base?: DataProvider): AppDataProvider {
   const postgrest: DataProvider =
     base ?? supabaseDataProvider({ instanceUrl: supabaseUrl, apiKey: supabaseAnonKey, supabaseClient: client });
+
+  // The catalogue's search terms (a few hundred rows), read on the first catalogue search and
+  // kept for ten minutes or until the catalogue is written; without them the search box still
+  // works, on the slower text search.
+  let terms: { at: number; value: Promise<SearchTerm[]> } | null = null;
+  const catalogueTerms = (): Promise<SearchTerm[]> => {
+    if (!terms || Date.now() - terms.at > 10 * 60_000) {
+      const value = Promise.resolve(client.from('v_search_terms').select('level,id,brand_id,series_id,terms')).then(
+        ({ data, error }) => {
+          if (error) {
+            terms = null;
+            return [];
+          }
+          return (data ?? []) as SearchTerm[];
+        },
+      );
+      terms = { at: Date.now(), value };
+    }
+    return terms.value;
+  };
+  const listParams = async <P extends GetListParams | GetManyReferenceParams>(resource: string, params: P): Promise<P> =>
+    withCount(resource, params, searchesCatalogue(resource, params.filter) ? await catalogueTerms() : undefined);
+  const forgetTermsOnCatalogueWrite = (resource: string) => {
+    if (resource === 'catalogue' || resource.startsWith('car_')) terms = null;
+  };
 
   const business = {
     rpc: <T,>(name: RpcName, params?: Record<string, unknown>) => callRpc<T>(client, name, params),
@@ -137,17 +163,19 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
   const provider: AppDataProvider = {
     ...postgrest,
     ...business,
-    getList: (resource, params) => postgrest.getList(readTarget(resource), withCount(resource, params)),
-    getManyReference: (resource, params) =>
-      postgrest.getManyReference(readTarget(resource), withCount(resource, params)),
+    getList: async (resource, params) => postgrest.getList(readTarget(resource), await listParams(resource, params)),
+    getManyReference: async (resource, params) =>
+      postgrest.getManyReference(readTarget(resource), await listParams(resource, params)),
     getOne: (resource, params) => postgrest.getOne(readTarget(resource), params),
     getMany: (resource, params) => postgrest.getMany(readTarget(resource), params),
     // Staff rows are written only through the edge function and the audited RPCs.
     create: async (resource, params) => {
+      forgetTermsOnCatalogueWrite(resource);
       if (resource === 'staff') return { data: await business.createStaff(params.data as CreateStaffInput) } as never;
       return postgrest.create(resource, params);
     },
     update: async (resource, params) => {
+      forgetTermsOnCatalogueWrite(resource);
       if (resource === 'staff') {
         const { display_name, role, region_codes, phone, reason } = params.data;
         return { data: await business.updateStaff({ id: String(params.id), display_name, role, region_codes, phone, reason }) } as never;

@@ -1,5 +1,6 @@
 // Per-resource read settings, in one place: which read model a list reads, how rows are
 // counted, and what the search box filters on. A new feature adds one line to each map.
+import { catalogueFilters, type SearchTerm } from './catalogueSearch';
 
 export type CountStrategy = 'exact' | 'planned' | 'estimated';
 
@@ -57,8 +58,10 @@ export const DEFAULT_COUNT: CountStrategy = 'estimated';
  * The default is the `search` column every `v_<resource>` view is expected to have.
  * `grams` = a text[] column of every 1–2 character fragment (app.search_grams, GIN-indexed):
  * trigram indexes cannot serve words shorter than 3 characters, so those words go there.
+ * `catalogue` = words naming brands, series or models become brand_id / series_id / model_id
+ * filters first (catalogueSearch.ts): the only search filters an index serves under RLS.
  */
-export type SearchSpec = { column: string; grams?: string } | { anyOf: string[] } | null;
+export type SearchSpec = { column: string; grams?: string; catalogue?: boolean } | { anyOf: string[] } | null;
 export const SEARCH: Record<string, SearchSpec> = {
   staff: { anyOf: ['display_name', 'email'] },
   audit_log: null, // filtered by actor, action, entity and date instead
@@ -72,7 +75,7 @@ export const SEARCH: Record<string, SearchSpec> = {
   // 1–2 character words (宝马, x5, bm) go to the GIN index on search_grams, longer ones to trigram ilike
   merchant_applications: { column: 'search', grams: 'search_grams' },
   merchants: { column: 'search', grams: 'search_grams' },
-  listings: { column: 'search', grams: 'search_grams' },
+  listings: { column: 'search', grams: 'search_grams', catalogue: true },
   catalogue: { column: 'search' },
   promotions: null, // filtered by car model, city and state
 };
@@ -86,23 +89,39 @@ export function countStrategy(resource: string): CountStrategy {
   return COUNT_STRATEGY[resource] ?? DEFAULT_COUNT;
 }
 
+function searchSpec(resource: string): SearchSpec {
+  return resource in SEARCH ? SEARCH[resource] : DEFAULT_SEARCH;
+}
+
+/** Whether this list's search needs the catalogue terms (the data provider loads them once). */
+export function searchesCatalogue(resource: string, filter: Record<string, unknown> = {}): boolean {
+  const spec = searchSpec(resource);
+  return typeof filter.q === 'string' && filter.q.trim() !== '' && !!spec && 'column' in spec && !!spec.catalogue;
+}
+
 /**
  * Replaces `q` in a react-admin filter by the resource's search filter (ra-data-postgrest
  * `field@op` syntax). Words are joined with `*` so "宝马 X5" matches "宝马…X5" in one ilike;
- * characters that PostgREST's or-syntax reserves are dropped.
+ * characters that PostgREST's or-syntax reserves are dropped. With `terms`, a resource that
+ * searches the catalogue turns catalogue words into indexed id filters first.
  */
-export function mapSearch(resource: string, filter: Record<string, unknown> = {}): Record<string, unknown> {
+export function mapSearch(resource: string, filter: Record<string, unknown> = {}, terms?: SearchTerm[]): Record<string, unknown> {
   const { q, ...rest } = filter;
   if (typeof q !== 'string' || q.trim() === '') return rest;
   const term = q.trim().replace(/[,()*%\\"]/g, ' ').trim().split(/\s+/).join('*');
   if (!term) return rest;
-  const spec = resource in SEARCH ? SEARCH[resource] : DEFAULT_SEARCH;
+  const spec = searchSpec(resource);
   if (!spec) return rest;
   if ('column' in spec && spec.grams) {
-    const words = term.toLowerCase().replace(/[{}]/g, '').split('*').filter(Boolean);
+    let words = term.toLowerCase().replace(/[{}]/g, '').split('*').filter(Boolean);
+    const out: Record<string, unknown> = { ...rest };
+    if (spec.catalogue && terms) {
+      const resolved = catalogueFilters(words, terms);
+      Object.assign(out, resolved.filter);
+      words = resolved.rest;
+    }
     const short = words.filter((w) => [...w].length <= 2);
     const long = words.filter((w) => [...w].length > 2);
-    const out: Record<string, unknown> = { ...rest };
     if (short.length) out[`${spec.grams}@cs`] = `{${short.join(',')}}`;
     if (long.length) out[`${spec.column}@ilike`] = long.join('*');
     return out;

@@ -6,6 +6,7 @@ import { shanghaiDayBound } from '../common/datetime';
 import { AuditDiff } from './AuditDiff';
 import { ACTION_CHOICES, ENTITY_CHOICES } from './choices';
 import { auditExporter } from './exporter';
+import { CountPagination } from '../common/CountPagination';
 
 // Date filters hold a Beijing calendar day in the form and an instant in the query.
 const dayFilter = (bound: 'start' | 'end') => ({
@@ -47,7 +48,7 @@ const EntityField = (props: FieldProps) => {
 };
 
 export const AuditList = () => (
-  <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={auditExporter} empty={false}>
+  <List pagination={<CountPagination />} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={auditExporter} empty={false}>
     <DataTable expand={<AuditDiff />} bulkActionButtons={false} rowClick="expand">
       <DataTable.Col source="at" field={DateTimeField} />
       <DataTable.Col source="actor_email" />

@@ -18,6 +18,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { choicesOf, dayRangeFilters, refusalKey, StateChip, TotalsBar } from '../payments/kit';
 import { commissionTotalsParams } from '../payments/totals';
+import { CountPagination } from '../common/CountPagination';
 
 export const COMMISSION_STATUSES = ['frozen', 'available', 'cancelled', 'clawed_back'] as const;
 const STATUS_COLORS = { frozen: 'info', available: 'success', cancelled: 'default', clawed_back: 'error' } as const;
@@ -78,7 +79,7 @@ const filters = [
 ];
 
 export const CommissionList = () => (
-  <List
+  <List pagination={<CountPagination />}
     filters={filters}
     sort={{ field: 'created_at', order: 'DESC' }}
     perPage={25}

@@ -22,6 +22,7 @@ import { complaintUrgency, type ComplaintDeadlines } from './deadlines';
 import { useAssignees } from './useAssignees';
 import { useNow } from './useNow';
 import { WIDE_TABLE_SX } from '../reservations/tableSx';
+import { CountPagination } from '../common/CountPagination';
 
 const CITY_CHOICES = REGION_CHOICES.filter((r) => r.level === 'city');
 
@@ -96,7 +97,7 @@ export const ComplaintList = () => {
   const { identity } = useGetIdentity();
   const filters = useComplaintFilters();
   return (
-    <List
+    <List pagination={<CountPagination />}
       filters={filters}
       filterDefaultValues={{ is_open: true }}
       sort={{ field: 'resolution_due_at', order: 'ASC' }}

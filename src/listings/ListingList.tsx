@@ -24,6 +24,7 @@ import { ListingImportButton } from './ListingImportButton';
 import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './StateChip';
 import { SearchBox } from './SearchBox';
 import { ScrollX } from './ScrollX';
+import { CountPagination } from '../common/CountPagination';
 
 // Price filters: yuan in the form, fen in the query.
 const yuanFilter = {
@@ -95,7 +96,7 @@ export const ListingList = () => {
   const { canAccess: canReview } = useCanAccess({ resource: 'listings', action: 'review' });
   const { canAccess: canDelist } = useCanAccess({ resource: 'listings', action: 'delist' });
   return (
-  <List
+  <List pagination={<CountPagination />}
     filters={filters}
     actions={<Actions />}
     exporter={listingExporter}

@@ -17,6 +17,7 @@ import { ExportMenuButton, type ExportColumn } from '../common/export';
 import { LEVEL_CHOICES, STATUS_CHOICES } from './choices';
 import { LevelField, MemberNameField, MemberStatusField, UplineField } from './MemberFields';
 import { WIDE_TABLE_SX } from '../reservations/tableSx';
+import { CountPagination } from '../common/CountPagination';
 
 const CITY_CHOICES = REGION_CHOICES.filter((r) => r.level === 'city');
 
@@ -74,7 +75,7 @@ const Actions = () => (
 export const MemberList = () => {
   const filters = useFilters();
   return (
-    <List filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
+    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX} rowSx={(r) => (r.status === 'banned' ? { opacity: 0.7 } : {})}>
         <DataTable.Col source="nickname" field={MemberNameField} />
         <DataTable.Col source="phone" disableSort />

@@ -5,6 +5,7 @@ import { CityInput } from '../listings/CityInput';
 import { KIND_CHOICES, QUEUE_FILTER, STATE_CHOICES } from './choices';
 import { ApplicationStateField, MerchantKindField } from './fields';
 import { SearchBox } from '../listings/SearchBox';
+import { CountPagination } from '../common/CountPagination';
 
 const filters = [
   <SearchBox key="q" source="q" alwaysOn placeholder="resources.merchant_applications.fields.q" sx={{ minWidth: 340 }} />,
@@ -40,7 +41,7 @@ const QueueTabs = () => {
 };
 
 export const ApplicationList = () => (
-  <List
+  <List pagination={<CountPagination />}
     filters={filters}
     filterDefaultValues={QUEUE_FILTER}
     sort={{ field: 'submitted_at', order: 'ASC' }}

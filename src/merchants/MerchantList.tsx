@@ -14,6 +14,7 @@ import { MerchantKindField } from '../merchant-applications/fields';
 import { MerchantStatusField, RateField, STATUS_CHOICES } from './fields';
 import { SearchBox } from '../listings/SearchBox';
 import { ScrollX } from '../listings/ScrollX';
+import { CountPagination } from '../common/CountPagination';
 
 // one line per row; only the title wraps
 const NOWRAP = { '& td, & th': { whiteSpace: 'nowrap' } };
@@ -27,7 +28,7 @@ const filters = [
 ];
 
 export const MerchantList = () => (
-  <List
+  <List pagination={<CountPagination />}
     filters={filters}
     sort={{ field: 'rank_score', order: 'DESC' }}
     perPage={25}

@@ -16,6 +16,7 @@ import type { AppDataProvider } from '../providers/dataProvider';
 import { choicesOf, dayRangeFilters, refusalKey, StateChip, TotalsBar } from './kit';
 import { paymentTotalsParams } from './totals';
 import { CHANNELS, KINDS, PAYER_TYPES, STATUS_COLORS, STATUSES } from './choices';
+import { CountPagination } from '../common/CountPagination';
 
 interface PaymentTotals {
   count: number;
@@ -60,7 +61,7 @@ const filters = (translate: (k: string) => string) => [
 export const PaymentList = () => {
   const translate = useTranslate();
   return (
-    <List
+    <List pagination={<CountPagination />}
       filters={filters(translate)}
       sort={{ field: 'created_at', order: 'DESC' }}
       perPage={25}

@@ -5,6 +5,7 @@ import { StateChip } from '../listings/StateChip';
 import { ScrollX } from '../listings/ScrollX';
 import { CancelButton } from './CancelButton';
 import { SlotBoard } from './SlotBoard';
+import { CountPagination } from '../common/CountPagination';
 
 const STATES = ['active', 'ended', 'cancelled'];
 const STATE_CHOICES = STATES.map((id) => ({ id, name: `resources.promotions.states.${id}` }));
@@ -32,7 +33,7 @@ const filters = [
 
 /** Who holds which promotion slot (3 per car model per city), and every past promotion. */
 export const PromotionList = () => (
-  <List filters={filters} filterDefaultValues={{ state: 'active' }} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} empty={false}>
+  <List pagination={<CountPagination />} filters={filters} filterDefaultValues={{ state: 'active' }} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} empty={false}>
     <SlotBoard />
     <ScrollX>
     <DataTable rowClick={false} bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>

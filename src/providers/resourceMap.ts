@@ -37,7 +37,7 @@ export const COUNT_STRATEGY: Record<string, CountStrategy> = {
   complaints: 'estimated',
   members: 'estimated', // big: exact only below max-rows, the planner's guess above
   reservations: 'estimated', // big, same
-  trades: 'exact', // the totals bar counts the same rows anyway; the planner's guess through the joins was far off
+  trades: 'estimated', // millions; the totals bar above the list gives the exact count of the filter
   distribution: 'exact', // distributors only (a filtered view the planner misjudges)
   statements: 'exact', // one row per imported statement
   reconciliation: 'exact', // the view computes every row anyway

@@ -7,6 +7,7 @@ import { KIND_CHOICES, STATE_CHOICES } from './choices';
 import { cityInput, dateRangeInputs, distributorInput, memberInput, merchantInput } from './filterInputs';
 import { RentalPeriodField, ReservationKindField, ReservationStateField } from './ReservationFields';
 import { WIDE_TABLE_SX } from './tableSx';
+import { CountPagination } from '../common/CountPagination';
 
 const F = 'resources.reservations.fields';
 
@@ -73,7 +74,7 @@ const Actions = () => (
 export const ReservationList = () => {
   const filters = useFilters();
   return (
-    <List filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
+    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
         <DataTable.Col source="created_at" field={DateTimeField} />
         <DataTable.Col source="kind" field={ReservationKindField} />

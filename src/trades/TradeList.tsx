@@ -6,6 +6,7 @@ import { cityInput, dateRangeInputs, distributorInput, memberInput, merchantInpu
 import { TradeKindField, TradeStatusField } from './TradeFields';
 import { TradeTotalsBar } from './TradeTotalsBar';
 import { WIDE_TABLE_SX } from '../reservations/tableSx';
+import { CountPagination } from '../common/CountPagination';
 
 const F = 'resources.trades.fields';
 const STATUS_CHOICES = ['closed', 'voided', 'refunded'].map((id) => ({ id, name: `resources.trades.status.${id}` }));
@@ -58,7 +59,7 @@ const Actions = () => (
 export const TradeList = () => {
   const filters = useFilters();
   return (
-    <List filters={filters} sort={{ field: 'closed_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
+    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'closed_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
       <TradeTotalsBar />
       <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
         <DataTable.Col source="closed_at" field={DateTimeField} />

@@ -15,6 +15,7 @@ import { choicesOf, StateChip } from '../payments/kit';
 import { OPEN_STATES, STATE_COLORS, STATES } from './choices';
 import { BulkApproveButton } from './BulkApproveButton';
 import { WithdrawalReport } from './WithdrawalReport';
+import { CountPagination } from '../common/CountPagination';
 
 const filters = (translate: (k: string) => string) => [
   <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.withdrawals.fields.q')} />,
@@ -34,7 +35,7 @@ const filters = (translate: (k: string) => string) => [
 const Queue = () => {
   const translate = useTranslate();
   return (
-    <List
+    <List pagination={<CountPagination />}
       resource="withdrawals"
       filters={filters(translate)}
       filterDefaultValues={{ 'state@in': `(${OPEN_STATES.join(',')})` }}

@@ -107,6 +107,26 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
     () => get('v_merchant_applications?offset=0&limit=25&state=in.(submitted,in_review)&order=submitted_at.asc'),
     () => get('v_merchant_applications?offset=0&limit=25&state=in.(submitted,in_review)&order=submitted_at.asc', 'exact'),
   );
+  await pair(
+    'reservations page 1 with count',
+    () => get('v_reservations?offset=0&limit=25&order=created_at.desc'),
+    () => get('v_reservations?offset=0&limit=25&order=created_at.desc', 'exact'),
+  );
+  await pair(
+    'trades page 1 with count',
+    () => get('v_trades?offset=0&limit=25&order=closed_at.desc'),
+    () => get('v_trades?offset=0&limit=25&order=closed_at.desc', 'exact'),
+  );
+  await pair(
+    'complaint queue: open, by resolution deadline, with count',
+    () => get('v_complaints?offset=0&limit=25&is_open=eq.true&order=resolution_due_at.asc'),
+    () => get('v_complaints?offset=0&limit=25&is_open=eq.true&order=resolution_due_at.asc', 'exact'),
+  );
+  await pair(
+    'members page 1 with count',
+    () => get('v_members?offset=0&limit=25&order=registered_at.desc'),
+    () => get('v_members?offset=0&limit=25&order=registered_at.desc', 'exact'),
+  );
   await pair('listing detail (v_listings by id)', () => get(`v_listings?id=eq.${listingId}`, null));
   await pair('merchant detail (v_merchants by id, all counts)', () => get(`v_merchants?id=eq.${merchantId}`, null));
   return out;

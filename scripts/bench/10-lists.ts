@@ -52,9 +52,9 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
   const merchantId = (await sql.query(`select id from public.merchants where status = 'active' order by rank_score desc limit 1`)).rows[0].id as string;
   const terms = (await sql.query(`select level, id, brand_id, series_id, terms from public.v_search_terms`)).rows as SearchTerm[];
   await sql.end();
-  /** The listings query string the app sends for a search box entry. */
-  const searchQuery = (q: string) => {
-    const { filter } = parseFilters({ filter: mapSearch('listings', { q }, terms) }, 'eq') as { filter: Record<string, string | string[]> };
+  /** The query string the app sends for a search box entry. */
+  const searchQuery = (q: string, resource = 'listings') => {
+    const { filter } = parseFilters({ filter: mapSearch(resource, { q }, terms) }, 'eq') as { filter: Record<string, string | string[]> };
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(filter)) for (const v of [value].flat()) params.append(key, v);
     return params.toString();
@@ -127,6 +127,14 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
     () => get('v_members?offset=0&limit=25&order=registered_at.desc'),
     () => get('v_members?offset=0&limit=25&order=registered_at.desc', 'exact'),
   );
+  const members = 'v_members?offset=0&limit=25&order=registered_at.desc';
+  for (const q of ['林浩然', 'lhr']) {
+    await pair(
+      `members search "${q}" (start of nickname, pinyin or initials): ${(await get(`${members}&${searchQuery(q, 'members')}`, 'exact')).total} rows`,
+      () => get(`${members}&${searchQuery(q, 'members')}`),
+      () => get(`${members}&search=ilike.${enc(`*${q}*`)}`, 'exact'),
+    );
+  }
   await pair('listing detail (v_listings by id)', () => get(`v_listings?id=eq.${listingId}`, null));
   await pair('merchant detail (v_merchants by id, all counts)', () => get(`v_merchants?id=eq.${merchantId}`, null));
   return out;

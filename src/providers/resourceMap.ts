@@ -60,13 +60,19 @@ export const DEFAULT_COUNT: CountStrategy = 'estimated';
  * trigram indexes cannot serve words shorter than 3 characters, so those words go there.
  * `catalogue` = words naming brands, series or models become brand_id / series_id / model_id
  * filters first (catalogueSearch.ts): the only search filters an index serves under RLS.
+ * `prefix` = "C"-collated key columns searched by the start of a word as a range (leakproof
+ * text comparisons on btree indexes); words of digits (a phone's last four) stay on `column`.
  */
-export type SearchSpec = { column: string; grams?: string; catalogue?: boolean } | { anyOf: string[] } | null;
+export type SearchSpec =
+  | { column: string; grams?: string; catalogue?: boolean; prefix?: string[] }
+  | { anyOf: string[] }
+  | null;
 export const SEARCH: Record<string, SearchSpec> = {
   staff: { anyOf: ['display_name', 'email'] },
   audit_log: null, // filtered by actor, action, entity and date instead
   complaints: { column: 'search' }, // title, member, merchant (v_complaints)
-  members: { column: 'search' }, // nickname, pinyin, initials, phone's last 4 (trigram); search_grams also exists
+  // the start of the nickname, its pinyin or initials (林浩然, linhaoran, lhr); digits: phone's last 4 (trigram)
+  members: { column: 'search', prefix: ['name_key', 'pinyin_key', 'initials_key'] },
   distribution: { column: 'search' },
   statements: { anyOf: ['statement_ref'] },
   reconciliation: { anyOf: ['channel_txn_id', 'payment_no'] },
@@ -126,6 +132,30 @@ export function mapSearch(resource: string, filter: Record<string, unknown> = {}
     if (long.length) out[`${spec.column}@ilike`] = long.join('*');
     return out;
   }
+  if ('column' in spec && spec.prefix) return { ...rest, ...prefixSearch(spec.column, spec.prefix, term.split('*')) };
   if ('column' in spec) return { ...rest, [`${spec.column}@ilike`]: term };
   return { ...rest, '@or': Object.fromEntries(spec.anyOf.map((c) => [`${c}@ilike`, term])) };
+}
+
+/** Past every character: `w <= key < w + LAST` is "key starts with w" in the "C" collation. */
+const LAST = '\u{10FFFF}';
+
+/**
+ * The first word that is not a number becomes "any key starts with it" (one PostgREST `or` of
+ * ranges, sent raw through ra-data-postgrest's `field@` syntax); pinyin and initials are stored
+ * lower-case. Numbers and further words go to the trigram column.
+ */
+function prefixSearch(column: string, keys: string[], words: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const first = words.find((w) => !/^\d+$/.test(w));
+  const others = words.filter((w) => w !== first);
+  if (first) {
+    const ranges = keys.map((key, i) => {
+      const w = i === 0 ? first : first.toLowerCase();
+      return `and(${key}.gte."${w}",${key}.lt."${w}${LAST}")`;
+    });
+    out['or@'] = `(${ranges.join(',')})`;
+  }
+  if (others.length) out[`${column}@ilike`] = others.join('*');
+  return out;
 }

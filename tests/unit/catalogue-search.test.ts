@@ -68,3 +68,18 @@ describe('the listings search box with the catalogue', () => {
     expect(mapSearch('listings', { q: '宝马' })).toEqual({ 'search_grams@cs': '{宝马}' });
   });
 });
+
+describe('the members search box', () => {
+  it('sends the first word as "nickname, pinyin or initials start with it" and numbers to the trigram column', () => {
+    const end = '\u{10FFFF}';
+    expect(mapSearch('members', { q: '林浩然' })).toEqual({
+      'or@': `(and(name_key.gte."林浩然",name_key.lt."林浩然${end}"),and(pinyin_key.gte."林浩然",pinyin_key.lt."林浩然${end}"),and(initials_key.gte."林浩然",initials_key.lt."林浩然${end}"))`,
+    });
+    expect(mapSearch('members', { q: 'LHR', level: 'vip' })).toEqual({
+      level: 'vip',
+      'or@': `(and(name_key.gte."LHR",name_key.lt."LHR${end}"),and(pinyin_key.gte."lhr",pinyin_key.lt."lhr${end}"),and(initials_key.gte."lhr",initials_key.lt."lhr${end}"))`,
+    });
+    expect(mapSearch('members', { q: '8468' })).toEqual({ 'search@ilike': '8468' });
+    expect(Object.keys(mapSearch('members', { q: '林 8468' }))).toEqual(['or@', 'search@ilike']);
+  });
+});

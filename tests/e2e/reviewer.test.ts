@@ -181,7 +181,8 @@ describe('reviewer screens', () => {
     await page.goto(appPath('listings'));
     await page.getByRole('tab', { name: '全部车源' }).click(SLOW);
     await page.getByRole('tab', { name: '全部车源', selected: true }).waitFor();
-    const searched = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('search_grams=cs.{宝马}') && r.ok(), SLOW);
+    // 宝马 is a catalogue brand: the search box sends it as an indexed brand filter (brand 1)
+    const searched = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('brand_id=in.(1)') && r.ok(), SLOW);
     await page.getByPlaceholder(/搜索品牌/).fill('宝马');
     await searched;
     await page.getByText(title).waitFor(SLOW);

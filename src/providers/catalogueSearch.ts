@@ -34,11 +34,14 @@ function entriesOf(word: string, terms: SearchTerm[]): Record<CatalogueLevel, nu
   return { brand: [...brands], series: [...series], model: models };
 }
 
+/** 2022, 2022款, 2022年: the listing's model year, an integer column (leakproof, like the ids). */
+const YEAR = /^((?:199|20[0-9])[0-9])(?:款|年)?$/;
+
 const list = (ids: number[]) => `(${[...ids].sort((a, b) => a - b).join(',')})`;
 
 /**
- * Turns the words the catalogue knows into filters (ra-data-postgrest `field@op` syntax) and
- * returns the rest for the text search. Words are ANDed: two words on the same column keep the
+ * Turns the words the catalogue knows, and a model year, into filters (ra-data-postgrest
+ * `field@op` syntax) and returns the rest for the text search. Words are ANDed: two words on the same column keep the
  * ids both name (宝马 奔驰 → none); a word naming entries at two levels (宝 → the brand 宝马 and
  * the series 宝来) becomes one `@or`, and a second such word goes to the text search instead.
  */
@@ -46,7 +49,13 @@ export function catalogueFilters(words: string[], terms: SearchTerm[]): { filter
   const byColumn = new Map<string, number[]>();
   let or: Record<string, string> | null = null;
   const rest: string[] = [];
+  let year: string | null = null;
   for (const word of words) {
+    const y = YEAR.exec(word)?.[1];
+    if (y && !year) {
+      year = y;
+      continue;
+    }
     const entries = entriesOf(word, terms);
     const levels = entries ? (Object.keys(entries) as CatalogueLevel[]).filter((l) => entries[l].length > 0) : [];
     if (!entries || levels.length === 0) {
@@ -65,5 +74,6 @@ export function catalogueFilters(words: string[], terms: SearchTerm[]): { filter
   const filter: Record<string, unknown> = {};
   for (const [column, ids] of byColumn) filter[`${column}@in`] = list(ids);
   if (or) filter['@or'] = or;
+  if (year) filter['year@eq'] = year;
   return { filter, rest };
 }

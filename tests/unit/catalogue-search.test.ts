@@ -29,8 +29,15 @@ describe('catalogue words become indexed id filters', () => {
   });
 
   it('keeps only the broadest level a word names (宝马 covers its X5 models)', () => {
-    // "2021款" names model 40 only; "宝马 2021款" is the brand AND that model
-    expect(catalogueFilters(['宝马', '2021款'], terms).filter).toEqual({ 'brand_id@in': '(1)', 'model_id@in': '(40)' });
+    // "xdrive30li" names model 40 only; "宝马 xdrive30li" is the brand AND that model
+    expect(catalogueFilters(['宝马', 'xdrive30li'], terms).filter).toEqual({ 'brand_id@in': '(1)', 'model_id@in': '(40)' });
+  });
+
+  it('reads a model year (2022, 2022款, 2022年) as the listing year; a second year goes to the text search', () => {
+    expect(catalogueFilters(['汉兰达', '2022款'], terms)).toEqual({ filter: { 'series_id@in': '(18)', 'year@eq': '2022' }, rest: [] });
+    expect(catalogueFilters(['2021年'], terms).filter).toEqual({ 'year@eq': '2021' });
+    expect(catalogueFilters(['2021', '2030'], terms)).toEqual({ filter: { 'year@eq': '2021' }, rest: ['2030'] });
+    expect(catalogueFilters(['1888'], terms).rest).toEqual(['1888']);
   });
 
   it('ANDs words on the same column by keeping the ids both name', () => {

@@ -1,6 +1,7 @@
-// The analytics rollups (20261122030100_analytics_rollups.sql) follow later changes: a row that
-// changes after its day (a reservation visited two days after it was made, a trade refunded days
-// after it closed) changes that day's figures at the next refresh; a refresh is idempotent, and
+// The analytics rollups (20261122030100_analytics_rollups.sql, 20261122050100_member_rollup.sql)
+// follow later changes: a row that changes after its day (a reservation visited two days after it
+// was made, a trade refunded days after it closed, a member's level raised months after they
+// registered) changes that day's figures at the next refresh; a refresh is idempotent, and
 // the incremental refresh gives exactly what a full rebuild gives.
 //
 // Everything lives in a fresh city of the fake province 980000 and on days in June 2024, which no
@@ -43,7 +44,8 @@ async function refresh(): Promise<number> {
 async function snapshot(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of ['ana_reservations_day', 'ana_distributor_reservations_day', 'ana_distributor_trades_day', 'ana_commission_day',
-    'ana_days_on_market_day', 'ana_trades_hour_day', 'ana_trades_brand_day', 'ana_trades_model_day', 'ana_trades_merchant_day']) {
+    'ana_days_on_market_day', 'ana_trades_hour_day', 'ana_trades_brand_day', 'ana_trades_model_day', 'ana_trades_merchant_day',
+    'ana_members_day']) {
     out[t] = (await c.query(`select * from app.${t} where city_code = $1 order by 1, 2, 3, 4`, [city])).rows;
   }
   for (const t of ['rank_reservations_day', 'rank_listing_events_day']) {
@@ -140,17 +142,51 @@ describe('analytics rollups', () => {
     ]);
   });
 
+  it('a member registered on D whose level is raised later moves the levels chart at the next refresh', async () => {
+    const levels = async () => Object.fromEntries((await rpc<{ level: string; members: number }[]>(analyst, 'analytics_member_levels',
+      { ...WINDOW, p_city: city })).map((r) => [r.level, r.members]));
+    const none = { regular: 0, silver: 0, gold: 0, platinum: 0, diamond: 0 };
+    id.N = await val<string>(c,
+      `insert into public.members (nickname, city_code, level, registered_at) values ($1, $2, 'regular', '2024-06-10 23:30+08')
+       returning id`, [`汇总新会员${RUN}`, city]);
+    expect(await refresh()).toBeGreaterThanOrEqual(1);
+    expect(await levels()).toEqual({ ...none, regular: 1 });
+    const growth = await rpc<{ day: string; new_members: number; total_members: number }[]>(analyst, 'analytics_member_growth',
+      { ...WINDOW, p_city: city });
+    // B and DIST registered in January
+    expect(growth.filter((r) => r.new_members !== 0)).toEqual([{ day: D, new_members: 1, total_members: 3 }]);
+    expect(growth.at(-1)).toEqual({ day: WINDOW.p_to, new_members: 0, total_members: 3 });
+    expect(await rpc(analyst, 'analytics_member_cities', { ...WINDOW, p_city: city }))
+      .toEqual([{ city_code: city, city_name: `汇总测试${RUN}`, members: 1 }]);
+
+    // an update the rollup does not group by notes nothing
+    await c.query(`update public.members set points = points + 10 where id = $1`, [id.N]);
+    expect(await val<number>(c, `select count(*)::int from app.rollup_dirty where source = 'member' and day = $1`, [D])).toBe(0);
+
+    // weeks later (any day: the mark is the registration day) the member is raised to gold
+    await c.query(`update public.members set level = 'gold' where id = $1`, [id.N]);
+    expect(await val<number>(c, `select count(*)::int from app.rollup_dirty where source = 'member' and day = $1`, [D]))
+      .toBeGreaterThanOrEqual(1);
+    expect(await refresh()).toBeGreaterThanOrEqual(1);
+    expect(await levels()).toEqual({ ...none, gold: 1 });
+    // a second refresh finds nothing of this to redo and changes nothing
+    await refresh();
+    expect(await levels()).toEqual({ ...none, gold: 1 });
+  });
+
   it('refreshing again changes nothing, and the incremental rollups equal a full rebuild', async () => {
     const before = await snapshot();
     expect(before.ana_reservations_day.length).toBeGreaterThan(0);
     // the listing of May and the trade's listing made today
     expect(before.rank_listing_events_day.length).toBeGreaterThanOrEqual(2);
+    expect((await c.query(`select day::text, level, members from app.ana_members_day where city_code = $1 order by day`, [city])).rows)
+      .toEqual([{ day: '2024-01-01', level: 'regular', members: 2 }, { day: D, level: 'gold', members: 1 }]);
     // the same days noted again (twice), as a retried job would
     for (let i = 0; i < 2; i++) {
       await c.query(`insert into app.rollup_dirty (source, day) values ('reservation', $1), ('trade', $1), ('trade', '2024-06-13'),
-        ('listing', '2024-05-01')`, [D]);
+        ('listing', '2024-05-01'), ('member', $1), ('member', '2024-01-01')`, [D]);
     }
-    expect(await refresh()).toBeGreaterThanOrEqual(4);
+    expect(await refresh()).toBeGreaterThanOrEqual(6);
     await refresh();
     expect(await snapshot()).toEqual(before);
     await c.query('select app.rollup_rebuild()');

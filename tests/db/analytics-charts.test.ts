@@ -432,6 +432,29 @@ describe('GMV and trades', () => {
     ]);
   });
 
+  it('top merchants and the trend over ranges that cut weeks: the partial weeks\' days plus the whole weeks', async () => {
+    type Top = { merchant_id: string; trades: number; gmv_fen: number };
+    const top = async (p_from: string, p_to: string) =>
+      (await rpc<Top[]>(analyst, 'analytics_top_merchants', { p_from, p_to, p_city: city.A, p_limit: 10 }))
+        .map((r) => [r.merchant_id, r.trades, r.gmv_fen]);
+    // Tuesday to Sunday: T2 on the 5th, then the whole week of the 11th (T10, T3, T4); T1 on Monday the 4th left out
+    expect(await top('2024-03-05', '2024-03-17')).toEqual([[id.M2, 3, 4_700_000], [id.M1, 1, 2_000_000]]);
+    // a whole week, then Monday and Tuesday: T1 + T2, and T10 + T3
+    expect(await top('2024-03-04', '2024-03-12')).toEqual([[id.M2, 2, 4_200_000], [id.M1, 2, 3_000_000]]);
+    // Sunday before, two whole weeks, Monday after: T8 and T7 join M1
+    expect(await top('2024-03-03', '2024-03-18')).toEqual([[id.M2, 3, 4_700_000], [id.M1, 4, 4_300_000]]);
+    // inside one week
+    expect(await top('2024-03-12', '2024-03-14')).toEqual([[id.M2, 2, 4_200_000]]);
+    type Trend = { week: string; merchant_id: string; trades: number; gmv_fen: number };
+    expect((await rpc<Trend[]>(analyst, 'analytics_merchant_trend', { p_from: '2024-03-03', p_to: '2024-03-18', p_city: city.A, p_limit: 5 }))
+      .map((r) => [r.week, r.merchant_id, r.trades, r.gmv_fen])).toEqual([
+      ['2024-02-26', id.M1, 1, 600_000], ['2024-02-26', id.M2, 0, 0],
+      ['2024-03-04', id.M1, 2, 3_000_000], ['2024-03-04', id.M2, 0, 0],
+      ['2024-03-11', id.M1, 0, 0], ['2024-03-11', id.M2, 3, 4_700_000],
+      ['2024-03-18', id.M1, 1, 700_000], ['2024-03-18', id.M2, 0, 0],
+    ]);
+  });
+
   it('a province code covers its cities', async () => {
     const rows = await rpc<{ merchant_id: string; city_code: string }[]>(analyst, 'analytics_top_merchants',
       { ...WINDOW, p_city: '980000', p_limit: 50 });

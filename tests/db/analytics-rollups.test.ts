@@ -45,7 +45,7 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of ['ana_reservations_day', 'ana_distributor_reservations_day', 'ana_distributor_trades_day', 'ana_commission_day',
     'ana_days_on_market_day', 'ana_trades_hour_day', 'ana_trades_brand_day', 'ana_trades_model_day', 'ana_trades_merchant_day',
-    'ana_members_day']) {
+    'ana_members_day', 'ana_trades_merchant_week']) {
     out[t] = (await c.query(`select * from app.${t} where city_code = $1 order by 1, 2, 3, 4`, [city])).rows;
   }
   for (const t of ['rank_reservations_day', 'rank_listing_events_day']) {

@@ -553,6 +553,25 @@ describe('distribution', () => {
     ]);
   });
 
+  it('analytics_distributors ranks by commission and GMV first: enough distributors above (0, 0), or the full ranking', async () => {
+    type Row = { distributor_id: string; reservations: number; trades: number; gmv_fen: number; commission_fen: number };
+    const dist = async (p_from: string, p_to: string, p_limit: number) =>
+      (await rpc<Row[]>(analyst, 'analytics_distributors', { p_from, p_to, p_city: city.A, p_limit }))
+        .map((r) => [r.distributor_id, r.reservations, r.trades, r.gmv_fen, r.commission_fen]);
+    // D1 and D2 both earned: the top one alone, its reservations read for it
+    expect(await dist(FROM, TO, 1)).toEqual([[id.D1, 4, 2, 4_000_000, 80_000]]);
+    // 03-11 … 03-12: R(T5) and T3 for D1 (T5 refunded: not a closed trade, its credit of the 12th stays), R(T10) and T10 for D2
+    expect(await dist('2024-03-11', '2024-03-12', 1)).toEqual([[id.D1, 1, 1, 3_000_000, 90_000]]);
+    expect(await dist('2024-03-11', '2024-03-12', 2)).toEqual([[id.D1, 1, 1, 3_000_000, 90_000], [id.D2, 1, 1, 1_200_000, 24_000]]);
+    // reservations only (the no-show of 03-05; R(T5) and R(T10) on 03-11): ranked by id
+    expect(await dist('2024-03-05', '2024-03-05', 10)).toEqual([[id.D1, 1, 0, 0, 0]]);
+    const both = [[id.D1, 1, 0, 0, 0], [id.D2, 1, 0, 0, 0]].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+    expect(await dist('2024-03-11', '2024-03-11', 10)).toEqual(both);
+    expect(await dist('2024-03-11', '2024-03-11', 1)).toEqual([both[0]]);
+    // the claw-back of T5 alone: below (0, 0)
+    expect(await dist('2024-03-13', '2024-03-14', 10)).toEqual([[id.D1, 0, 0, 0, -30_000]]);
+  });
+
   it('analytics_commission_daily: credited on the day the trade closed, clawed back on the day it was refunded', async () => {
     const rows = await rpc(analyst, 'analytics_commission_daily', { ...WINDOW, p_city: city.A });
     expect(rows).toEqual(days(FROM, TO, (day) => ({ day, commission_fen: 0, records: 0 }), {

@@ -97,36 +97,15 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
   await search('(pinyin)', 'baoma');
   await search('(pinyin initials)', 'bm');
   await search('(not a catalogue word: text search)', '准新车');
-  await pair(
-    'merchants page 1 by score with count',
-    () => get('v_merchants?offset=0&limit=25&order=rank_score.desc'),
-    () => get('v_merchants?offset=0&limit=25&order=rank_score.desc', 'exact'),
-  );
-  await pair(
-    'application queue with count',
-    () => get('v_merchant_applications?offset=0&limit=25&state=in.(submitted,in_review)&order=submitted_at.asc'),
-    () => get('v_merchant_applications?offset=0&limit=25&state=in.(submitted,in_review)&order=submitted_at.asc', 'exact'),
-  );
-  await pair(
-    'reservations page 1 with count',
-    () => get('v_reservations?offset=0&limit=25&order=created_at.desc'),
-    () => get('v_reservations?offset=0&limit=25&order=created_at.desc', 'exact'),
-  );
-  await pair(
-    'trades page 1 with count',
-    () => get('v_trades?offset=0&limit=25&order=closed_at.desc'),
-    () => get('v_trades?offset=0&limit=25&order=closed_at.desc', 'exact'),
-  );
-  await pair(
-    'complaint queue: open, by resolution deadline, with count',
-    () => get('v_complaints?offset=0&limit=25&is_open=eq.true&order=resolution_due_at.asc'),
-    () => get('v_complaints?offset=0&limit=25&is_open=eq.true&order=resolution_due_at.asc', 'exact'),
-  );
-  await pair(
-    'members page 1 with count',
-    () => get('v_members?offset=0&limit=25&order=registered_at.desc'),
-    () => get('v_members?offset=0&limit=25&order=registered_at.desc', 'exact'),
-  );
+  const pages: [string, string][] = [
+    ['merchants page 1 by score with count', 'v_merchants?offset=0&limit=25&order=rank_score.desc'],
+    ['application queue with count', 'v_merchant_applications?offset=0&limit=25&state=in.(submitted,in_review)&order=submitted_at.asc'],
+    ['reservations page 1 with count', 'v_reservations?offset=0&limit=25&order=created_at.desc'],
+    ['trades page 1 with count', 'v_trades?offset=0&limit=25&order=closed_at.desc'],
+    ['complaint queue: open, by resolution deadline, with count', 'v_complaints?offset=0&limit=25&is_open=eq.true&order=resolution_due_at.asc'],
+    ['members page 1 with count', 'v_members?offset=0&limit=25&order=registered_at.desc'],
+  ];
+  for (const [label, query] of pages) await pair(label, () => get(query), () => get(query, 'exact'));
   const members = 'v_members?offset=0&limit=25&order=registered_at.desc';
   for (const q of ['林浩然', 'lhr']) {
     await pair(

@@ -61,18 +61,19 @@ export const DEFAULT_COUNT: CountStrategy = 'estimated';
  * `catalogue` = words naming brands, series or models become brand_id / series_id / model_id
  * filters first (catalogueSearch.ts): the only search filters an index serves under RLS.
  * `prefix` = "C"-collated key columns searched by the start of a word as a range (leakproof
- * text comparisons on btree indexes); words of digits (a phone's last four) stay on `column`.
+ * text comparisons on btree indexes); `tail` = the column a four-digit word (a phone's last
+ * four) equals; other words of digits stay on `column`.
  */
 export type SearchSpec =
-  | { column: string; grams?: string; catalogue?: boolean; prefix?: string[] }
+  | { column: string; grams?: string; catalogue?: boolean; prefix?: string[]; tail?: string }
   | { anyOf: string[] }
   | null;
 export const SEARCH: Record<string, SearchSpec> = {
   staff: { anyOf: ['display_name', 'email'] },
   audit_log: null, // filtered by actor, action, entity and date instead
   complaints: { column: 'search' }, // title, member, merchant (v_complaints)
-  // the start of the nickname, its pinyin or initials (林浩然, linhaoran, lhr); digits: phone's last 4 (trigram)
-  members: { column: 'search', prefix: ['name_key', 'pinyin_key', 'initials_key'] },
+  // the start of the nickname, its pinyin or initials (林浩然, linhaoran, lhr), or the phone's last four (8468)
+  members: { column: 'search', prefix: ['name_key', 'pinyin_key', 'initials_key'], tail: 'phone_tail' },
   distribution: { column: 'search' },
   statements: { anyOf: ['statement_ref'] },
   reconciliation: { anyOf: ['channel_txn_id', 'payment_no'] },
@@ -132,7 +133,7 @@ export function mapSearch(resource: string, filter: Record<string, unknown> = {}
     if (long.length) out[`${spec.column}@ilike`] = long.join('*');
     return out;
   }
-  if ('column' in spec && spec.prefix) return { ...rest, ...prefixSearch(spec.column, spec.prefix, term.split('*')) };
+  if ('column' in spec && spec.prefix) return { ...rest, ...prefixSearch(spec.column, spec.prefix, spec.tail, term.split('*')) };
   if ('column' in spec) return { ...rest, [`${spec.column}@ilike`]: term };
   return { ...rest, '@or': Object.fromEntries(spec.anyOf.map((c) => [`${c}@ilike`, term])) };
 }
@@ -143,12 +144,14 @@ const LAST = '\u{10FFFF}';
 /**
  * The first word that is not a number becomes "any key starts with it" (one PostgREST `or` of
  * ranges, sent raw through ra-data-postgrest's `field@` syntax); pinyin and initials are stored
- * lower-case. Numbers and further words go to the trigram column.
+ * lower-case. The first four-digit word must equal `tail`. Other words go to the trigram column.
  */
-function prefixSearch(column: string, keys: string[], words: string[]): Record<string, unknown> {
+function prefixSearch(column: string, keys: string[], tail: string | undefined, words: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const first = words.find((w) => !/^\d+$/.test(w));
-  const others = words.filter((w) => w !== first);
+  const four = tail ? words.find((w) => /^\d{4}$/.test(w)) : undefined;
+  if (tail && four) out[`${tail}@eq`] = four;
+  const others = words.filter((w) => w !== first && w !== four);
   if (first) {
     const ranges = keys.map((key, i) => {
       const w = i === 0 ? first : first.toLowerCase();

@@ -77,7 +77,7 @@ describe('the listings search box with the catalogue', () => {
 });
 
 describe('the members search box', () => {
-  it('sends the first word as "nickname, pinyin or initials start with it" and numbers to the trigram column', () => {
+  it('sends the first word as "nickname, pinyin or initials start with it", four digits as the phone tail', () => {
     const end = '\u{10FFFF}';
     expect(mapSearch('members', { q: '林浩然' })).toEqual({
       'or@': `(and(name_key.gte."林浩然",name_key.lt."林浩然${end}"),and(pinyin_key.gte."林浩然",pinyin_key.lt."林浩然${end}"),and(initials_key.gte."林浩然",initials_key.lt."林浩然${end}"))`,
@@ -86,7 +86,8 @@ describe('the members search box', () => {
       level: 'vip',
       'or@': `(and(name_key.gte."LHR",name_key.lt."LHR${end}"),and(pinyin_key.gte."lhr",pinyin_key.lt."lhr${end}"),and(initials_key.gte."lhr",initials_key.lt."lhr${end}"))`,
     });
-    expect(mapSearch('members', { q: '8468' })).toEqual({ 'search@ilike': '8468' });
-    expect(Object.keys(mapSearch('members', { q: '林 8468' }))).toEqual(['or@', 'search@ilike']);
+    expect(mapSearch('members', { q: '8468' })).toEqual({ 'phone_tail@eq': '8468' });
+    expect(mapSearch('members', { q: '846' })).toEqual({ 'search@ilike': '846' });
+    expect(Object.keys(mapSearch('members', { q: '林 8468' }))).toEqual(['phone_tail@eq', 'or@']);
   });
 });

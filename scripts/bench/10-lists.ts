@@ -107,9 +107,9 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
   ];
   for (const [label, query] of pages) await pair(label, () => get(query), () => get(query, 'exact'));
   const members = 'v_members?offset=0&limit=25&order=registered_at.desc';
-  for (const q of ['林浩然', 'lhr']) {
+  for (const q of ['林浩然', 'lhr', '8468']) {
     await pair(
-      `members search "${q}" (start of nickname, pinyin or initials): ${(await get(`${members}&${searchQuery(q, 'members')}`, 'exact')).total} rows`,
+      `members search "${q}" (start of nickname, pinyin or initials; four digits: phone tail): ${(await get(`${members}&${searchQuery(q, 'members')}`, 'exact')).total} rows`,
       () => get(`${members}&${searchQuery(q, 'members')}`),
       () => get(`${members}&search=ilike.${enc(`*${q}*`)}`, 'exact'),
     );

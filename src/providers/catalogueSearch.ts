@@ -41,9 +41,10 @@ const list = (ids: number[]) => `(${[...ids].sort((a, b) => a - b).join(',')})`;
 
 /**
  * Turns the words the catalogue knows, and a model year, into filters (ra-data-postgrest
- * `field@op` syntax) and returns the rest for the text search. Words are ANDed: two words on the same column keep the
- * ids both name (宝马 奔驰 → none); a word naming entries at two levels (宝 → the brand 宝马 and
- * the series 宝来) becomes one `@or`, and a second such word goes to the text search instead.
+ * `field@op` syntax) and returns the rest for the text search. Words are ANDed: two words on
+ * the same column keep the ids both name (宝马 奔驰 → none); a word naming entries at two levels
+ * (宝 → the brand 宝马 and the series 宝来) becomes one `@or`, and a second such word goes to the
+ * text search instead.
  */
 export function catalogueFilters(words: string[], terms: SearchTerm[]): { filter: Record<string, unknown>; rest: string[] } {
   const byColumn = new Map<string, number[]>();
@@ -57,10 +58,12 @@ export function catalogueFilters(words: string[], terms: SearchTerm[]): { filter
       continue;
     }
     const entries = entriesOf(word, terms);
-    const levels = entries ? (Object.keys(entries) as CatalogueLevel[]).filter((l) => entries[l].length > 0) : [];
-    if (!entries || levels.length === 0) {
+    if (!entries) {
       rest.push(word);
-    } else if (levels.length === 1) {
+      continue;
+    }
+    const levels = (Object.keys(entries) as CatalogueLevel[]).filter((l) => entries[l].length > 0);
+    if (levels.length === 1) {
       const column = COLUMN[levels[0]];
       const ids = entries[levels[0]];
       const before = byColumn.get(column);

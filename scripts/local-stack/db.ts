@@ -16,7 +16,7 @@ import {
 } from './config.ts';
 import type { Logger } from './log.ts';
 
-const MIGRATIONS_DIR = path.join(ROOT, 'supabase', 'migrations');
+export const MIGRATIONS_DIR = path.join(ROOT, 'supabase', 'migrations');
 const SEED_FILE = path.join(ROOT, 'supabase', 'seed.sql');
 const BOOTSTRAP_FILE = path.join(ROOT, 'scripts', 'local-stack', 'bootstrap.sql');
 const STORAGE_BOOTSTRAP_FILE = path.join(ROOT, 'scripts', 'local-stack', 'bootstrap-storage.sql');
@@ -76,12 +76,13 @@ export async function startDatabase(cfg: StackConfig, log: Logger, opts: { reset
   };
 }
 
-export function connect(cfg: StackConfig, user = 'postgres', password = DB_PASSWORD): pg.Client {
-  return new pg.Client({ host: cfg.host, port: cfg.dbPort, user, password, database: 'postgres' });
+export function connect(cfg: StackConfig, user = 'postgres', password = DB_PASSWORD, database = 'postgres'): pg.Client {
+  return new pg.Client({ host: cfg.host, port: cfg.dbPort, user, password, database });
 }
 
-export async function bootstrap(cfg: StackConfig): Promise<void> {
-  const client = connect(cfg);
+/** Makes `database` look like a fresh Supabase project (roles are cluster-wide, the rest per database). */
+export async function bootstrap(cfg: StackConfig, database = 'postgres'): Promise<void> {
+  const client = connect(cfg, 'postgres', DB_PASSWORD, database);
   await client.connect();
   try {
     await client.query(await fs.readFile(BOOTSTRAP_FILE, 'utf8'));
@@ -94,8 +95,12 @@ export async function bootstrap(cfg: StackConfig): Promise<void> {
 }
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns their names. */
-export async function migrate(cfg: StackConfig, log: Logger): Promise<string[]> {
-  const client = connect(cfg);
+export async function migrate(
+  cfg: StackConfig,
+  log: Logger,
+  { database = 'postgres', dir = MIGRATIONS_DIR }: { database?: string; dir?: string } = {},
+): Promise<string[]> {
+  const client = connect(cfg, 'postgres', DB_PASSWORD, database);
   await client.connect();
   const applied: string[] = [];
   try {
@@ -104,13 +109,21 @@ export async function migrate(cfg: StackConfig, log: Logger): Promise<string[]> 
         (r) => r.version,
       ),
     );
-    const files = existsSync(MIGRATIONS_DIR)
-      ? (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{14}_.+\.sql$/.test(f)).sort()
-      : [];
+    const files = existsSync(dir) ? (await fs.readdir(dir)).filter((f) => /^\d{14}_.+\.sql$/.test(f)).sort() : [];
+    // As `supabase db push` does, refuse a database whose history this checkout does not have
+    // (e.g. one built before the migrations were squashed into the baseline).
+    const known = new Set(files.map((f) => f.slice(0, 14)));
+    const foreign = [...done].filter((v) => !known.has(v)).sort();
+    if (foreign.length) {
+      throw new Error(
+        `database "${database}" on port ${cfg.dbPort} has ${foreign.length} migration(s) this checkout does not have ` +
+          `(${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}): rebuild it with \`npm run db:reset\``,
+      );
+    }
     for (const file of files) {
       const version = file.slice(0, 14);
       if (done.has(version)) continue;
-      const sql = await fs.readFile(path.join(MIGRATIONS_DIR, file), 'utf8');
+      const sql = await fs.readFile(path.join(dir, file), 'utf8');
       await client.query('begin');
       try {
         await client.query(sql);

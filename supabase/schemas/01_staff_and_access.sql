@@ -138,6 +138,7 @@ begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
+  perform app.require_all_regions();
   select lower(u.email) into mail from auth.users u where u.id = p_user_id;
   if mail is null then
     perform app.fail('not_found', 'no auth user ' || p_user_id);
@@ -172,6 +173,7 @@ begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
+  perform app.require_all_regions();
   select * into old from public.staff where id = p_id for update;
   if not found then
     perform app.fail('not_found', 'no staff ' || p_id);
@@ -208,6 +210,7 @@ begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
+  perform app.require_all_regions();
   if p_reason is null or length(trim(p_reason)) = 0 then
     perform app.fail('reason_required', 'a reason is required');
   end if;
@@ -251,6 +254,7 @@ begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
+  perform app.require_all_regions();
   if not exists (select 1 from public.staff where id = p_id) then
     perform app.fail('not_found', 'no staff ' || p_id);
   end if;
@@ -319,6 +323,42 @@ begin
 end;
 $$;
 
+-- Money actions and PII reveals need the second factor (aal2) from anyone who has enrolled
+-- one, and from every staff member whose role is in core_settings.mfa_required_roles. The
+-- service key is not a person. Refused with mfa_required: the panel then asks for the code.
+create or replace function app.require_mfa()
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if app.is_service() or coalesce((select auth.jwt()) ->> 'aal', 'aal1') = 'aal2' then
+    return;
+  end if;
+  if app.staff_role() = any ((app.settings()).mfa_required_roles)
+     or exists (select 1 from auth.mfa_factors f where f.user_id = (select auth.uid()) and f.status = 'verified') then
+    perform app.fail('mfa_required', 'confirm it with your authenticator app first', '42501');
+  end if;
+end;
+$$;
+
+-- Work across every region (settlement, statement import, rules, staff accounts) needs a staff
+-- member without a region scope, or the service key.
+create or replace function app.require_all_regions()
+returns void
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  if not app.is_service() and not app.all_regions() then
+    perform app.fail('out_of_region', 'this needs a staff member without a region scope', '42501');
+  end if;
+end;
+$$;
+
 create or replace function app.in_region_or_service(code text)
 returns boolean
 language sql
@@ -380,6 +420,8 @@ revoke all on function app.current_staff(),
   app.mask_name(value text),
   app.require_role(allow_service boolean, VARIADIC roles public.staff_role[]),
   app.require_region(code text),
+  app.require_all_regions(),
+  app.require_mfa(),
   app.in_region_or_service(code text),
   app.scope_cities(),
   app.mask(value text, kind text) from public, anon, authenticated, service_role;
@@ -393,6 +435,8 @@ grant execute on function app.current_staff(),
   app.mask_name(value text),
   app.require_role(allow_service boolean, VARIADIC roles public.staff_role[]),
   app.require_region(code text),
+  app.require_all_regions(),
+  app.require_mfa(),
   app.in_region_or_service(code text),
   app.scope_cities(),
   app.mask(value text, kind text) to public, authenticated, service_role;

@@ -85,9 +85,43 @@ begin
 end;
 $$;
 
+-- Direct writes through the API (admins editing the catalogue, categories, settings, a
+-- listing's fields) are audited row by row. It runs as the caller (security invoker): writes
+-- made inside the RPCs run as the functions' owner and are audited by the RPCs themselves.
+create or replace function app.audit_row_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  before jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
+  after jsonb := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end;
+  changed jsonb;
+begin
+  if current_user not in ('authenticated', 'anon') then
+    return null;
+  end if;
+  if tg_op = 'UPDATE' then
+    -- only what changed, so the log says what the edit was
+    select jsonb_object_agg(k, before -> k) into changed from jsonb_object_keys(after) k where after -> k is distinct from before -> k;
+    if changed is null then
+      return null;
+    end if;
+    after := (select jsonb_object_agg(k, after -> k) from jsonb_object_keys(changed) k);
+    before := changed;
+  end if;
+  perform app.audit(tg_table_name || '.' || lower(tg_op), tg_table_name,
+    coalesce(after ->> 'id', before ->> 'id', to_jsonb(coalesce(new, old)) ->> 'id'), before, after, null,
+    to_jsonb(coalesce(new, old)) ->> 'city_code');
+  return null;
+end;
+$$;
+
 -- Who may call them ---------------------------------------------------------------------------
 revoke all on function app.forbid_audit_change() from public, anon, authenticated, service_role;
 grant execute on function app.forbid_audit_change() to public;
+revoke all on function app.audit_row_change() from public, anon, authenticated, service_role;
+grant execute on function app.audit_row_change() to authenticated, service_role;
 revoke all on function app.audit(action text, entity text, entity_id text, before jsonb, after jsonb, reason text, region_code text) from public, anon, authenticated, service_role;
 grant execute on function app.audit(action text, entity text, entity_id text, before jsonb, after jsonb, reason text, region_code text) to public, authenticated, service_role;
 

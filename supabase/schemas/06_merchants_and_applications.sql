@@ -669,6 +669,7 @@ declare
   new public.merchants;
 begin
   perform app.require_role(false, 'admin');
+  perform app.require_mfa();
   perform app.require_reason(null, p_reason);
   if p_rate_override is not null and (p_rate_override < 0 or p_rate_override >= 1) then
     perform app.fail('invalid_input', 'rate must be between 0 and 1');
@@ -709,6 +710,7 @@ declare
   to_active integer := 0;
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_all_regions();
   for r in select m.id from public.merchants m
            where m.status = 'active' and (m.fee_paid_until is null or m.fee_paid_until < today) and app.in_region_or_service(m.city_code)
              and (p_city is null or m.city_code = p_city) limit greatest(1, least(p_limit, 5000))
@@ -867,6 +869,12 @@ grant execute on function public.merchant_application_submit(p_id uuid, p_note t
   public.merchant_set_commission(p_id uuid, p_category_id integer, p_rate_override numeric, p_reason text),
   public.merchant_sweep_fees(p_city text, p_limit integer),
   public.merchant_update_profile(p_id uuid, p_changes jsonb, p_reason text) to authenticated, service_role;
+
+-- Triggers ------------------------------------------------------------------------------------
+
+-- admins edit categories and their rates directly; every change is audited
+create trigger merchant_categories_audit after insert or update or delete on public.merchant_categories
+  for each row when (current_user = 'authenticated') execute function app.audit_row_change();
 
 -- Views ---------------------------------------------------------------------------------------
 

@@ -275,16 +275,31 @@ begin
   end if;
   if tg_op = 'UPDATE' then
     new.updated_at := now();
+    -- amounts typed in by staff have ceilings like every other amount
+    if new.price_fen <> old.price_fen then
+      perform app.require_amount('listing.price', new.price_fen);
+    end if;
+    if new.deposit_fen is distinct from old.deposit_fen and new.deposit_fen > 0 then
+      perform app.require_amount('listing.price', new.deposit_fen);
+    end if;
+    if new.holiday_price_fen is distinct from old.holiday_price_fen and new.holiday_price_fen is not null then
+      perform app.require_amount('listing.price', new.holiday_price_fen);
+    end if;
+    -- a material edit, or a holiday price cut below core_settings.price_cut_review_share of the
+    -- price, goes back to review before the public sees it
     if old.review_state = 'approved' and new.review_state = 'approved'
        and (new.vin is distinct from old.vin or new.mileage_km is distinct from old.mileage_km
-            or new.price_fen <> old.price_fen or new.photos is distinct from old.photos) then
+            or new.price_fen <> old.price_fen or new.photos is distinct from old.photos
+            or (new.holiday_price_fen is distinct from old.holiday_price_fen and new.holiday_price_fen is not null
+                and new.holiday_price_fen < new.price_fen * (app.settings()).price_cut_review_share)) then
       new.review_state := 'pending';
       new.submitted_at := now();
       if new.shelf_state = 'on' then
         new.shelf_state := 'off';
       end if;
       insert into public.listing_history (listing_id, dimension, from_state, to_state, reason_code, note, actor_id)
-      values (new.id, 'review', 'approved', 'pending', 'material_edit', 'VIN, mileage, price or photos changed', (select auth.uid()));
+      values (new.id, 'review', 'approved', 'pending', 'material_edit',
+        'VIN, mileage, price, photos or a deep holiday price changed', (select auth.uid()));
     end if;
   end if;
   return new;
@@ -680,6 +695,7 @@ declare
   total integer;
   new_ids uuid[];
   txt text;
+  price_ceiling bigint := (select c.max_fen from public.amount_ceilings c where c.kind = 'listing.price');
 begin
   perform app.require_role(false, 'admin');
   if p_rows is null or jsonb_typeof(p_rows) <> 'array' then
@@ -817,6 +833,8 @@ begin
         errs := errs || jsonb_build_object('field', 'price_fen', 'code', 'required');
       elsif txt !~ '^[0-9]{1,12}$' or txt::bigint <= 0 then
         errs := errs || jsonb_build_object('field', 'price_fen', 'code', 'invalid');
+      elsif txt::bigint > price_ceiling then
+        errs := errs || jsonb_build_object('field', 'price_fen', 'code', 'amount_too_large');
       else
         v_price := txt::bigint;
       end if;
@@ -824,6 +842,8 @@ begin
       if txt is not null then
         if txt !~ '^[0-9]{1,12}$' then
           errs := errs || jsonb_build_object('field', 'deposit_fen', 'code', 'invalid');
+        elsif txt::bigint > price_ceiling then
+          errs := errs || jsonb_build_object('field', 'deposit_fen', 'code', 'amount_too_large');
         else
           v_deposit := txt::bigint;
         end if;
@@ -947,6 +967,19 @@ grant execute on function app.listing_lock(p_id uuid),
   app.listings_before_write() to public;
 
 -- Triggers ------------------------------------------------------------------------------------
+
+-- admins edit the catalogue and a listing's fields directly; every change is audited
+create trigger car_brands_audit after insert or update or delete on public.car_brands
+  for each row when (current_user = 'authenticated') execute function app.audit_row_change();
+
+create trigger car_series_audit after insert or update or delete on public.car_series
+  for each row when (current_user = 'authenticated') execute function app.audit_row_change();
+
+create trigger car_models_audit after insert or update or delete on public.car_models
+  for each row when (current_user = 'authenticated') execute function app.audit_row_change();
+
+create trigger listings_audit after update on public.listings
+  for each row when (current_user = 'authenticated') execute function app.audit_row_change();
 
 create trigger listings_before_write before insert or update on public.listings
   for each row execute function app.listings_before_write();

@@ -88,6 +88,10 @@ create table public.trades (
   refunded_at timestamptz,
   status_reason text,
   created_at timestamptz not null default now(),
+  -- a refund at or above four_eyes_rules.refund_approval is requested by one person first
+  refund_requested_by uuid,
+  refund_requested_at timestamptz,
+  refund_request_reason text,
   constraint trades_status_times check (
     (status = 'closed' and voided_at is null and refunded_at is null)
     or (status = 'voided' and voided_at is not null and refunded_at is null)
@@ -282,6 +286,9 @@ begin
   if p_to = 'deal_pending' and coalesce(p_deal_amount_fen, 0) <= 0 then
     perform app.fail('invalid_input', 'the deal amount is required');
   end if;
+  if p_to = 'deal_pending' then
+    perform app.require_amount('deal', p_deal_amount_fen);
+  end if;
   if p_to = 'deal_closed' and exists (select 1 from public.merchants m where m.id = old.merchant_id and m.status = 'closed') then
     perform app.fail('merchant_inactive', 'the merchant is closed');
   end if;
@@ -372,6 +379,7 @@ declare
   new public.trades;
 begin
   perform app.require_role(true, 'admin', 'finance', 'customer_service');
+  perform app.require_mfa();
   perform app.require_reason(p_reason_code, p_note);
   select * into old from public.trades where id = p_id for update;
   if old.id is null then
@@ -380,6 +388,21 @@ begin
   perform app.require_region(old.city_code);
   if old.status <> 'closed' then
     perform app.illegal('trade', old.status::text, 'refunded');
+  end if;
+  -- at or above the threshold: the first person's call records the request, another's refunds
+  if not app.is_service() and app.four_eyes_applies('refund_approval', old.amount_fen) then
+    if old.refund_requested_by is null then
+      update public.trades set refund_requested_by = (select auth.uid()), refund_requested_at = now(),
+             refund_request_reason = concat_ws(': ', p_reason_code, p_note)
+       where id = p_id returning * into new;
+      insert into public.trade_history (trade_id, from_status, to_status, reason_code, note, actor_id)
+      values (p_id, 'closed', 'closed', 'refund_requested', concat_ws(': ', p_reason_code, p_note), (select auth.uid()));
+      perform app.audit('trade.refund_request', 'trade', p_id::text, null,
+        jsonb_build_object('refund_requested_by', new.refund_requested_by, 'amount_fen', new.amount_fen),
+        concat_ws(': ', p_reason_code, p_note), new.city_code);
+      return new;
+    end if;
+    perform app.require_other_person('refund_approval', old.refund_requested_by, old.amount_fen);
   end if;
   update public.trades set status = 'refunded', refunded_at = now(), status_reason = concat_ws(': ', p_reason_code, p_note)
   where id = p_id returning * into new;
@@ -403,6 +426,7 @@ declare
   closed integer := 0;
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_all_regions();
   for r in select x.id from public.reservations x where x.state = 'created' and x.confirm_deadline < now()
            and app.in_region_or_service(x.city_code) and (p_city is null or x.city_code = p_city) order by x.confirm_deadline limit greatest(1, least(p_limit, 5000))
   loop

@@ -561,6 +561,7 @@ declare
   closed integer := 0;
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_all_regions();
   for r in select c.id from public.complaints c where c.state = 'awaiting_merchant' and c.merchant_reply_due_at < now()
            and app.in_region_or_service(c.city_code) and (p_city is null or c.city_code = p_city) limit greatest(1, least(p_limit, 5000))
   loop

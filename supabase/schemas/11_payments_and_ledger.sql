@@ -114,6 +114,10 @@ create table public.payments (
   refunded_by uuid,
   journal_id bigint references public.ledger_journals (id),
   refund_journal_id bigint references public.ledger_journals (id),
+  -- a refund at or above four_eyes_rules.refund_approval is requested by one person first
+  refund_requested_by uuid,
+  refund_requested_at timestamptz,
+  refund_request_reason text,
   constraint payments_channel_txn unique (channel, channel_txn_id),
   constraint payments_payer check (
     (payer_type = 'merchant' and merchant_id is not null and member_id is null and kind in ('platform_fee', 'deposit'))
@@ -404,9 +408,7 @@ begin
     end if;
     return row;
   end if;
-  if p_amount_fen is null or p_amount_fen <= 0 then
-    perform app.fail('invalid_input', 'amount must be positive');
-  end if;
+  perform app.require_amount('payment.' || coalesce(p_kind::text, '?'), p_amount_fen);
   if p_payer_type = 'merchant' then
     select m.city_code into city from public.merchants m where m.id = p_payer_id;
   elsif p_payer_type = 'member' then
@@ -415,6 +417,7 @@ begin
   if not found then
     perform app.fail('not_found', format('no %s %s', p_payer_type, p_payer_id));
   end if;
+  perform app.require_region(city);
   begin
     insert into public.payments (payment_no, payer_type, merchant_id, member_id, kind, plan, amount_fen, channel, city_code, note)
     values (p_payment_no, p_payer_type,
@@ -460,6 +463,7 @@ begin
   if not found then
     perform app.fail('not_found', 'no payment ' || p_payment_id);
   end if;
+  perform app.require_region(old.city_code);
   if old.status = 'succeeded' and old.channel_txn_id = p_channel_txn_id then
     return old;
   end if;
@@ -519,6 +523,7 @@ begin
     perform app.fail('not_permitted', 'payments are updated by finance or the payment backend', '42501');
   end if;
   perform app.require_reason(null, p_reason);
+  perform app.require_region((select p.city_code from public.payments p where p.id = p_payment_id));
   update public.payments set status = 'failed', failed_at = now(), fail_reason = p_reason
    where id = p_payment_id and status = 'pending'
   returning * into row;
@@ -537,7 +542,9 @@ end;
 $$;
 
 -- succeeded → refunded, with a reason: the reverse journal (a deposit cannot be refunded
--- below zero), and the fee coverage it bought is taken back.
+-- below zero), and the fee coverage it bought is taken back. At or above the refund_approval
+-- threshold it takes two people: the first call records the request (the payment stays
+-- succeeded, refund_requested_by is set), a call by someone else carries it out.
 create or replace function public.payment_refund(p_payment_id uuid, p_reason text)
 returns public.payments
 language plpgsql
@@ -553,13 +560,28 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance refunds payments', '42501');
   end if;
+  perform app.require_mfa();
   perform app.require_reason(null, p_reason);
   select * into old from public.payments where id = p_payment_id for update;
   if not found then
     perform app.fail('not_found', 'no payment ' || p_payment_id);
   end if;
+  perform app.require_region(old.city_code);
   if old.status <> 'succeeded' then
     perform app.fail('illegal_transition', format('payment is %s', old.status));
+  end if;
+  if not app.is_service() and app.four_eyes_applies('refund_approval', old.amount_fen) then
+    if old.refund_requested_by is null then
+      update public.payments set refund_requested_by = (select auth.uid()), refund_requested_at = now(),
+             refund_request_reason = p_reason
+       where id = old.id
+      returning * into row;
+      insert into public.payment_history (payment_id, from_status, to_status, note, actor_id)
+      values (row.id, 'succeeded', 'succeeded', 'refund requested: ' || p_reason, (select auth.uid()));
+      perform app.audit('payment.refund_request', 'payment', row.id::text, to_jsonb(old), to_jsonb(row), p_reason, row.city_code);
+      return row;
+    end if;
+    perform app.require_other_person('refund_approval', old.refund_requested_by, old.amount_fen);
   end if;
   debit_acc := case old.kind
     when 'deposit' then app.ledger_account('merchant', old.merchant_id, 'merchant_deposit')
@@ -604,6 +626,8 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance imports statements', '42501');
   end if;
+  -- a channel's statement covers every region
+  perform app.require_all_regions();
   if p_rows is null or jsonb_typeof(p_rows) <> 'array' or jsonb_array_length(p_rows) = 0 then
     perform app.fail('invalid_input', 'rows must be a non-empty JSON array');
   end if;
@@ -636,6 +660,12 @@ begin
     perform app.fail('invalid_input', 'a row has an invalid occurred_at: ' || sqlerrm);
   end;
 
+  select r.channel_txn_id, abs(r.amount_fen) as amount into bad from pg_temp.stmt_rows r
+   where abs(r.amount_fen) > (select c.max_fen from public.amount_ceilings c where c.kind = 'statement.line') limit 1;
+  if found then
+    perform app.fail('amount_too_large', format('transaction %s: %s fen is above the statement line ceiling', bad.channel_txn_id, bad.amount));
+  end if;
+
   select channel, channel_txn_id into bad from pg_temp.stmt_rows
    group by statement_ref, channel, channel_txn_id having count(*) > 1 or count(distinct amount_fen) > 1 limit 1;
   if found then
@@ -666,9 +696,12 @@ begin
 end;
 $$;
 
--- ledger_check(), corrected: inside a security definer function current_user is always the
--- owner, so the superuser escape hatch must look at session_user (tests and operators on a
--- direct connection); and every trade, whatever its status, must now have its money record.
+-- Proves the books: balanced journals, balances equal to their entries, every trade booked,
+-- withdrawals and their journals in step, settlement runs equal to their statements, and no
+-- trade left out of the run that covers its day.
+-- Finance and admin call it through the API; operators on a direct connection (a session user
+-- that is, or may become, postgres: the Supabase CLI's login role does) call it too. Inside a
+-- security definer function current_user is always the owner, hence session_user.
 create or replace function public.ledger_check()
 returns table (check_name text, ref text, detail text)
 language plpgsql
@@ -677,8 +710,11 @@ security definer
 set search_path = ''
 as $$
 begin
-  if not app.money_actor('admin', 'finance') and session_user not in ('postgres', 'supabase_admin') then
+  if not app.money_actor('admin', 'finance') and not pg_catalog.pg_has_role(session_user, 'postgres', 'member') then
     perform app.fail('not_permitted', 'only finance runs the ledger check', '42501');
+  end if;
+  if app.is_staff() then
+    perform app.require_all_regions();
   end if;
 
   -- journals that do not sum to zero, or have no entries
@@ -792,6 +828,16 @@ begin
     from public.settlement_runs r
     left join public.settlement_statements st on st.run_id = r.id and st.owner_type = 'merchant'
    group by r.id having r.merchant_net_fen <> coalesce(sum(st.net_fen), 0);
+
+  -- a trade no run has taken on a day a run already covers can never be settled (a trade booked
+  -- late into a settled period); the schedule settles every other day past the refund window
+  -- (settlement_due_days)
+  return query
+  select 'trade_in_settled_period', t.trade_id::text,
+         format('trade %s of %s is in no settlement run, but run %s covers that day', t.trade_id, app.biz_date(t.closed_at), r.id)
+    from public.trade_money t
+    join public.settlement_runs r on r.period @> app.biz_date(t.closed_at)
+   where t.settlement_run_id is null;
 end;
 $$;
 

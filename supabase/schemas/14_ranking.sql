@@ -183,6 +183,7 @@ begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only admins change ranking rules', '42501');
   end if;
+  perform app.require_all_regions();
   if p_reason is null or char_length(btrim(p_reason)) < 2 then
     perform app.fail('reason_required', 'a reason is required to change the ranking rule');
   end if;
@@ -339,6 +340,7 @@ begin
   if not (app.is_service() or app.has_role('admin')) then
     perform app.fail('not_permitted', 'only admins or the scheduler run the ranking', '42501');
   end if;
+  perform app.require_all_regions();
   if p_trigger is null or p_trigger not in ('manual', 'schedule') then
     perform app.fail('invalid_input', 'trigger must be manual or schedule');
   end if;

@@ -484,6 +484,7 @@ set search_path = ''
 as $$
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_all_regions();
   return app.rollup_refresh(greatest(1, least(coalesce(p_limit, 20), 100)));
 end;
 $$;

@@ -646,6 +646,7 @@ declare
   m public.merchants;
 begin
   perform app.require_role(false, 'admin');
+  perform app.require_region((select x.city_code from public.merchants x where x.id = p_id));
   if exists (select 1 from public.complaints c where c.merchant_id = p_id
              and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) then
     perform app.fail('open_complaints', 'the merchant still has open complaints');

@@ -14,7 +14,8 @@ create type public.reservation_state as enum (
 
 -- Trades (买卖记录): one row per closed deal, inserted with status 'closed' by the reservation
 -- machine at deal_closed, later updated to 'voided' or 'refunded' by SQL functions. The money
--- migrations hang their triggers on this table (docs/DATA_MODEL_CONTRACT.md).
+-- side's triggers (11_payments_and_ledger.sql, 12_commissions_and_settlement.sql) hang on this
+-- table (docs/DATA_MODEL_CONTRACT.md).
 create type public.trade_kind as enum ('sale', 'rental');
 
 create type public.trade_status as enum ('closed', 'voided', 'refunded');
@@ -57,6 +58,7 @@ create table public.reservations (
 comment on table public.reservations is '预约记录: state per docs/DOMAIN.md; deal_closed creates a trade';
 alter table public.reservations enable row level security;
 
+-- Every reservation state change (from, to, reason, who).
 create table public.reservation_history (
   id bigint generated always as identity primary key,
   reservation_id uuid not null references public.reservations (id),
@@ -96,6 +98,7 @@ create table public.trades (
 comment on table public.trades is '买卖记录: closed deals; money triggers attach here';
 alter table public.trades enable row level security;
 
+-- Every trade status change (closed, voided, refunded).
 create table public.trade_history (
   id bigint generated always as identity primary key,
   trade_id uuid not null references public.trades (id),
@@ -145,11 +148,10 @@ create index trades_city_closed_idx on public.trades (city_code, closed_at desc)
 create index trade_history_trade_idx on public.trade_history (trade_id, at desc);
 
 -- The per-minute timer job (reservation_run_timers) looks for deals pending past the
--- auto-close window, oldest first. Without an index it read every deal_pending reservation:
--- 4.6 s for a batch at seed factor 100 (100,000 pending deals), so the job hit the 8 s
--- statement timeout every minute and never progressed. Like reservations_open_idx for the
--- confirm deadline, a partial index serves it: a 500 + 500 batch now takes ~5 s there.
-create index if not exists reservations_deal_pending_idx on public.reservations (state_changed_at)
+-- auto-close window, oldest first, through this partial index (as reservations_open_idx serves
+-- the confirm deadline): reading every deal_pending reservation instead (100,000 at seed factor
+-- 100) took 4.6 s a batch, past the job's 8 s statement timeout with the confirmations.
+create index reservations_deal_pending_idx on public.reservations (state_changed_at)
   where state = 'deal_pending';
 
 create index reservations_merchant_idx on public.reservations (merchant_id, state) include (city_code);
@@ -234,6 +236,8 @@ as $$
   end
 $$;
 
+-- Moves a reservation along one edge: checks the edge, role, region and inputs, writes the
+-- history and audit rows, moves the listing's trade dimension, and creates or voids the trade.
 create or replace function public.reservation_transition(
   p_id uuid,
   p_to public.reservation_state,
@@ -391,6 +395,8 @@ begin
 end;
 $$;
 
+-- Scheduled: created reservations past the confirm deadline → auto_expired; deals pending
+-- longer than deal_auto_close_days with no open complaint → deal_closed.
 create or replace function public.reservation_run_timers(p_city text default null, p_limit integer default 500)
 returns jsonb
 language plpgsql
@@ -491,12 +497,12 @@ create trigger reservations_before_insert before insert on public.reservations
 
 -- Views ---------------------------------------------------------------------------------------
 
--- The reservations and trades lists at factor 100 (5 M reservations, 800 k trades): names looked
--- up per row instead of joined, as for v_listings (20261122040100). Eight joined tables, each
--- behind a row-level-security filter, cost 145 ms a page (planning and a hash of every
--- member's and merchant's row) and a row estimate far below the truth. Same rows as before:
--- a reservation's and a trade's city are its listing's and merchant's city, so the inner joins
--- on merchants and listings removed nothing that row-level security had not already removed.
+-- The reservations and trades lists (5 M reservations, 800 k trades at seed factor 100) take
+-- names through scalar subqueries, not joins (docs/CONVENTIONS.md, as v_listings): eight joined
+-- tables, each behind a row-level-security filter, cost 145 ms a page (planning and a hash of
+-- every member's and merchant's row) and gave a row estimate far below the truth. A
+-- reservation's and a trade's city are its listing's and merchant's city, so no join is needed
+-- to filter rows: row-level security on the base table already does.
 create or replace view public.v_reservations with (security_invoker = on) as
 select x.id, x.kind, x.state, x.member_id, app.member_name(x.member_id) as member_nickname,
   case when (select app.can_see_pii('person')) then app.member_pii(x.member_id, 'phone')

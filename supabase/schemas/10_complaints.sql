@@ -51,6 +51,9 @@ create table public.complaints (
 comment on table public.complaints is '投诉: queue with deadlines; state per docs/DOMAIN.md';
 alter table public.complaints enable row level security;
 
+-- The conversation of a complaint: replies (from staff, the member or the merchant) and staff's
+-- internal notes. Customer service talks to both sides: a staff reply goes to the member or to
+-- the merchant.
 create table public.complaint_messages (
   id bigint generated always as identity primary key,
   complaint_id uuid not null references public.complaints (id),
@@ -60,19 +63,17 @@ create table public.complaint_messages (
   body text not null check (char_length(btrim(body)) between 1 and 4000),
   attachments text[] not null default '{}',
   created_at timestamptz not null default now(),
+  -- who a staff reply is addressed to (R-CMP-2); internal notes have none
+  audience text check (audience in ('member', 'merchant')),
   constraint complaint_messages_author check ((author_kind = 'staff') = (author_staff_id is not null)),
-  constraint complaint_messages_notes_by_staff check (kind = 'reply' or author_kind = 'staff')
+  constraint complaint_messages_notes_by_staff check (kind = 'reply' or author_kind = 'staff'),
+  constraint complaint_messages_audience check (kind = 'reply' or audience is null)
 );
 alter table public.complaint_messages enable row level security;
--- Customer service talks to both sides of a complaint: a staff reply goes to the member or to
--- the merchant (R-CMP-2). The audience is recorded on the message; internal notes have none.
--- Also: the people a complaint may be assigned to, for staff who cannot read the staff table.
-alter table public.complaint_messages
-  add column audience text check (audience in ('member', 'merchant')),
-  add constraint complaint_messages_audience check (kind = 'reply' or audience is null);
 comment on column public.complaint_messages.audience is
   'who a staff reply is addressed to (member or merchant); null for notes and for messages written by the member or merchant';
 
+-- Every complaint state change (from, to, reason, who).
 create table public.complaint_history (
   id bigint generated always as identity primary key,
   complaint_id uuid not null references public.complaints (id),
@@ -118,6 +119,8 @@ create index complaints_assignee_idx on public.complaints (assignee_id, state);
 
 create index complaints_city_idx on public.complaints (city_code, created_at desc);
 
+-- The open-complaint queue. The predicate spells the open states that app.complaint_is_open()
+-- defines (an index predicate cannot call it; tests/db/rule-functions.test.ts checks they agree).
 create index complaints_queue_idx on public.complaints (state, resolution_due_at)
   where state not in ('dismissed', 'resolved', 'closed', 'withdrawn');
 
@@ -131,6 +134,8 @@ create index merchant_penalties_merchant_idx on public.merchant_penalties (merch
 
 create index merchant_penalties_complaint_idx on public.merchant_penalties (complaint_id);
 
+-- Overdue open complaints as row-level security filters them (city_code and the deadlines
+-- included, so the count runs index-only); same open states as complaints_queue_idx.
 create index complaints_open_due_idx on public.complaints (resolution_due_at)
   include (city_code, first_responded_at, first_response_due_at)
   where state not in ('dismissed', 'resolved', 'closed', 'withdrawn');
@@ -657,6 +662,7 @@ grant execute on function app.complaint_lock(p_id uuid, allowed public.complaint
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- Penalties with the merchant's name and the complaint's title; is_active while in force.
 create view public.v_merchant_penalties with (security_invoker = on) as
 select p.id, p.merchant_id, mc.name as merchant_name, mc.city_code, p.complaint_id, c.title as complaint_title,
   p.size, p.reason, p.starts_at, p.expires_at, p.created_by, p.created_at, p.revoked_at, p.revoked_by, p.revoke_reason,
@@ -671,6 +677,8 @@ select x.id, x.complaint_id, x.kind, x.author_kind, x.author_staff_id, s.display
 from public.complaint_messages x
 left join public.staff s on s.id = x.author_staff_id;
 
+-- The complaint queue: names through scalar subqueries, the member's phone masked unless PII
+-- is allowed, and the deadline flags the list filters on.
 create or replace view public.v_complaints with (security_invoker = on) as
 select c.id, c.member_id, app.member_name(c.member_id) as member_nickname,
   case when (select app.can_see_pii('person')) then app.member_pii(c.member_id, 'phone')

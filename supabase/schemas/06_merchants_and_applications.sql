@@ -582,14 +582,38 @@ begin
 end;
 $$;
 
--- The platform fee is paid up to today (Beijing) and the deposit covers the category's.
+-- The platform fee is paid: fee_paid_until is today (Beijing) or later (null when never paid).
+-- SQL, stable, without a SET clause and with every name qualified: the planner inlines it, so
+-- a caller's filter stays a plain comparison of the columns (indexes and row-level security see
+-- the same expression as if it were written out).
+create or replace function app.merchant_fee_paid(fee_paid_until date)
+returns boolean
+language sql
+stable
+parallel safe
+as $$
+  select fee_paid_until operator(pg_catalog.>=) (pg_catalog.now() at time zone 'Asia/Shanghai')::date
+$$;
+
+-- A merchant the public app shows (public_merchants, public_listings, public_merchant_contact,
+-- v_merchants.is_public): active with the fee paid. Inlined like app.merchant_fee_paid.
+create or replace function app.merchant_is_public(status public.merchant_status, fee_paid_until date)
+returns boolean
+language sql
+stable
+parallel safe
+as $$
+  select status operator(pg_catalog.=) 'active'::public.merchant_status and app.merchant_fee_paid(fee_paid_until)
+$$;
+
+-- The platform fee is paid and the deposit covers the category's: what activation and renewal need.
 create or replace function app.merchant_fee_ok(m public.merchants)
 returns boolean
 language sql
 stable
 set search_path = ''
 as $$
-  select m.fee_paid_until is not null and m.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date
+  select m.fee_paid_until is not null and app.merchant_fee_paid(m.fee_paid_until)
      and m.deposit_fen >= coalesce((select c.deposit_required_fen from public.merchant_categories c where c.id = m.category_id), 0)
 $$;
 
@@ -666,8 +690,7 @@ declare
   m public.merchants;
 begin
   perform app.require_role(false, 'admin');
-  if exists (select 1 from public.complaints c where c.merchant_id = p_id
-             and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) then
+  if exists (select 1 from public.complaints c where c.merchant_id = p_id and app.complaint_is_open(c.state)) then
     perform app.fail('open_complaints', 'the merchant still has open complaints');
   end if;
   m := app.merchant_move(p_id, '{closing}', 'closed', 'close', 'closed', p_note);
@@ -731,6 +754,8 @@ declare
   to_active integer := 0;
 begin
   perform app.require_role(true, 'admin');
+  -- `fee_paid_until < today` is not app.merchant_fee_paid() negated by hand: it is the index
+  -- condition of merchants_fee_idx, and the grace step needs `< today - grace` anyway
   for r in select m.id from public.merchants m
            where m.status = 'active' and (m.fee_paid_until is null or m.fee_paid_until < today) and app.in_region_or_service(m.city_code)
              and (p_city is null or m.city_code = p_city) limit greatest(1, least(p_limit, 5000))
@@ -849,6 +874,11 @@ end;
 $$;
 
 -- Who may call them ---------------------------------------------------------------------------
+-- The rule functions are called by the public views as anon: everyone may execute them.
+revoke all on function app.merchant_fee_paid(fee_paid_until date),
+  app.merchant_is_public(status public.merchant_status, fee_paid_until date) from public, anon, authenticated, service_role;
+grant execute on function app.merchant_fee_paid(fee_paid_until date),
+  app.merchant_is_public(status public.merchant_status, fee_paid_until date) to public, authenticated, service_role;
 revoke all on function app.merchant_pii(p_id uuid, p_field text),
   app.merchant_application_pii(p_id uuid, p_field text),
   app.merchant_fee_ok(m public.merchants) from public, anon, authenticated, service_role;

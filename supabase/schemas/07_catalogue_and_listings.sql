@@ -160,6 +160,8 @@ create index listings_created_idx on public.listings (created_at desc);
 
 create index listings_price_idx on public.listings (kind, price_fen);
 
+-- The public app's listings by city. The predicate spells app.listing_on_shelf() (an index
+-- predicate cannot call it; tests/db/rule-functions.test.ts checks they agree).
 create index listings_public_idx on public.listings (city_code, kind) where review_state = 'approved' and shelf_state = 'on';
 
 create index listings_search_trgm on public.listings using gin (search extensions.gin_trgm_ops);
@@ -285,6 +287,19 @@ begin
 end;
 $$;
 
+-- A listing on shelf: approved and shelved (public_listings, promotion_create). SQL, immutable,
+-- without a SET clause and with every name qualified: the planner inlines it, so the public
+-- listings still match listings_public_idx.
+create or replace function app.listing_on_shelf(review_state public.listing_review_state, shelf_state public.listing_shelf_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select review_state operator(pg_catalog.=) 'approved'::public.listing_review_state
+     and shelf_state operator(pg_catalog.=) 'on'::public.listing_shelf_state
+$$;
+
 -- The merchant contact a member of the public app may see. A customer bound to a distributor
 -- for this merchant gets the distributor instead (R-PRO-2). Called by the public app's
 -- backend with the service key and a member id, or by a signed-in member for themself.
@@ -310,7 +325,7 @@ begin
     end if;
   end if;
   select * into m from public.merchants x where x.id = p_merchant
-    and x.status = 'active' and x.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date;
+    and app.merchant_is_public(x.status, x.fee_paid_until);
   if m.id is null then
     perform app.fail('not_found', 'no public merchant ' || p_merchant);
   end if;
@@ -910,6 +925,8 @@ end;
 $$;
 
 -- Who may call them ---------------------------------------------------------------------------
+revoke all on function app.listing_on_shelf(review_state public.listing_review_state, shelf_state public.listing_shelf_state) from public, anon, authenticated, service_role;
+grant execute on function app.listing_on_shelf(review_state public.listing_review_state, shelf_state public.listing_shelf_state) to public, authenticated, service_role;
 revoke all on function app.listing_search_text(p_brand integer, p_series integer, p_model integer, p_title text, p_year smallint) from public, anon, authenticated, service_role;
 grant execute on function app.listing_search_text(p_brand integer, p_series integer, p_model integer, p_title text, p_year smallint) to public, authenticated, service_role;
 revoke all on function public.public_merchant_contact(p_merchant uuid, p_member uuid),
@@ -984,8 +1001,7 @@ select m.id, m.name, m.kind, c.name as category_name, m.city_code, r.name as cit
 from public.merchants m
 join public.merchant_categories c on c.id = m.category_id
 left join public.regions r on r.code = m.city_code
-where m.status = 'active'
-  and m.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date;
+where app.merchant_is_public(m.status, m.fee_paid_until);
 
 -- Read model for the catalogue screen's first level (brands), with the counts the list shows
 -- and a search column (Chinese, Latin, pinyin, initials). Small table: no search index needed.

@@ -183,7 +183,7 @@ begin
   -- re-read under the lock: the listing must be approved and on shelf, its merchant active
   select * into l from public.listings where id = p_listing_id for share;
   select * into m from public.merchants where id = l.merchant_id;
-  if l.review_state <> 'approved' or l.shelf_state <> 'on' or m.status <> 'active' then
+  if not app.listing_on_shelf(l.review_state, l.shelf_state) or m.status <> 'active' then
     perform app.fail('invalid_input', 'only an approved, on-shelf listing of an active merchant can be promoted');
   end if;
   update public.promotions set state = 'ended', ended_at = now(), end_reason = 'expired'

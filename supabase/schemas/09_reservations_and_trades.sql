@@ -182,6 +182,22 @@ grant all on sequence public.reservation_history_id_seq, public.trade_history_id
 
 -- Functions -----------------------------------------------------------------------------------
 
+-- Successful reservations (docs/DOMAIN.md "Reservation"): those that reached `visited` or
+-- beyond. The ranking's success rate, the reservations chart and rollups, and the merchant list
+-- count them through this one function.
+-- SQL, immutable, without a SET clause and with every name qualified: the planner inlines it,
+-- so a caller's filter stays the plain `state = any (…)` (partial indexes and row-level
+-- security see the same expression as if it were written out).
+create or replace function app.reservation_is_successful(s public.reservation_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select s operator(pg_catalog.=) any
+    ('{visited,no_deal,deal_pending,deal_closed,in_use,returned,settled,voided}'::public.reservation_state[])
+$$;
+
 -- R-PRO-2: a customer bound to a distributor for this merchant reserves only through that
 -- distributor. The binding fills the snapshot; a different distributor is refused.
 create or replace function app.reservations_before_insert()
@@ -419,7 +435,7 @@ begin
            and x.state_changed_at < now() - make_interval(days => (app.settings()).deal_auto_close_days)
            and app.in_region_or_service(x.city_code) and (p_city is null or x.city_code = p_city)
            and not exists (select 1 from public.complaints c where c.reservation_id = x.id
-                           and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn'))
+                           and app.complaint_is_open(c.state))
            order by x.state_changed_at limit greatest(1, least(p_limit, 5000))
   loop
     perform public.reservation_transition(r.id, 'deal_closed', 'auto_closed', 'no dispute within the window');
@@ -489,6 +505,8 @@ grant execute on function public.reservation_verify_deal(p_id uuid, p_note text)
   public.trade_refund(p_id uuid, p_reason_code text, p_note text),
   public.reservation_run_timers(p_city text, p_limit integer),
   public.trade_totals(filters jsonb) to authenticated, service_role;
+revoke all on function app.reservation_is_successful(s public.reservation_state) from public, anon, authenticated, service_role;
+grant execute on function app.reservation_is_successful(s public.reservation_state) to public, authenticated, service_role;
 
 -- Triggers ------------------------------------------------------------------------------------
 

@@ -173,6 +173,21 @@ grant all on sequence public.complaint_messages_id_seq, public.complaint_history
 
 -- Functions -----------------------------------------------------------------------------------
 
+-- Open complaints: every state but dismissed, resolved, closed and withdrawn. The queue, the
+-- dashboard, the charts, the merchant list, and the checks that hold a merchant's closing, a
+-- deal's auto-close, a commission's release and a withdrawal all use this one function.
+-- SQL, immutable, without a SET clause and with every name qualified: the planner inlines it,
+-- so a caller's filter stays the plain `state = any (…)` (partial indexes and row-level
+-- security see the same expression as if it were written out).
+create or replace function app.complaint_is_open(s public.complaint_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select s operator(pg_catalog.<>) all ('{dismissed,resolved,closed,withdrawn}'::public.complaint_state[])
+$$;
+
 -- Complaint machine (docs/DOMAIN.md):
 -- submitted → accepted | dismissed (reason); accepted → awaiting_merchant (deadline) → mediating
 -- (merchant replied) | escalated (deadline passed); mediating | escalated → resolved (outcome,
@@ -655,6 +670,8 @@ grant execute on function public.complaint_withdraw(p_id uuid, p_note text),
   public.complaint_run_timers(p_city text, p_limit integer),
   public.complaint_reply(p_id uuid, p_audience text, p_body text, p_attachments text[]),
   public.complaint_assignees() to authenticated, service_role;
+revoke all on function app.complaint_is_open(s public.complaint_state) from public, anon, authenticated, service_role;
+grant execute on function app.complaint_is_open(s public.complaint_state) to public, authenticated, service_role;
 revoke all on function app.complaint_lock(p_id uuid, allowed public.complaint_state[], to_state text),
   app.complaint_log(old public.complaints, new public.complaints, action text, reason_code text, note text) from public, anon, authenticated, service_role;
 grant execute on function app.complaint_lock(p_id uuid, allowed public.complaint_state[], to_state text),
@@ -688,14 +705,14 @@ select c.id, c.member_id, app.member_name(c.member_id) as member_nickname,
   c.city_code, (select r.name from public.regions r where r.code = c.city_code) as city_name,
   (select r.parent_code from public.regions r where r.code = c.city_code) as province_code,
   c.category, c.severity, c.title, c.content, c.images, c.state,
-  c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn') as is_open,
+  app.complaint_is_open(c.state) as is_open,
   c.assignee_id, (select s.display_name from public.staff s where s.id = c.assignee_id) as assignee_name, c.assigned_at,
   c.first_response_due_at, c.first_responded_at,
-  (c.first_responded_at is null and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')
+  (c.first_responded_at is null and app.complaint_is_open(c.state)
      and c.first_response_due_at < now()) as first_response_overdue,
   c.merchant_reply_due_at, c.merchant_no_response,
   c.resolution_due_at,
-  (c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn') and c.resolution_due_at < now()) as resolution_overdue,
+  (app.complaint_is_open(c.state) and c.resolution_due_at < now()) as resolution_overdue,
   c.outcome, c.remedy, c.state_reason, c.resolved_at, c.closed_at, c.created_at, c.state_changed_at,
   (select count(*) from public.complaint_messages x where x.complaint_id = c.id) as message_count,
   (select max(x.created_at) from public.complaint_messages x where x.complaint_id = c.id) as last_message_at,

@@ -786,7 +786,7 @@ begin
    where not exists (select 1 from public.ledger_journals j where j.kind = 'withdrawal_apply' and j.ref_id = x.id::text);
   return query
   select 'open_withdrawals', x.owner_id::text, format('%s open withdrawals', count(*))
-    from public.withdrawals x where x.state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed')
+    from public.withdrawals x where app.withdrawal_is_open(x.state)
    group by x.owner_type, x.owner_id having count(*) > 1;
 
   -- settlement runs: statements sum to the run, and the journal moved exactly the net

@@ -536,7 +536,7 @@ begin
      where c.status = 'frozen' and c.unfreeze_at <= cutoff and t.status = 'closed'
        and not exists (select 1 from public.complaints k
                         where (k.trade_id = c.trade_id or k.reservation_id = t.reservation_id)
-                          and k.state not in ('dismissed', 'resolved', 'closed', 'withdrawn'))
+                          and app.complaint_is_open(k.state))
      order by c.unfreeze_at, c.id
      limit greatest(coalesce(p_limit, 5000), 1)
   ),

@@ -20,7 +20,7 @@ join public.public_merchants pm on pm.id = l.merchant_id
 join public.car_brands b on b.id = l.brand_id
 join public.car_series s on s.id = l.series_id
 left join public.car_models cm on cm.id = l.model_id
-where l.review_state = 'approved' and l.shelf_state = 'on' and l.trade_state <> 'retired';
+where app.listing_on_shelf(l.review_state, l.shelf_state) and l.trade_state <> 'retired';
 
 create or replace view public.v_shares with (security_invoker = on) as
 select sh.id, sh.code, sh.channel, sh.distributor_id, coalesce(d.nickname, app.member_name(sh.distributor_id)) as distributor_nickname,
@@ -139,16 +139,16 @@ select m.id, m.name, m.name_pinyin, m.name_initials, m.kind, m.status, m.status_
   m.licence_no, m.licence_image_url, m.legal_person_name,
   app.merchant_pii(m.id, 'legal_person_id_number') as legal_person_id_number,
   m.description, m.application_id, m.approved_at, m.activated_at, m.closed_at, m.created_at, m.updated_at,
-  (m.status = 'active' and m.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date) as is_public,
+  app.merchant_is_public(m.status, m.fee_paid_until) as is_public,
   (select count(*) from public.listings l where l.merchant_id = m.id) as product_count,
   (select count(*) from public.listings l where l.merchant_id = m.id and l.shelf_state = 'on') as on_shelf_count,
   (select count(*) from public.complaints x where x.merchant_id = m.id) as complaint_count,
   (select count(*) from public.complaints x where x.merchant_id = m.id
-     and x.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) as open_complaint_count,
+     and app.complaint_is_open(x.state)) as open_complaint_count,
   (select count(*) from public.reservations x where x.merchant_id = m.id) as reservation_count,
   (select count(*) from public.reservations x where x.merchant_id = m.id
-     and x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided')) as success_count,
-  (select round(count(*) filter (where x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided'))::numeric
+     and app.reservation_is_successful(x.state)) as success_count,
+  (select round(count(*) filter (where app.reservation_is_successful(x.state))::numeric
                 / nullif(count(*), 0), 4)
      from public.reservations x where x.merchant_id = m.id) as success_rate,
   (select count(*) from public.merchant_penalties p where p.merchant_id = m.id and p.revoked_at is null

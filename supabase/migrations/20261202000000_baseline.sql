@@ -5168,8 +5168,10 @@ grant all on table public.v_merchant_penalties, public.v_complaint_messages, pub
 -- supabase/schemas/11_payments_and_ledger.sql
 -- ==============================================================================================
 -- Payments (缴费记录) and the double-entry ledger: every money movement is one journal whose
--- entries sum to zero; balances are derived from the entries. Channel statements are imported
--- and reconciled against payments; ledger_check() proves the books balance.
+-- entries sum to zero; balances are derived from the entries. A payment that completes what a
+-- merchant owes activates it. Channel statements are imported and reconciled against payments;
+-- ledger_check() proves the books balance. The finance screens' read models (accounts, balances,
+-- entries, reconciliation, payment totals) are here too.
 set check_function_bodies = off;
 
 -- Types ---------------------------------------------------------------------------------------
@@ -6243,7 +6245,7 @@ select e.id, e.journal_id, j.kind as journal_kind, j.ref_type, j.ref_id, j.memo,
 --   v_account_balances   one row per account owner with id = owner_id (platform: the nil uuid),
 --                        written so `id = X` reaches ledger_accounts_owner_idx
 --   payment_totals()     count and amounts of the payments a list filter selects, in SQL
---   commission_totals()  the same for commission records
+--   commission_totals()  the same for commission records (12_commissions_and_settlement.sql)
 -- All security_invoker / security invoker: the base tables' RLS decides what is counted.
 create view public.v_reconciliation with (security_invoker = on) as
 select r.channel::text || ':' || r.channel_txn_id || ':' || coalesce(r.statement_id::text, '-') as id, r.*
@@ -10079,7 +10081,8 @@ on conflict (id) do update
 -- ==============================================================================================
 -- Read models that summarise several domains. A list's view lives in its domain's file unless
 -- it reads a domain whose file comes later; these do (reservation, complaint and commission
--- counts), so they come last, with the functions that return their rows.
+-- counts), so they come last, with the functions that return their rows: the member tree, and
+-- the member actions (ban, unban, level, points, promotion rights) that answer with a v_members row.
 set check_function_bodies = off;
 
 -- Views ---------------------------------------------------------------------------------------

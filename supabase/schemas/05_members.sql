@@ -1,21 +1,21 @@
--- Members (会员): people who reserve, buy, rent, complain and share listings. Their referral
--- tree (upline, path, depth) is an ltree. PII (phone, ID number, real name) is not readable by
--- `authenticated`; app.member_pii() reveals it to the roles allowed.
--- The member list's read model v_members and the member actions that return its rows are in
--- 90_cross_domain_views.sql: it counts each member's reservations.
+-- Members (会员): people who reserve, buy, rent, complain and share listings, their referral
+-- tree (upline, path, depth as an ltree) and the log of staff actions on them. PII (phone, ID
+-- number, real name) is not readable by `authenticated`; app.member_pii() reveals it to the
+-- roles allowed. The member list's read model v_members and the member actions that return
+-- its rows are in 90_cross_domain_views.sql: it counts each member's reservations.
 set check_function_bodies = off;
 
 -- Types ---------------------------------------------------------------------------------------
 
--- Members (会员): consumers of the public app, with level, points, status, promotion rights,
--- and the referral tree (上级代理). The tree is an ltree path of member seq numbers, so
--- "whole downline" is `path <@ x.path` and "upline chain" is `path @> x.path`, both on a GiST index.
 create type public.member_level as enum ('regular', 'silver', 'gold', 'platinum', 'diamond');
 
 create type public.member_status as enum ('active', 'banned');
 
 -- Tables --------------------------------------------------------------------------------------
 
+-- Members (会员): consumers of the public app, with level, points, status, promotion rights,
+-- and the referral tree (上级代理). The tree is an ltree path of member seq numbers, so
+-- "whole downline" is `path <@ x.path` and "upline chain" is `path @> x.path`, both on a GiST index.
 create table public.members (
   id uuid primary key default extensions.gen_random_uuid(),
   seq bigint generated always as identity unique,
@@ -46,18 +46,16 @@ create table public.members (
   -- name, pinyin, initials and the phone's last four digits (never the full number)
   search text generated always as (app.search_text(nickname, nickname_pinyin, nickname_initials, right(phone, 4))) stored,
   search_grams text[] generated always as (app.search_grams(app.search_text(nickname, nickname_pinyin, nickname_initials, right(phone, 4)))) stored,
+  -- 手机尾号: customer service finds a member by the phone's last four digits through this
+  -- column's index (text equality is leakproof, so it works under row-level security; the
+  -- trigram search column cannot). No more than the masked phone every role sees (138****8468).
+  phone_tail text generated always as (right(phone, 4)) stored,
   constraint members_not_own_upline check (upline_id <> id),
   constraint members_ban_state check ((status = 'banned') = (banned_at is not null)),
   constraint members_rights_state check (has_promotion_rights = (promotion_rights_at is not null))
 );
 comment on table public.members is '会员: consumers; referral tree in path (ltree of seq numbers)';
 alter table public.members enable row level security;
--- Customer service finds a member by the last four digits of the phone (手机尾号). Those digits
--- were only inside the trigram search column, which row-level security cannot use through an
--- index (ilike is not leakproof): a sequential scan of 2 M members at factor 100. A stored tail
--- compared by text equality (leakproof) uses its index. The tail is no more than the masked
--- phone every role already sees (138****8468).
-alter table public.members add column phone_tail text generated always as (right(phone, 4)) stored;
 
 -- R-MEM-3: every ban, unban, level change and points adjustment, with its reason.
 create table public.member_actions (
@@ -116,6 +114,7 @@ grant select on table public.member_actions to authenticated;
 grant all on table public.member_actions to service_role;
 revoke all on table public.members from public, anon, authenticated, service_role;
 grant all on table public.members to service_role;
+-- Every column but the PII (phone, real_name, id_number): the views read those through app.member_pii().
 grant select (id, seq, auth_user_id, nickname, nickname_pinyin, nickname_initials, avatar_url, phone_masked, id_number_masked, city_code, level, status, status_reason, banned_at, points, has_promotion_rights, promotion_rights_at, upline_id, path, depth, registered_at, updated_at, search, search_grams, phone_tail) on table public.members to authenticated;
 revoke all on sequence public.members_seq_seq, public.member_actions_id_seq from public, anon, authenticated, service_role;
 grant all on sequence public.members_seq_seq, public.member_actions_id_seq to anon, authenticated, service_role;
@@ -153,6 +152,7 @@ begin
 end;
 $$;
 
+-- A member's phone, ID number or real name: in full for roles with PII rights, masked otherwise.
 create or replace function app.member_pii(p_id uuid, p_field text)
 returns text
 language sql
@@ -170,8 +170,9 @@ as $$
   from public.members m where m.id = p_id
 $$;
 
--- Member actions (R-MEM-3): ban / unban, level change, points adjustment, each with a reason,
--- a member_actions row and an audit row. Customer service and admin only.
+-- Member actions (R-MEM-3: ban / unban, level change, points adjustment) share these two:
+-- app.member_lock locks the member and checks the caller's region; app.member_log writes the
+-- member_actions row and the audit row. The actions themselves are in 90_cross_domain_views.sql.
 create or replace function app.member_lock(p_id uuid)
 returns public.members
 language plpgsql

@@ -14,7 +14,7 @@ create type public.merchant_status as enum ('approved', 'active', 'suspended', '
 
 create type public.fee_plan as enum ('monthly', 'quarterly', 'yearly');
 
--- Merchant onboarding applications (入驻审核) with documents per version and review history.
+-- Merchant onboarding applications (入驻审核); documents are kept per version.
 create type public.merchant_application_state as enum ('draft', 'submitted', 'in_review', 'need_more_info', 'rejected', 'approved');
 
 create type public.merchant_document_type as enum (
@@ -38,6 +38,8 @@ create table public.merchant_categories (
 comment on table public.merchant_categories is '商户类目: platform fee and distributor rates per category';
 alter table public.merchant_categories enable row level security;
 
+-- Merchants (商户). application_id points back at the application that created the merchant
+-- (its foreign key follows merchant_applications below: the two tables point at each other).
 create table public.merchants (
   id uuid primary key default extensions.gen_random_uuid(),
   name text not null check (char_length(btrim(name)) between 2 and 80),
@@ -81,6 +83,7 @@ create table public.merchants (
 comment on table public.merchants is '商户: dealers, 4S stores, rental and service shops; state per docs/DOMAIN.md';
 alter table public.merchants enable row level security;
 
+-- Every merchant status change (from, to, reason, who).
 create table public.merchant_status_history (
   id bigint generated always as identity primary key,
   merchant_id uuid not null references public.merchants (id),
@@ -107,6 +110,7 @@ create table public.merchant_commission_changes (
 );
 alter table public.merchant_commission_changes enable row level security;
 
+-- Applications with the review state, the claiming reviewer and, once approved, the merchant.
 create table public.merchant_applications (
   id uuid primary key default extensions.gen_random_uuid(),
   company_name text not null check (char_length(btrim(company_name)) between 2 and 80),
@@ -147,6 +151,7 @@ create table public.merchant_applications (
 comment on table public.merchant_applications is '入驻申请: draft → submitted → in_review → approved | rejected | need_more_info';
 alter table public.merchant_applications enable row level security;
 
+-- Documents uploaded for an application, each tagged with the version it came with.
 create table public.merchant_application_documents (
   id uuid primary key default extensions.gen_random_uuid(),
   application_id uuid not null references public.merchant_applications (id),
@@ -169,6 +174,7 @@ create table public.merchant_application_versions (
 );
 alter table public.merchant_application_versions enable row level security;
 
+-- Every application state change, with the reviewer's field comments.
 create table public.merchant_application_history (
   id bigint generated always as identity primary key,
   application_id uuid not null references public.merchant_applications (id),
@@ -183,6 +189,7 @@ create table public.merchant_application_history (
 );
 alter table public.merchant_application_history enable row level security;
 
+-- merchants ↔ merchant_applications: the second foreign key of the cycle.
 alter table public.merchants
   add constraint merchants_application_fk foreign key (application_id) references public.merchant_applications (id);
 
@@ -265,6 +272,9 @@ create policy merchant_application_history_read on public.merchant_application_h
   using ((select app.all_regions()) or application_id in (select p.id from public.merchant_applications p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
+-- merchants and merchant_applications: every column but the PII (contact_phone,
+-- legal_person_id_number), which the views read through app.merchant_pii() and
+-- app.merchant_application_pii(). No UPDATE: status and profile change through the RPCs.
 revoke all on table public.merchants from public, anon, authenticated, service_role;
 grant all on table public.merchants to service_role;
 grant select (id, name, name_pinyin, name_initials, kind, category_id, commission_rate_override, city_code, address, lat, lng, status, status_reason, status_changed_at, level, rank_score, rank_in_city, rating, fee_plan, fee_paid_until, deposit_fen, contact_name, contact_phone_masked, licence_no, licence_image_url, legal_person_name, description, application_id, approved_at, activated_at, closed_at, created_at, updated_at, search, search_grams) on table public.merchants to authenticated;
@@ -283,6 +293,7 @@ grant all on table public.merchant_status_history,
   public.merchant_application_versions,
   public.merchant_application_history,
   public.merchant_application_documents to service_role;
+-- Categories are reference data that admins edit directly (policies above).
 revoke all on table public.merchant_categories from public, anon, authenticated, service_role;
 grant insert, select, update on table public.merchant_categories to authenticated;
 grant all on table public.merchant_categories to service_role;
@@ -300,6 +311,8 @@ grant all on sequence public.merchant_categories_id_seq,
 
 -- Functions -----------------------------------------------------------------------------------
 
+-- A merchant's (or application's) contact phone or legal person's ID number: in full for
+-- roles with PII rights, masked otherwise.
 create or replace function app.merchant_pii(p_id uuid, p_field text)
 returns text
 language sql
@@ -356,6 +369,7 @@ begin
 end;
 $$;
 
+-- Writes the application history row and the audit row (PII and search columns left out).
 create or replace function app.merchant_application_log(old public.merchant_applications, new public.merchant_applications,
   action text, reason_code text, note text)
 returns void
@@ -409,6 +423,7 @@ begin
 end;
 $$;
 
+-- A reviewer takes a submitted application (submitted → in_review).
 create or replace function public.merchant_application_claim(p_id uuid)
 returns public.merchant_applications
 language plpgsql
@@ -443,6 +458,7 @@ begin
 end;
 $$;
 
+-- in_review → need_more_info, with a comment per field.
 create or replace function public.merchant_application_request_info(p_id uuid, p_field_comments jsonb, p_note text default null)
 returns public.merchant_applications
 language plpgsql
@@ -466,6 +482,7 @@ begin
 end;
 $$;
 
+-- in_review → rejected, with a reason.
 create or replace function public.merchant_application_reject(p_id uuid, p_reason_code text, p_note text default null)
 returns public.merchant_applications
 language plpgsql
@@ -565,13 +582,38 @@ begin
 end;
 $$;
 
+-- The platform fee is paid: fee_paid_until is today (Beijing) or later (null when never paid).
+-- SQL, stable, without a SET clause and with every name qualified: the planner inlines it, so
+-- a caller's filter stays a plain comparison of the columns (indexes and row-level security see
+-- the same expression as if it were written out).
+create or replace function app.merchant_fee_paid(fee_paid_until date)
+returns boolean
+language sql
+stable
+parallel safe
+as $$
+  select fee_paid_until operator(pg_catalog.>=) (pg_catalog.now() at time zone 'Asia/Shanghai')::date
+$$;
+
+-- A merchant the public app shows (public_merchants, public_listings, public_merchant_contact,
+-- v_merchants.is_public): active with the fee paid. Inlined like app.merchant_fee_paid.
+create or replace function app.merchant_is_public(status public.merchant_status, fee_paid_until date)
+returns boolean
+language sql
+stable
+parallel safe
+as $$
+  select status operator(pg_catalog.=) 'active'::public.merchant_status and app.merchant_fee_paid(fee_paid_until)
+$$;
+
+-- The platform fee is paid and the deposit covers the category's: what activation and renewal need.
 create or replace function app.merchant_fee_ok(m public.merchants)
 returns boolean
 language sql
 stable
 set search_path = ''
 as $$
-  select m.fee_paid_until is not null and m.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date
+  select m.fee_paid_until is not null and app.merchant_fee_paid(m.fee_paid_until)
      and m.deposit_fen >= coalesce((select c.deposit_required_fen from public.merchant_categories c where c.id = m.category_id), 0)
 $$;
 
@@ -596,6 +638,7 @@ begin
 end;
 $$;
 
+-- active ⇄ suspended, each with a reason (admin or reviewer).
 create or replace function public.merchant_suspend(p_id uuid, p_reason_code text, p_note text default null)
 returns public.merchants
 language plpgsql
@@ -622,6 +665,7 @@ begin
 end;
 $$;
 
+-- active | lapsed → closing: no new listings while complaints and payouts drain.
 create or replace function public.merchant_start_closing(p_id uuid, p_reason_code text, p_note text default null)
 returns public.merchants
 language plpgsql
@@ -635,7 +679,7 @@ begin
 end;
 $$;
 
--- closing → closed once complaints have drained; listings are retired and taken off shelf.
+-- closing → closed once no complaint is open; listings still on shelf are taken off.
 create or replace function public.merchant_close(p_id uuid, p_note text default null)
 returns public.merchants
 language plpgsql
@@ -647,8 +691,7 @@ declare
 begin
   perform app.require_role(false, 'admin');
   perform app.require_region((select x.city_code from public.merchants x where x.id = p_id));
-  if exists (select 1 from public.complaints c where c.merchant_id = p_id
-             and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) then
+  if exists (select 1 from public.complaints c where c.merchant_id = p_id and app.complaint_is_open(c.state)) then
     perform app.fail('open_complaints', 'the merchant still has open complaints');
   end if;
   m := app.merchant_move(p_id, '{closing}', 'closed', 'close', 'closed', p_note);
@@ -696,6 +739,8 @@ begin
 end;
 $$;
 
+-- Scheduled: active merchants whose fee expired go to grace, grace past merchant_grace_days
+-- to lapsed, and grace or lapsed merchants whose fee is paid again back to active.
 create or replace function public.merchant_sweep_fees(p_city text default null, p_limit integer default 500)
 returns jsonb
 language plpgsql
@@ -712,6 +757,8 @@ declare
 begin
   perform app.require_role(true, 'admin');
   perform app.require_all_regions();
+  -- `fee_paid_until < today` is not app.merchant_fee_paid() negated by hand: it is the index
+  -- condition of merchants_fee_idx, and the grace step needs `< today - grace` anyway
   for r in select m.id from public.merchants m
            where m.status = 'active' and (m.fee_paid_until is null or m.fee_paid_until < today) and app.in_region_or_service(m.city_code)
              and (p_city is null or m.city_code = p_city) limit greatest(1, least(p_limit, 5000))
@@ -737,10 +784,10 @@ begin
 end;
 $$;
 
--- An admin corrects a merchant's profile (R-MER-2/3): the non-state columns only, through one
--- audited function. The direct column UPDATE grant of 20261121011400 wrote no audit row
--- (R-ACL-3: every change is audited), so it is withdrawn; status, category and rates keep
--- their own functions (merchant_suspend, merchant_set_commission …).
+-- An admin corrects a merchant's profile (R-MER-2/3): the non-state columns only, through this
+-- audited function (R-ACL-3: every change is audited, so `authenticated` has no UPDATE on
+-- merchants); status, category and rates have their own functions (merchant_suspend,
+-- merchant_set_commission …).
 --
 -- p_changes is a patch: only the keys present change, e.g.
 --   {"address": "北京市朝阳区…", "contact_phone": "13912345678", "lat": 39.92, "lng": 116.44}
@@ -830,6 +877,11 @@ end;
 $$;
 
 -- Who may call them ---------------------------------------------------------------------------
+-- The rule functions are called by the public views as anon: everyone may execute them.
+revoke all on function app.merchant_fee_paid(fee_paid_until date),
+  app.merchant_is_public(status public.merchant_status, fee_paid_until date) from public, anon, authenticated, service_role;
+grant execute on function app.merchant_fee_paid(fee_paid_until date),
+  app.merchant_is_public(status public.merchant_status, fee_paid_until date) to public, authenticated, service_role;
 revoke all on function app.merchant_pii(p_id uuid, p_field text),
   app.merchant_application_pii(p_id uuid, p_field text),
   app.merchant_fee_ok(m public.merchants) from public, anon, authenticated, service_role;
@@ -879,6 +931,7 @@ create trigger merchant_categories_audit after insert or update or delete on pub
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- The application list: names through scalar subqueries, the phone masked unless PII is allowed.
 create or replace view public.v_merchant_applications with (security_invoker = on) as
 select a.id, a.company_name, a.company_name_pinyin, a.kind, a.category_id,
   (select c.name from public.merchant_categories c where c.id = a.category_id) as category_name,

@@ -160,6 +160,8 @@ create index listings_created_idx on public.listings (created_at desc);
 
 create index listings_price_idx on public.listings (kind, price_fen);
 
+-- The public app's listings by city. The predicate spells app.listing_on_shelf() (an index
+-- predicate cannot call it; tests/db/rule-functions.test.ts checks they agree).
 create index listings_public_idx on public.listings (city_code, kind) where review_state = 'approved' and shelf_state = 'on';
 
 create index listings_search_trgm on public.listings using gin (search extensions.gin_trgm_ops);
@@ -168,16 +170,9 @@ create index listings_search_grams on public.listings using gin (search_grams);
 
 create index listing_history_listing_idx on public.listing_history (listing_id, at desc);
 
--- The ranking's listing events (new listings and listing state changes per merchant: the
--- product-update count and the number of days with an update) read a per-day rollup too, like
--- its reservation counts (20261122030300): whole Shanghai days from app.rank_listing_events_day,
--- raw events only for the window's two partial days. At seed factor 100 this part read ~600,000
--- events joined to 500,000 listings (about 1.8 s of the run). Source 'listing' of the rollup
--- machinery of 20261122030100_analytics_rollups.sql: triggers on listings and listing_history
--- note the days a statement changed, the refresh recomputes them, the ranking drains them first.
-
--- the per-day recompute and the ranking's partial days find history rows by time
-create index if not exists listing_history_at_idx on public.listing_history (at);
+-- The ranking's per-day listing rollup (app.rank_listing_events_day, 15_analytics_and_rollups.sql)
+-- recomputes a day, and the ranking reads its window's two partial days, by history time.
+create index listing_history_at_idx on public.listing_history (at);
 
 create index listings_brand_idx on public.listings (brand_id, created_at desc);
 
@@ -259,6 +254,7 @@ grant all on sequence public.car_brands_id_seq,
 create or replace function app.listings_before_write()
 returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 begin
@@ -305,7 +301,19 @@ begin
   return new;
 end;
 $$;
-alter function app.listings_before_write() security definer;
+
+-- A listing on shelf: approved and shelved (public_listings, promotion_create). SQL, immutable,
+-- without a SET clause and with every name qualified: the planner inlines it, so the public
+-- listings still match listings_public_idx.
+create or replace function app.listing_on_shelf(review_state public.listing_review_state, shelf_state public.listing_shelf_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select review_state operator(pg_catalog.=) 'approved'::public.listing_review_state
+     and shelf_state operator(pg_catalog.=) 'on'::public.listing_shelf_state
+$$;
 
 -- The merchant contact a member of the public app may see. A customer bound to a distributor
 -- for this merchant gets the distributor instead (R-PRO-2). Called by the public app's
@@ -332,7 +340,7 @@ begin
     end if;
   end if;
   select * into m from public.merchants x where x.id = p_merchant
-    and x.status = 'active' and x.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date;
+    and app.merchant_is_public(x.status, x.fee_paid_until);
   if m.id is null then
     perform app.fail('not_found', 'no public merchant ' || p_merchant);
   end if;
@@ -370,6 +378,7 @@ begin
 end;
 $$;
 
+-- Writes the listing history row (one dimension) and the audit row.
 create or replace function app.listing_log(old public.listings, new public.listings, dimension text, action text,
   reason_code text, note text)
 returns void
@@ -399,6 +408,8 @@ as $$
   where listing_id = p_listing and state = 'active'
 $$;
 
+-- Review dimension: draft | rejected → pending (the merchant app or an admin) → approved |
+-- rejected (a reviewer). Approval also lifts a forced_off back to off.
 create or replace function public.listing_submit(p_id uuid, p_note text default null)
 returns public.listings
 language plpgsql
@@ -500,6 +511,7 @@ begin
 end;
 $$;
 
+-- on → off (the merchant app or an admin); the listing's promotions end.
 create or replace function public.listing_unshelve(p_id uuid, p_note text default null)
 returns public.listings
 language plpgsql
@@ -548,7 +560,8 @@ end;
 $$;
 
 -- Trade dimension. Reservations drive most of it; staff and the merchant app may set
--- maintenance, return from maintenance, or retire.
+-- maintenance, return from maintenance, or retire (listing_set_trade_state).
+-- app.listing_trade_allowed is the transition table, app.listing_move_trade applies one.
 create or replace function app.listing_trade_allowed(kind public.listing_kind, from_state public.listing_trade_state,
   to_state public.listing_trade_state)
 returns boolean
@@ -906,6 +919,9 @@ begin
 end;
 $$;
 
+-- The listing's search column: brand, series and model names (Chinese, English, pinyin,
+-- initials), title and year. plpgsql for the same reason as the search helpers
+-- (00_foundation.sql): it runs for every listing written.
 create or replace function app.listing_search_text(p_brand integer, p_series integer, p_model integer, p_title text, p_year smallint)
 returns text
 language plpgsql
@@ -929,6 +945,8 @@ end;
 $$;
 
 -- Who may call them ---------------------------------------------------------------------------
+revoke all on function app.listing_on_shelf(review_state public.listing_review_state, shelf_state public.listing_shelf_state) from public, anon, authenticated, service_role;
+grant execute on function app.listing_on_shelf(review_state public.listing_review_state, shelf_state public.listing_shelf_state) to public, authenticated, service_role;
 revoke all on function app.listing_search_text(p_brand integer, p_series integer, p_model integer, p_title text, p_year smallint) from public, anon, authenticated, service_role;
 grant execute on function app.listing_search_text(p_brand integer, p_series integer, p_model integer, p_title text, p_year smallint) to public, authenticated, service_role;
 revoke all on function public.public_merchant_contact(p_merchant uuid, p_member uuid),
@@ -986,6 +1004,7 @@ create trigger listings_before_write before insert or update on public.listings
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- Read models of the catalogue screen's second and third levels, each with a search column.
 create view public.v_car_models with (security_invoker = on) as
 select m.id, m.series_id, s.name as series_name, s.brand_id, b.name as brand_name, b.name_en as brand_name_en,
   m.name, m.model_year, m.guide_price_fen, m.energy, m.gearbox, m.displacement_l, m.power_kw, m.battery_kwh,
@@ -1015,8 +1034,7 @@ select m.id, m.name, m.kind, c.name as category_name, m.city_code, r.name as cit
 from public.merchants m
 join public.merchant_categories c on c.id = m.category_id
 left join public.regions r on r.code = m.city_code
-where m.status = 'active'
-  and m.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date;
+where app.merchant_is_public(m.status, m.fee_paid_until);
 
 -- Read model for the catalogue screen's first level (brands), with the counts the list shows
 -- and a search column (Chinese, Latin, pinyin, initials). Small table: no search index needed.

@@ -133,6 +133,7 @@ grant all on sequence public.share_clicks_id_seq to anon, authenticated, service
 
 -- Functions -----------------------------------------------------------------------------------
 
+-- Only an active member with promotion rights shares, and only a listing of the share's merchant.
 create or replace function app.shares_check()
 returns trigger
 language plpgsql
@@ -182,7 +183,7 @@ begin
   -- re-read under the lock: the listing must be approved and on shelf, its merchant active
   select * into l from public.listings where id = p_listing_id for share;
   select * into m from public.merchants where id = l.merchant_id;
-  if l.review_state <> 'approved' or l.shelf_state <> 'on' or m.status <> 'active' then
+  if not app.listing_on_shelf(l.review_state, l.shelf_state) or m.status <> 'active' then
     perform app.fail('invalid_input', 'only an approved, on-shelf listing of an active merchant can be promoted');
   end if;
   update public.promotions set state = 'ended', ended_at = now(), end_reason = 'expired'
@@ -253,8 +254,9 @@ begin
 end;
 $$;
 
--- Same for the binding lookup the reservation trigger runs per row: plpgsql caches its plan,
--- a SQL function with a SET clause is planned on every call.
+-- The customer's open binding to a distributor for a merchant at a time (R-PRO-2). The
+-- reservation trigger runs it per row, so it is plpgsql: plpgsql caches its plan, a SQL
+-- function with a SET clause is planned on every call.
 create or replace function app.active_binding(p_member uuid, p_merchant uuid, p_at timestamptz default now())
 returns public.customer_bindings
 language plpgsql
@@ -292,6 +294,7 @@ create trigger shares_check before insert or update on public.shares
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- The promotion list with listing, merchant, catalogue and region names.
 create view public.v_promotions with (security_invoker = on) as
 select p.id, p.listing_id, l.title as listing_title, p.merchant_id, mc.name as merchant_name,
   p.model_id, cm.name as model_name, s.name as series_name, b.name as brand_name,
@@ -305,6 +308,8 @@ join public.car_series s on s.id = cm.series_id
 join public.car_brands b on b.id = s.brand_id
 left join public.regions r on r.code = p.region_code;
 
+-- Bindings with both members' nicknames: through app.member_name() when the member is
+-- outside the caller's regions (left joins keep the row).
 create or replace view public.v_customer_bindings with (security_invoker = on) as
 select cb.id, cb.member_id, coalesce(m.nickname, app.member_name(cb.member_id)) as member_nickname, cb.distributor_id, coalesce(d.nickname, app.member_name(cb.distributor_id)) as distributor_nickname,
   cb.merchant_id, mc.name as merchant_name, mc.city_code, cb.share_id, sh.code as share_code, cb.click_id,

@@ -14,7 +14,8 @@ create type public.reservation_state as enum (
 
 -- Trades (买卖记录): one row per closed deal, inserted with status 'closed' by the reservation
 -- machine at deal_closed, later updated to 'voided' or 'refunded' by SQL functions. The money
--- migrations hang their triggers on this table (docs/DATA_MODEL_CONTRACT.md).
+-- side's triggers (11_payments_and_ledger.sql, 12_commissions_and_settlement.sql) hang on this
+-- table (docs/DATA_MODEL_CONTRACT.md).
 create type public.trade_kind as enum ('sale', 'rental');
 
 create type public.trade_status as enum ('closed', 'voided', 'refunded');
@@ -57,6 +58,7 @@ create table public.reservations (
 comment on table public.reservations is '预约记录: state per docs/DOMAIN.md; deal_closed creates a trade';
 alter table public.reservations enable row level security;
 
+-- Every reservation state change (from, to, reason, who).
 create table public.reservation_history (
   id bigint generated always as identity primary key,
   reservation_id uuid not null references public.reservations (id),
@@ -100,6 +102,7 @@ create table public.trades (
 comment on table public.trades is '买卖记录: closed deals; money triggers attach here';
 alter table public.trades enable row level security;
 
+-- Every trade status change (closed, voided, refunded).
 create table public.trade_history (
   id bigint generated always as identity primary key,
   trade_id uuid not null references public.trades (id),
@@ -149,11 +152,10 @@ create index trades_city_closed_idx on public.trades (city_code, closed_at desc)
 create index trade_history_trade_idx on public.trade_history (trade_id, at desc);
 
 -- The per-minute timer job (reservation_run_timers) looks for deals pending past the
--- auto-close window, oldest first. Without an index it read every deal_pending reservation:
--- 4.6 s for a batch at seed factor 100 (100,000 pending deals), so the job hit the 8 s
--- statement timeout every minute and never progressed. Like reservations_open_idx for the
--- confirm deadline, a partial index serves it: a 500 + 500 batch now takes ~5 s there.
-create index if not exists reservations_deal_pending_idx on public.reservations (state_changed_at)
+-- auto-close window, oldest first, through this partial index (as reservations_open_idx serves
+-- the confirm deadline): reading every deal_pending reservation instead (100,000 at seed factor
+-- 100) took 4.6 s a batch, past the job's 8 s statement timeout with the confirmations.
+create index reservations_deal_pending_idx on public.reservations (state_changed_at)
   where state = 'deal_pending';
 
 create index reservations_merchant_idx on public.reservations (merchant_id, state) include (city_code);
@@ -183,6 +185,22 @@ revoke all on sequence public.reservation_history_id_seq, public.trade_history_i
 grant all on sequence public.reservation_history_id_seq, public.trade_history_id_seq to anon, authenticated, service_role;
 
 -- Functions -----------------------------------------------------------------------------------
+
+-- Successful reservations (docs/DOMAIN.md "Reservation"): those that reached `visited` or
+-- beyond. The ranking's success rate, the reservations chart and rollups, and the merchant list
+-- count them through this one function.
+-- SQL, immutable, without a SET clause and with every name qualified: the planner inlines it,
+-- so a caller's filter stays the plain `state = any (…)` (partial indexes and row-level
+-- security see the same expression as if it were written out).
+create or replace function app.reservation_is_successful(s public.reservation_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select s operator(pg_catalog.=) any
+    ('{visited,no_deal,deal_pending,deal_closed,in_use,returned,settled,voided}'::public.reservation_state[])
+$$;
 
 -- R-PRO-2: a customer bound to a distributor for this merchant reserves only through that
 -- distributor. The binding fills the snapshot; a different distributor is refused.
@@ -238,6 +256,8 @@ as $$
   end
 $$;
 
+-- Moves a reservation along one edge: checks the edge, role, region and inputs, writes the
+-- history and audit rows, moves the listing's trade dimension, and creates or voids the trade.
 create or replace function public.reservation_transition(
   p_id uuid,
   p_to public.reservation_state,
@@ -414,6 +434,8 @@ begin
 end;
 $$;
 
+-- Scheduled: created reservations past the confirm deadline → auto_expired; deals pending
+-- longer than deal_auto_close_days with no open complaint → deal_closed.
 create or replace function public.reservation_run_timers(p_city text default null, p_limit integer default 500)
 returns jsonb
 language plpgsql
@@ -437,7 +459,7 @@ begin
            and x.state_changed_at < now() - make_interval(days => (app.settings()).deal_auto_close_days)
            and app.in_region_or_service(x.city_code) and (p_city is null or x.city_code = p_city)
            and not exists (select 1 from public.complaints c where c.reservation_id = x.id
-                           and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn'))
+                           and app.complaint_is_open(c.state))
            order by x.state_changed_at limit greatest(1, least(p_limit, 5000))
   loop
     perform public.reservation_transition(r.id, 'deal_closed', 'auto_closed', 'no dispute within the window');
@@ -507,6 +529,8 @@ grant execute on function public.reservation_verify_deal(p_id uuid, p_note text)
   public.trade_refund(p_id uuid, p_reason_code text, p_note text),
   public.reservation_run_timers(p_city text, p_limit integer),
   public.trade_totals(filters jsonb) to authenticated, service_role;
+revoke all on function app.reservation_is_successful(s public.reservation_state) from public, anon, authenticated, service_role;
+grant execute on function app.reservation_is_successful(s public.reservation_state) to public, authenticated, service_role;
 
 -- Triggers ------------------------------------------------------------------------------------
 
@@ -515,12 +539,12 @@ create trigger reservations_before_insert before insert on public.reservations
 
 -- Views ---------------------------------------------------------------------------------------
 
--- The reservations and trades lists at factor 100 (5 M reservations, 800 k trades): names looked
--- up per row instead of joined, as for v_listings (20261122040100). Eight joined tables, each
--- behind a row-level-security filter, cost 145 ms a page (planning and a hash of every
--- member's and merchant's row) and a row estimate far below the truth. Same rows as before:
--- a reservation's and a trade's city are its listing's and merchant's city, so the inner joins
--- on merchants and listings removed nothing that row-level security had not already removed.
+-- The reservations and trades lists (5 M reservations, 800 k trades at seed factor 100) take
+-- names through scalar subqueries, not joins (docs/CONVENTIONS.md, as v_listings): eight joined
+-- tables, each behind a row-level-security filter, cost 145 ms a page (planning and a hash of
+-- every member's and merchant's row) and gave a row estimate far below the truth. A
+-- reservation's and a trade's city are its listing's and merchant's city, so no join is needed
+-- to filter rows: row-level security on the base table already does.
 create or replace view public.v_reservations with (security_invoker = on) as
 select x.id, x.kind, x.state, x.member_id, app.member_name(x.member_id) as member_nickname,
   case when (select app.can_see_pii('person')) then app.member_pii(x.member_id, 'phone')

@@ -51,6 +51,9 @@ create table public.complaints (
 comment on table public.complaints is '投诉: queue with deadlines; state per docs/DOMAIN.md';
 alter table public.complaints enable row level security;
 
+-- The conversation of a complaint: replies (from staff, the member or the merchant) and staff's
+-- internal notes. Customer service talks to both sides: a staff reply goes to the member or to
+-- the merchant.
 create table public.complaint_messages (
   id bigint generated always as identity primary key,
   complaint_id uuid not null references public.complaints (id),
@@ -60,19 +63,17 @@ create table public.complaint_messages (
   body text not null check (char_length(btrim(body)) between 1 and 4000),
   attachments text[] not null default '{}',
   created_at timestamptz not null default now(),
+  -- who a staff reply is addressed to (R-CMP-2); internal notes have none
+  audience text check (audience in ('member', 'merchant')),
   constraint complaint_messages_author check ((author_kind = 'staff') = (author_staff_id is not null)),
-  constraint complaint_messages_notes_by_staff check (kind = 'reply' or author_kind = 'staff')
+  constraint complaint_messages_notes_by_staff check (kind = 'reply' or author_kind = 'staff'),
+  constraint complaint_messages_audience check (kind = 'reply' or audience is null)
 );
 alter table public.complaint_messages enable row level security;
--- Customer service talks to both sides of a complaint: a staff reply goes to the member or to
--- the merchant (R-CMP-2). The audience is recorded on the message; internal notes have none.
--- Also: the people a complaint may be assigned to, for staff who cannot read the staff table.
-alter table public.complaint_messages
-  add column audience text check (audience in ('member', 'merchant')),
-  add constraint complaint_messages_audience check (kind = 'reply' or audience is null);
 comment on column public.complaint_messages.audience is
   'who a staff reply is addressed to (member or merchant); null for notes and for messages written by the member or merchant';
 
+-- Every complaint state change (from, to, reason, who).
 create table public.complaint_history (
   id bigint generated always as identity primary key,
   complaint_id uuid not null references public.complaints (id),
@@ -118,6 +119,8 @@ create index complaints_assignee_idx on public.complaints (assignee_id, state);
 
 create index complaints_city_idx on public.complaints (city_code, created_at desc);
 
+-- The open-complaint queue. The predicate spells the open states that app.complaint_is_open()
+-- defines (an index predicate cannot call it; tests/db/rule-functions.test.ts checks they agree).
 create index complaints_queue_idx on public.complaints (state, resolution_due_at)
   where state not in ('dismissed', 'resolved', 'closed', 'withdrawn');
 
@@ -131,6 +134,8 @@ create index merchant_penalties_merchant_idx on public.merchant_penalties (merch
 
 create index merchant_penalties_complaint_idx on public.merchant_penalties (complaint_id);
 
+-- Overdue open complaints as row-level security filters them (city_code and the deadlines
+-- included, so the count runs index-only); same open states as complaints_queue_idx.
 create index complaints_open_due_idx on public.complaints (resolution_due_at)
   include (city_code, first_responded_at, first_response_due_at)
   where state not in ('dismissed', 'resolved', 'closed', 'withdrawn');
@@ -167,6 +172,21 @@ revoke all on sequence public.complaint_messages_id_seq, public.complaint_histor
 grant all on sequence public.complaint_messages_id_seq, public.complaint_history_id_seq to anon, authenticated, service_role;
 
 -- Functions -----------------------------------------------------------------------------------
+
+-- Open complaints: every state but dismissed, resolved, closed and withdrawn. The queue, the
+-- dashboard, the charts, the merchant list, and the checks that hold a merchant's closing, a
+-- deal's auto-close, a commission's release and a withdrawal all use this one function.
+-- SQL, immutable, without a SET clause and with every name qualified: the planner inlines it,
+-- so a caller's filter stays the plain `state = any (…)` (partial indexes and row-level
+-- security see the same expression as if it were written out).
+create or replace function app.complaint_is_open(s public.complaint_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select s operator(pg_catalog.<>) all ('{dismissed,resolved,closed,withdrawn}'::public.complaint_state[])
+$$;
 
 -- Complaint machine (docs/DOMAIN.md):
 -- submitted → accepted | dismissed (reason); accepted → awaiting_merchant (deadline) → mediating
@@ -651,6 +671,8 @@ grant execute on function public.complaint_withdraw(p_id uuid, p_note text),
   public.complaint_run_timers(p_city text, p_limit integer),
   public.complaint_reply(p_id uuid, p_audience text, p_body text, p_attachments text[]),
   public.complaint_assignees() to authenticated, service_role;
+revoke all on function app.complaint_is_open(s public.complaint_state) from public, anon, authenticated, service_role;
+grant execute on function app.complaint_is_open(s public.complaint_state) to public, authenticated, service_role;
 revoke all on function app.complaint_lock(p_id uuid, allowed public.complaint_state[], to_state text),
   app.complaint_log(old public.complaints, new public.complaints, action text, reason_code text, note text) from public, anon, authenticated, service_role;
 grant execute on function app.complaint_lock(p_id uuid, allowed public.complaint_state[], to_state text),
@@ -658,6 +680,7 @@ grant execute on function app.complaint_lock(p_id uuid, allowed public.complaint
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- Penalties with the merchant's name and the complaint's title; is_active while in force.
 create view public.v_merchant_penalties with (security_invoker = on) as
 select p.id, p.merchant_id, mc.name as merchant_name, mc.city_code, p.complaint_id, c.title as complaint_title,
   p.size, p.reason, p.starts_at, p.expires_at, p.created_by, p.created_at, p.revoked_at, p.revoked_by, p.revoke_reason,
@@ -672,6 +695,8 @@ select x.id, x.complaint_id, x.kind, x.author_kind, x.author_staff_id, s.display
 from public.complaint_messages x
 left join public.staff s on s.id = x.author_staff_id;
 
+-- The complaint queue: names through scalar subqueries, the member's phone masked unless PII
+-- is allowed, and the deadline flags the list filters on.
 create or replace view public.v_complaints with (security_invoker = on) as
 select c.id, c.member_id, app.member_name(c.member_id) as member_nickname,
   case when (select app.can_see_pii('person')) then app.member_pii(c.member_id, 'phone')
@@ -681,14 +706,14 @@ select c.id, c.member_id, app.member_name(c.member_id) as member_nickname,
   c.city_code, (select r.name from public.regions r where r.code = c.city_code) as city_name,
   (select r.parent_code from public.regions r where r.code = c.city_code) as province_code,
   c.category, c.severity, c.title, c.content, c.images, c.state,
-  c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn') as is_open,
+  app.complaint_is_open(c.state) as is_open,
   c.assignee_id, (select s.display_name from public.staff s where s.id = c.assignee_id) as assignee_name, c.assigned_at,
   c.first_response_due_at, c.first_responded_at,
-  (c.first_responded_at is null and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')
+  (c.first_responded_at is null and app.complaint_is_open(c.state)
      and c.first_response_due_at < now()) as first_response_overdue,
   c.merchant_reply_due_at, c.merchant_no_response,
   c.resolution_due_at,
-  (c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn') and c.resolution_due_at < now()) as resolution_overdue,
+  (app.complaint_is_open(c.state) and c.resolution_due_at < now()) as resolution_overdue,
   c.outcome, c.remedy, c.state_reason, c.resolved_at, c.closed_at, c.created_at, c.state_changed_at,
   (select count(*) from public.complaint_messages x where x.complaint_id = c.id) as message_count,
   (select max(x.created_at) from public.complaint_messages x where x.complaint_id = c.id) as last_message_at,

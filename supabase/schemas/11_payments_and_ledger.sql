@@ -1,16 +1,18 @@
 -- Payments (缴费记录) and the double-entry ledger: every money movement is one journal whose
--- entries sum to zero; balances are derived from the entries. Channel statements are imported
--- and reconciled against payments; ledger_check() proves the books balance.
+-- entries sum to zero; balances are derived from the entries. A payment that completes what a
+-- merchant owes activates it. Channel statements are imported and reconciled against payments;
+-- ledger_check() proves the books balance. The finance screens' read models (accounts, balances,
+-- entries, reconciliation, payment totals) are here too.
 set check_function_bodies = off;
 
 -- Types ---------------------------------------------------------------------------------------
 
--- Money: shared types and the one-row settings table every money rule reads.
+-- Who owns a money account: the platform, a merchant or a member.
 create type public.money_owner_type as enum ('platform', 'merchant', 'member');
 
 -- Double-entry ledger (R-SET-3). Chart of accounts per owner:
 --   platform: clearing (cash held at channels, asset), payout_clearing (payouts sent, not yet
---             confirmed, asset), fee_deferred (platform fees on trades not yet settled, liability),
+--             confirmed, liability), fee_deferred (platform fees on trades not yet settled, liability),
 --             revenue (fees recognised, rights sales, withdrawal fees).
 --   merchant: pending (trade proceeds until settlement), available, locked (in a withdrawal),
 --             deposit (保证金 paid), receivable (owed to the platform after a late refund, asset).
@@ -53,9 +55,6 @@ create table public.ledger_accounts (
   constraint ledger_accounts_kind_owner check (kind::text like owner_type::text || '\_%'),
   constraint ledger_accounts_not_negative check (allow_negative or balance_fen >= 0)
 );
-comment on table public.ledger_accounts is '账户: chart of accounts; balance_fen is maintained from ledger_entries';
--- Read access: admin, finance, customer service, analyst (docs/DOMAIN.md); scoped staff see the
--- accounts of their regions; journals and entries only staff without a region scope.
 alter table public.ledger_accounts enable row level security;
 comment on table public.ledger_accounts is
   '账户: chart of accounts (platform_payout_clearing is a liability: payouts sent, not yet confirmed); balance_fen is maintained from ledger_entries';
@@ -200,6 +199,9 @@ create index channel_statement_lines_txn_idx on public.channel_statement_lines (
 
 -- Row-level security --------------------------------------------------------------------------
 
+-- Read access: admin, finance, customer service, analyst (docs/DOMAIN.md); scoped staff see the
+-- accounts and payments of their regions; journals, entries and payment history only staff
+-- without a region scope.
 create policy ledger_accounts_read on public.ledger_accounts for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst'))
          and ((select app.all_regions()) or app.in_region(city_code)));
@@ -224,6 +226,7 @@ create policy channel_statement_lines_read on public.channel_statement_lines for
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst')));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
+-- Read-only for staff: money moves only through the money RPCs (security definer).
 revoke all on table public.ledger_accounts, public.ledger_journals, public.ledger_entries from public, anon, authenticated, service_role;
 grant maintain, references, select, trigger on table public.ledger_accounts, public.ledger_journals, public.ledger_entries to authenticated, service_role;
 revoke all on table public.payments,
@@ -696,12 +699,13 @@ begin
 end;
 $$;
 
--- Proves the books: balanced journals, balances equal to their entries, every trade booked,
--- withdrawals and their journals in step, settlement runs equal to their statements, and no
--- trade left out of the run that covers its day.
--- Finance and admin call it through the API; operators on a direct connection (a session user
--- that is, or may become, postgres: the Supabase CLI's login role does) call it too. Inside a
--- security definer function current_user is always the owner, hence session_user.
+-- Proves the books: one row per problem found (unbalanced journals, balances that differ from
+-- their entries, trades, commissions, payments, withdrawals and settlement runs without their
+-- journals, and a trade left out of the run that covers its day). Admin and finance call it
+-- through the API; operators on a direct connection call it too when their session user is, or
+-- may become, postgres (the Supabase CLI's login role may): inside a security definer function
+-- current_user is always the owner, hence session_user. Every trade, whatever its status, must
+-- have its money record.
 create or replace function public.ledger_check()
 returns table (check_name text, ref text, detail text)
 language plpgsql
@@ -819,7 +823,7 @@ begin
    where not exists (select 1 from public.ledger_journals j where j.kind = 'withdrawal_apply' and j.ref_id = x.id::text);
   return query
   select 'open_withdrawals', x.owner_id::text, format('%s open withdrawals', count(*))
-    from public.withdrawals x where x.state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed')
+    from public.withdrawals x where app.withdrawal_is_open(x.state)
    group by x.owner_type, x.owner_id having count(*) > 1;
 
   -- settlement runs: statements sum to the run, and the journal moved exactly the net
@@ -873,11 +877,11 @@ as $$
      and (coalesce(p_search, '') = '' or p.search ilike '%' || replace(p_search, '*', '%') || '%')
 $$;
 
--- ledger_entries_apply joined the statement's new rows straight to ledger_accounts. A
--- transition table has no statistics, so the planner guessed ~1,500 rows and hashed the whole
--- accounts table: every posting (one withdrawal, one refund) read every account, 30 ms and
--- growing at a few hundred thousand members. The deltas now go into arrays first and the
--- accounts are reached through their primary key. Same checks, same order of locks.
+-- The entry trigger (per statement): every journal sums to zero, then the accounts touched are
+-- locked in id order, checked against going negative and their balance_fen moved. The deltas go
+-- into arrays first and the accounts are reached through their primary key: a transition table
+-- has no statistics, and joined straight to ledger_accounts the planner guessed ~1,500 rows and
+-- hashed every account for each posting (30 ms and growing at a few hundred thousand members).
 create or replace function app.ledger_entries_apply()
 returns trigger
 language plpgsql
@@ -925,11 +929,11 @@ begin
 end;
 $$;
 
--- DOMAIN: approved → active "once fee and deposit are paid"; grace | lapsed → active on renewal.
--- Until now an admin had to press Activate after the money arrived. The payment that completes
--- what the merchant owes now activates it in the same transaction, through the same
--- merchant_move as the manual action (status history and audit row, reason fee_paid, the
--- payment number as the note). A payment that leaves something unpaid changes nothing.
+-- docs/DOMAIN.md: approved → active "once fee and deposit are paid"; grace | lapsed → active on
+-- renewal. The payment that completes what the merchant owes activates it in the same
+-- transaction, through the same merchant_move as the manual action (status history and audit
+-- row, reason fee_paid, the payment number as the note). A payment that leaves something
+-- unpaid changes nothing.
 create or replace function app.payments_activate_merchant()
 returns trigger
 language plpgsql
@@ -1112,12 +1116,12 @@ select e.id, e.journal_id, j.kind as journal_kind, j.ref_type, j.ref_id, j.memo,
   join public.ledger_journals j on j.id = e.journal_id
   join public.ledger_accounts a on a.id = e.account_id;
 
--- Read models the finance screens need on top of the money migrations (no new rules):
+-- Read models of the finance screens (no rules of their own):
 --   v_reconciliation     v_payment_reconciliation with a row id (react-admin lists need one)
 --   v_account_balances   one row per account owner with id = owner_id (platform: the nil uuid),
 --                        written so `id = X` reaches ledger_accounts_owner_idx
 --   payment_totals()     count and amounts of the payments a list filter selects, in SQL
---   commission_totals()  the same for commission records
+--   commission_totals()  the same for commission records (12_commissions_and_settlement.sql)
 -- All security_invoker / security invoker: the base tables' RLS decides what is counted.
 create view public.v_reconciliation with (security_invoker = on) as
 select r.channel::text || ':' || r.channel_txn_id || ':' || coalesce(r.statement_id::text, '-') as id, r.*
@@ -1211,15 +1215,10 @@ grant all on table public.v_payment_reconciliation,
 -- Reference data ------------------------------------------------------------------------------
 
 -- The platform's own accounts exist from the start (lowest ids: locked first everywhere).
+-- Payout clearing holds what the platform has sent to a bank for a payee but the bank has not
+-- confirmed yet: money still owed, so it is credit-normal (a liability).
 insert into public.ledger_accounts (owner_type, owner_id, kind, normal_side, allow_negative)
 values ('platform', null, 'platform_clearing', 1, false),
-       ('platform', null, 'platform_payout_clearing', 1, false),
+       ('platform', null, 'platform_payout_clearing', -1, false),
        ('platform', null, 'platform_fee_deferred', -1, false),
        ('platform', null, 'platform_revenue', -1, true);
-
--- Payout clearing holds what the platform has sent to a bank for a payee but the bank has not
--- confirmed yet: money still owed, so it is credit-normal (a liability), not an asset. No
--- entries exist for it before this migration, so only the sign convention changes.
-update public.ledger_accounts
-   set normal_side = -1, updated_at = now()
- where owner_type = 'platform' and kind = 'platform_payout_clearing' and normal_side = 1;

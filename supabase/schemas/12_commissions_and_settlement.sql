@@ -9,7 +9,34 @@ create type public.commission_status as enum ('frozen', 'available', 'cancelled'
 
 -- Tables --------------------------------------------------------------------------------------
 
--- Commission (傭金, R-SET-1/2, R-PRO-4). When a trade closes, triggers on trades compute in
+-- Settlement runs (结算, R-SET-3/4). A run for a period [from, to] (Shanghai business days)
+-- takes every trade closed in it that no run has taken yet, writes one statement per merchant,
+-- per distributor and for the platform (sales, refunds, platform fee, commissions, net), and
+-- posts one journal: merchant net pending → available, platform fees deferred → revenue.
+-- Periods never overlap; running the same period again returns the first run unchanged.
+create table public.settlement_runs (
+  id bigint generated always as identity primary key,
+  period_from date not null,
+  period_to date not null,
+  period daterange generated always as (daterange(period_from, period_to, '[]')) stored,
+  run_by uuid,
+  started_at timestamptz not null default now(),
+  finished_at timestamptz,
+  trade_count integer not null default 0,
+  sales_fen bigint not null default 0,
+  refunds_fen bigint not null default 0,
+  platform_fee_fen bigint not null default 0,
+  commission_fen bigint not null default 0,
+  merchant_net_fen bigint not null default 0,
+  journal_id bigint references public.ledger_journals (id),
+  constraint settlement_runs_period check (period_to >= period_from),
+  constraint settlement_runs_once unique (period_from, period_to),
+  constraint settlement_runs_no_overlap exclude using gist (period with &&)
+);
+comment on table public.settlement_runs is '结算批次: one per period; periods never overlap';
+alter table public.settlement_runs enable row level security;
+
+-- Commission (佣金, R-SET-1/2, R-PRO-4). When a trade closes, triggers on trades compute in
 -- the same transaction: platform fee = amount × (merchant override or category rate),
 -- distributor commission = amount × category distributor_rate when the trade came through a
 -- distributor (tier 1; tier 2 = the distributor's upline, only if the setting is on), and the
@@ -36,7 +63,7 @@ create table public.trade_money (
   reversal_status public.trade_status,
   reversal_journal_id bigint references public.ledger_journals (id),
   -- set by the settlement run that moved this trade's net to the merchant's available balance
-  settlement_run_id bigint,
+  settlement_run_id bigint constraint trade_money_settlement_run_fk references public.settlement_runs (id),
   constraint trade_money_parts check (fee_fen + commission_fen + merchant_net_fen = amount_fen),
   constraint trade_money_reversal check ((reversed_at is null) = (reversal_journal_id is null))
 );
@@ -73,33 +100,6 @@ create table public.commissions (
 comment on table public.commissions is '佣金记录: frozen → available → (cancelled | clawed_back); claw-backs are negative rows';
 alter table public.commissions enable row level security;
 
--- Settlement runs (结算, R-SET-3/4). A run for a period [from, to] (Shanghai business days)
--- takes every trade closed in it that no run has taken yet, writes one statement per merchant,
--- per distributor and for the platform (sales, refunds, platform fee, commissions, net), and
--- posts one journal: merchant net pending → available, platform fees deferred → revenue.
--- Periods never overlap; running the same period again returns the first run unchanged.
-create table public.settlement_runs (
-  id bigint generated always as identity primary key,
-  period_from date not null,
-  period_to date not null,
-  period daterange generated always as (daterange(period_from, period_to, '[]')) stored,
-  run_by uuid,
-  started_at timestamptz not null default now(),
-  finished_at timestamptz,
-  trade_count integer not null default 0,
-  sales_fen bigint not null default 0,
-  refunds_fen bigint not null default 0,
-  platform_fee_fen bigint not null default 0,
-  commission_fen bigint not null default 0,
-  merchant_net_fen bigint not null default 0,
-  journal_id bigint references public.ledger_journals (id),
-  constraint settlement_runs_period check (period_to >= period_from),
-  constraint settlement_runs_once unique (period_from, period_to),
-  constraint settlement_runs_no_overlap exclude using gist (period with &&)
-);
-comment on table public.settlement_runs is '结算批次: one per period; periods never overlap';
-alter table public.settlement_runs enable row level security;
-
 create table public.settlement_statements (
   id bigint generated always as identity primary key,
   run_id bigint not null references public.settlement_runs (id),
@@ -123,9 +123,6 @@ create table public.settlement_statements (
 comment on table public.settlement_statements is '结算单: per period and account';
 alter table public.settlement_statements enable row level security;
 
-alter table public.trade_money
-  add constraint trade_money_settlement_run_fk foreign key (settlement_run_id) references public.settlement_runs (id);
-
 -- Indexes -------------------------------------------------------------------------------------
 
 create index trade_money_unsettled_idx on public.trade_money (closed_at) where settlement_run_id is null;
@@ -146,22 +143,9 @@ create index settlement_statements_owner_idx on public.settlement_statements (ow
 
 create index settlement_statements_run_idx on public.settlement_statements (run_id);
 
--- The two commission charts (R-ANA-2 "distributor performance and commission paid"), corrected.
---
--- 1. Commission is dated by the trade, not by when its row was written. A commission row is
---    credited when its trade closes, and a claw-back when the trade is refunded or voided; the
---    row's created_at only matches that when the reservation machine closes the trade live.
---    Trades recorded after the fact (imports, the demo seed) got created_at = the insert time,
---    so the whole demo's commission fell on the seed day and any earlier period showed none.
---    Now: an original row counts on its trade's closed_at (cancelled ones still excluded), a
---    claw-back row on its trade's refunded_at / voided_at. Same numbers as before for live data.
--- 2. analytics_distributors keeps a distributor whose member row the caller cannot read (a
---    region-scoped analyst sees members of their own cities only, but a distributor living
---    elsewhere still brings that region's trades); the name comes through app.member_name(),
---    as in the case read models.
-
--- claw-backs are few; this finds them without reading every commission row
-create index if not exists commissions_clawback_trade_idx on public.commissions (trade_id) where is_clawback;
+-- Claw-backs are few: the commission charts find them (dated by their trade's refund or void)
+-- without reading every commission row.
+create index commissions_clawback_trade_idx on public.commissions (trade_id) where is_clawback;
 
 -- Row-level security --------------------------------------------------------------------------
 
@@ -556,7 +540,7 @@ begin
      where c.status = 'frozen' and c.unfreeze_at <= cutoff and t.status = 'closed'
        and not exists (select 1 from public.complaints k
                         where (k.trade_id = c.trade_id or k.reservation_id = t.reservation_id)
-                          and k.state not in ('dismissed', 'resolved', 'closed', 'withdrawn'))
+                          and app.complaint_is_open(k.state))
      order by c.unfreeze_at, c.id
      limit greatest(coalesce(p_limit, 5000), 1)
   ),

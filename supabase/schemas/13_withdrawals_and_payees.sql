@@ -124,7 +124,9 @@ alter table public.withdrawal_history enable row level security;
 
 create index bank_accounts_owner_idx on public.bank_accounts (owner_id);
 
--- at most one open request per applicant (R-WDR-1), whatever runs at once
+-- At most one open request per applicant (R-WDR-1), whatever runs at once. The predicate
+-- spells the open states that app.withdrawal_is_open() defines (an index predicate cannot call
+-- it; tests/db/rule-functions.test.ts checks they agree).
 create unique index withdrawals_one_open on public.withdrawals (owner_type, owner_id)
   where state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed');
 
@@ -152,7 +154,10 @@ create policy withdrawal_history_read on public.withdrawal_history for select to
   using ((select app.has_role('admin', 'finance', 'analyst')) and (select app.all_regions()));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
+-- The key table: no API role reads it (only the security definer accessors below).
 revoke all on table app.money_secrets from public, anon, authenticated, service_role;
+-- bank_accounts and withdrawals: every column but the ciphertext (account_no_enc,
+-- payee_account_enc) and the account hash; the full number only through bank_account_reveal.
 revoke all on table public.bank_accounts from public, anon, authenticated, service_role;
 grant all on table public.bank_accounts to service_role;
 grant select (id, owner_type, owner_id, holder_name, bank_name, branch_name, account_last4, verified, verified_at, verified_by, active, city_code, created_at) on table public.bank_accounts to authenticated;
@@ -167,6 +172,21 @@ grant all on sequence public.withdrawal_history_id_seq to anon, authenticated, s
 
 -- Functions -----------------------------------------------------------------------------------
 
+-- Open withdrawals: applied and not yet paid, cancelled, rejected or refunded (R-WDR-1: at most
+-- one per applicant). Withdrawal apply, the dashboard and ledger_check use this one function.
+-- SQL, immutable, without a SET clause and with every name qualified: the planner inlines it,
+-- so a caller's filter stays the plain `state = any (…)` (partial indexes and row-level
+-- security see the same expression as if it were written out).
+create or replace function app.withdrawal_is_open(s public.withdrawal_state)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select s operator(pg_catalog.=) any ('{applied,in_review,approved,paying,pay_failed}'::public.withdrawal_state[])
+$$;
+
+-- The bank account key, and encryption and decryption with it (pgcrypto, symmetric).
 create or replace function app.bank_key()
 returns text
 language sql
@@ -413,7 +433,7 @@ begin
       perform app.fail('not_found', 'no merchant ' || p_owner_id);
     end if;
     if m_status = 'suspended' and exists (select 1 from public.complaints k where k.merchant_id = p_owner_id
-        and k.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) then
+        and app.complaint_is_open(k.state)) then
       perform app.fail('suspended_with_complaints', 'a suspended merchant with open complaints cannot withdraw');
     end if;
   elsif p_owner_type = 'member' then
@@ -442,7 +462,7 @@ begin
   perform app.lock_accounts(array(select a.id from public.ledger_accounts a
                                    where a.owner_type = p_owner_type and a.owner_id = p_owner_id));
   if exists (select 1 from public.withdrawals x where x.owner_type = p_owner_type and x.owner_id = p_owner_id
-              and x.state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed')) then
+              and app.withdrawal_is_open(x.state)) then
     perform app.fail('already_open', 'the applicant already has an open withdrawal');
   end if;
   select a.balance_fen into avail from public.ledger_accounts a

@@ -5,14 +5,15 @@ set check_function_bodies = off;
 
 -- Tables --------------------------------------------------------------------------------------
 
--- Rollups for the charts and the ranking that read too many rows live at scale (issue 6: at seed
--- factor 100 the reservations chart read 1.7 M rows in 5 s, days on market 3.7 s, distributors
--- 1.8 s, the ranking spent 4 of its 6 s on the 90-day reservation counts per merchant).
+-- Rollups for the charts and the ranking that would read too many rows live at scale (issue 6:
+-- at seed factor 100 the reservations chart read 1.7 M rows in 5 s, days on market 3.7 s,
+-- distributors 1.8 s, the member charts 0.4–1.35 s, and the ranking spent 4 of its 6 s on the
+-- 90-day reservation counts per merchant).
 --
--- Each rollup holds per-Shanghai-day sums of one source table (reservations by created day;
--- trades by closed day, clawed-back commission by the day of the refund or void), in the same
--- groups and with the same filters as the live query it replaces, so a chart that sums whole
--- days of a rollup returns exactly what the live query returned.
+-- Each rollup holds per-Beijing-day sums of one source (reservations by created day; trades by
+-- closed day, clawed-back commission by the day of the refund or void; listing events; members
+-- by registration day), in the same groups and with the same filters as the live query would
+-- use, so a chart that sums whole days of a rollup returns exactly what the live query would.
 --
 -- Keeping them right under change. A row's figures change after its day (a reservation created
 -- on day D is visited on D+2; a trade closed on D is refunded later; a listing's dates are
@@ -31,8 +32,11 @@ set check_function_bodies = off;
 --     never lost, at worst a day is recomputed twice. One refresh at a time (advisory lock).
 --   * The schedule calls public.analytics_refresh_rollups every minute through run-jobs, in
 --     batches of days (idempotent: recomputing a day twice gives the same rows). The charts are
---     therefore up to a minute behind; the ranking drains the reservation marks itself first,
---     so its figures are exact at the time it runs.
+--     therefore up to a minute behind; the ranking drains the reservation and listing marks
+--     itself first, so its figures are exact at the time it runs.
+--   * Members: a statement trigger notes the registration days of the rows a statement
+--     inserted, deleted, or changed in what the rollup groups by (registration time, city,
+--     level), old and new days both; other member updates (points, names, status) note nothing.
 --   * Bulk loads that skip triggers (the demo seed runs in replica mode) rebuild everything
 --     with app.rollup_rebuild() (seed/98_analytics_rollups.sql).
 --
@@ -40,33 +44,15 @@ set check_function_bodies = off;
 -- security invoker, so the rollups the charts read carry row-level security with the same
 -- region and role rules as the source rows they sum (scoped staff see their regions' rows).
 create table app.rollup_dirty (
-  source text not null check (source in ('reservation', 'trade')),
+  source text not null check (source in ('reservation', 'trade', 'listing', 'member')),
   day date not null,
   marked_at timestamptz not null default now()
 );
--- Row-level security: the same rules as the rows summed. Only the refresh writes.
+-- Row-level security on every rollup: the same rules as the rows summed. Only the refresh writes.
 alter table app.rollup_dirty enable row level security;
-alter table app.rollup_dirty drop constraint rollup_dirty_source_check;
-alter table app.rollup_dirty add constraint rollup_dirty_source_check check (source in ('reservation', 'trade', 'listing'));
--- A rollup of members per Shanghai registration day, city and level, for the member charts
--- (growth, levels, cities), which counted the members table live: at seed factor 100
--- (2 M members) 0.4–1.35 s each for the default 90 days, the growth chart also counting every
--- member registered before the range. About 53,000 rollup rows at that size.
---
--- Source 'member' of the rollup machinery of 20261122030100_analytics_rollups.sql, kept right
--- the same way: a statement trigger on members notes the registration days of the rows a
--- statement inserted, deleted, or changed in what the rollup groups by (registration time, city,
--- level), old and new days both, so a level change of a member who registered months ago moves
--- that old day's row at the next refresh; the refresh re-aggregates each noted day from members
--- (one day is an index range scan on members_registered_idx, ~5,500 rows at factor 100);
--- app.rollup_rebuild() covers it for bulk loads. Other member updates (points, names, status)
--- note nothing.
-alter table app.rollup_dirty drop constraint rollup_dirty_source_check;
-alter table app.rollup_dirty add constraint rollup_dirty_source_check
-  check (source in ('reservation', 'trade', 'listing', 'member'));
 
--- reservations by created day: the reservations chart (successful = visited or beyond,
--- cancelled = cancelled by either side, expired or no-show)
+-- reservations by created day: the reservations chart (successful per
+-- app.reservation_is_successful, cancelled = cancelled by either side, expired or no-show)
 create table app.ana_reservations_day (
   day date not null,
   city_code text not null,
@@ -88,7 +74,7 @@ create table app.ana_distributor_reservations_day (
 );
 alter table app.ana_distributor_reservations_day enable row level security;
 
--- reservations per merchant by created day, and how many reached visited or beyond (ranking)
+-- reservations per merchant by created day, and how many were successful (ranking)
 create table app.rank_reservations_day (
   day date not null,
   merchant_id uuid not null,
@@ -188,7 +174,7 @@ create table app.rank_listing_events_day (
 alter table app.rank_listing_events_day enable row level security;
 
 -- members by registration day, city (null kept: unscoped staff count members without a city in
--- the growth chart) and current level
+-- the growth chart) and current level: about 53,000 rows for 2 M members (seed factor 100)
 create table app.ana_members_day (
   day date not null,
   city_code text,
@@ -198,20 +184,16 @@ create table app.ana_members_day (
 );
 alter table app.ana_members_day enable row level security;
 
--- Closed trades per merchant and week, for the top merchants and merchant trend charts.
---
--- Why: app.ana_trades_merchant_day barely aggregates at scale (most merchants close about one
--- trade a day): at seed factor 100 the default 90 days are 465,000 of its rows, and ranking
--- 19,000 merchants by summing them took 0.4–0.9 s (the trend chart summed them twice, through a
--- materialized CTE). Summed by ISO week (Monday start, like the trend chart's weeks) a recent week
--- is ~55,000 daily rows but ~18,600 weekly rows, so a range reads its whole weeks from this table
--- and only the days of its partial first and last weeks from the daily one.
+-- Closed trades per merchant and ISO week (Monday start, like the trend chart's weeks), for the
+-- top merchants and merchant trend charts. app.ana_trades_merchant_day barely aggregates at
+-- scale (most merchants close about one trade a day: the default 90 days are 465,000 of its
+-- rows at seed factor 100), while a recent week is ~55,000 daily rows but ~18,600 weekly rows;
+-- so a range reads its whole weeks here and only its partial first and last weeks' days there.
 --
 -- Kept right from the daily rollup, not from trades: after a refresh batch re-aggregates trade
 -- days, it re-sums the weeks of those days (each week once per batch: ~60,000 daily rows, 0.3 s,
--- for a recent week at factor 100, beside 1.5–2 s for the trade day itself);
--- app.rollup_rebuild() rebuilds it after the daily ones. The ranking's own drains (reservation,
--- listing marks) do not touch it.
+-- for a recent week at factor 100); app.rollup_rebuild() rebuilds it after the daily ones. The
+-- ranking's own drains (reservation, listing marks) do not touch it.
 create table app.ana_trades_merchant_week (
   week date not null,
   city_code text not null,
@@ -229,15 +211,11 @@ create index rollup_dirty_source_day_idx on app.rollup_dirty (source, day);
 -- the trend chart's per-week figures of its top few merchants: their days only
 create index ana_trades_merchant_day_merchant_idx on app.ana_trades_merchant_day (merchant_id, day);
 
--- The distributors chart (20261122050600_distributors_chart_ranks_first.sql) now ranks by
--- commission and GMV first and reads reservations only for the distributors it shows: their
--- days of app.ana_distributor_reservations_day by this index, a few rows each, instead of
--- summing the whole range (257,000 rows for the default 90 days at seed factor 100).
---
--- Why not a weekly rollup like the merchants' (20261122050300_merchant_week_rollup.sql): a
--- distributor brings about two reservations in 90 days, so summing by ISO week barely shrinks
--- the data (factor 100, 90 days: 256,671 daily rows, 232,608 weekly; trades 37,349 → 36,883;
--- commission 38,146 → 37,675).
+-- The distributors chart ranks by commission and GMV first and reads reservations only for the
+-- distributors it shows: their days of app.ana_distributor_reservations_day by this index, a few
+-- rows each, instead of summing the whole range (257,000 rows for the default 90 days at seed
+-- factor 100). No weekly rollup as for merchants: a distributor brings about two reservations in
+-- 90 days, so summing by ISO week barely shrinks the data (256,671 daily rows, 232,608 weekly).
 create index ana_distributor_reservations_day_distributor_idx
   on app.ana_distributor_reservations_day (distributor_id, day) include (city_code, reservations);
 
@@ -340,12 +318,12 @@ as $$
            count(*) filter (where c.resolution_due_at < now()) as overdue,
            count(*) filter (where c.first_responded_at is null and c.first_response_due_at < now()) as first_response_overdue
     from public.complaints c
-    where c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')
+    where app.complaint_is_open(c.state)
   ),
   wdr as (
     select count(*) as n, coalesce(sum(w.amount_fen), 0)::bigint as amount
     from public.withdrawals w
-    where w.state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed')
+    where app.withdrawal_is_open(w.state)
   ),
   trd as (
     select count(*) filter (where t.closed_at >= b.day_start) as today_n,
@@ -416,7 +394,7 @@ set search_path = ''
 as $$
   with agg as (
     select c.category, count(*) as total,
-      count(*) filter (where c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) as open,
+      count(*) filter (where app.complaint_is_open(c.state)) as open,
       count(*) filter (where c.resolved_at is not null) as resolved,
       count(*) filter (where c.outcome in ('upheld', 'partly_upheld')) as upheld
     from public.complaints c, app.ana_bounds(p_from, p_to) r
@@ -584,12 +562,11 @@ begin
 end;
 $$;
 
--- The charts that read hundreds of thousands of rows live at scale now sum whole days of the
--- rollups of 20261122030100_analytics_rollups.sql instead: same signatures, same rows, same
--- order (a rollup row is one day's group of the live query, so summing the days of the range
--- gives the live query's sums; the rollups' row-level rules are the source tables'). They are
--- as fresh as the last refresh (the schedule runs it every minute). Unchanged and still live:
--- the member, complaint and payment charts (each well under half a second at factor 100).
+-- The charts that would read hundreds of thousands of rows live sum whole days of the rollups
+-- (a rollup row is one day's group of the live query, so summing the days of the range gives
+-- the live query's sums; the rollups' row-level rules are the source tables'). They are as
+-- fresh as the last refresh (the schedule runs it every minute). The complaint and payment
+-- charts count live (each well under half a second at factor 100).
 create or replace function public.analytics_gmv(p_from date default null, p_to date default null, p_city text default null)
 returns table (day date, trades bigint, gmv_fen bigint)
 language sql
@@ -815,11 +792,11 @@ begin
 end;
 $$;
 
--- The per-day refresh of the reservation rollups read the day's reservations three times
--- (one aggregate per rollup): at seed factor 100 a recent day (~45,000 reservations) took
--- 0.7 s, and a batch of 20 days came close to the API's 8 s statement timeout. Now one read
--- into a temporary table and three aggregates of it, like the trade rollups; the schedule
--- also asks for smaller batches (run-jobs). Same rows as before.
+-- Re-aggregates the days [p_from, p_to] (null: unbounded) of one source's rollups from the
+-- source rows: deletes the days' rollup rows and inserts them again. Each source is read once
+-- into a temporary table and aggregated per rollup from there (a recent day at seed factor 100
+-- is ~45,000 reservations; reading them once per rollup kept a batch near the API's 8 s
+-- statement timeout).
 create or replace function app.rollup_recompute(p_source text, p_from date, p_to date)
 returns void
 language plpgsql
@@ -841,7 +818,7 @@ begin
     execute $q$
       create temp table rollup_reservations on commit drop as
       select (x.created_at at time zone 'Asia/Shanghai')::date as day, x.city_code, x.kind, x.merchant_id, x.distributor_id,
-        x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided') as ok,
+        app.reservation_is_successful(x.state) as ok,
         x.state in ('cancelled_by_customer', 'cancelled_by_merchant', 'auto_expired', 'no_show') as cancelled
       from public.reservations x
       where x.created_at >= $1 and x.created_at < $2 $q$ using t0, t1;
@@ -962,12 +939,10 @@ begin
 end;
 $$;
 
--- The member charts sum whole days of app.ana_members_day (20261122050100_member_rollup.sql)
--- instead of counting members live (factor 100: growth 1.35 s, cities 0.47 s, levels 0.41 s).
--- Same signatures, rows and order: a member registered in [t0, t1) is one whose Shanghai
--- registration day is in [d0, d1], the rollup's row-level rule is members_read, and its level is
--- the member's current level (as the live query read it). As fresh as the last refresh (every
--- minute).
+-- The member charts sum whole days of app.ana_members_day: a member registered in [t0, t1) is
+-- one whose Beijing registration day is in [d0, d1], the rollup's row-level rule is
+-- members_read, and its level is the member's current level. As fresh as the last refresh
+-- (every minute).
 create or replace function public.analytics_member_growth(p_from date default null, p_to date default null, p_city text default null)
 returns table (day date, new_members bigint, total_members bigint)
 language sql
@@ -1113,13 +1088,11 @@ end;
 $$;
 
 -- Top merchants and the merchant trend read their range's whole ISO weeks from
--- app.ana_trades_merchant_week (20261122050300_merchant_week_rollup.sql) and only the days of the
--- partial first and last weeks from app.ana_trades_merchant_day: for the default 90 days at seed
--- factor 100 about 210,000 rows summed instead of 465,000 (top merchants 0.37 → 0.19 s, the trend
--- 0.89 → 0.19 s). The trend chart ranks first, then reads the per-week figures of its top few
--- merchants alone through ana_trades_merchant_day_merchant_idx (it used to materialize all the
--- range's rows and scan them twice). Names are joined for the top N only, as before. Same
--- signatures, rows and order: the sums are of the same daily rows.
+-- app.ana_trades_merchant_week and only the days of the partial first and last weeks from
+-- app.ana_trades_merchant_day: for the default 90 days at seed factor 100 about 210,000 rows
+-- summed rather than 465,000. The trend chart ranks first, then reads the per-week figures of its
+-- top few merchants alone through ana_trades_merchant_day_merchant_idx. Names are joined for the
+-- top N only.
 --
 -- Range split, with w0 the first Monday on or after d0 and w1 the Monday after d1's week when d1
 -- is a Sunday (else d1's own Monday): days [d0, least(w0, d1 + 1)), weeks [w0, w1), days
@@ -1226,21 +1199,16 @@ as $$
   order by 1, 3
 $$;
 
--- The distributors chart ranks by commission, then GMV, then id, and used to sum every source
--- for every distributor of the range before ranking: at seed factor 100 the default 90 days
--- summed 257,000 reservation rows into 108,000 distributors and outer-joined them with 33,000
--- trade and 33,000 commission sums (0.45 s median), to show ten of them; now 0.09 s (a city
--- 0.11 → 0.03 s, a province 0.17 → 0.04 s).
---
--- Now trades and commission are summed per distributor in one aggregate (75,000 rows) and
--- ranked first. A distributor whose (commission, GMV) is above (0, 0) ranks above every
+-- The distributors chart ranks by commission, then GMV, then id. Trades and commission are
+-- summed per distributor in one aggregate (75,000 rows for the default 90 days at seed factor
+-- 100) and ranked first: a distributor whose (commission, GMV) is above (0, 0) ranks above every
 -- distributor that only brought reservations (those are (0, 0) and rank by id), so when at least
 -- p_limit distributors are above (0, 0) they are the top, and reservations are summed for them
--- alone, through ana_distributor_reservations_day_distributor_idx
--- (20261122050500_distributor_reservations_by_distributor.sql). Otherwise (a short range, a
--- small city: a net claw-back can also leave a distributor below (0, 0)) the old full
--- computation runs; the one-time filter skips whichever branch is not needed. Same signature,
--- rows and order; row-level security is that of the same rollups.
+-- alone, through ana_distributor_reservations_day_distributor_idx. Otherwise (a short range, a
+-- small city: a net claw-back can also leave a distributor below (0, 0)) the full ranking of
+-- every distributor runs (257,000 reservation rows summed at factor 100); a one-time filter
+-- skips whichever branch is not needed. A distributor whose member row the caller cannot read
+-- (outside a scoped analyst's cities) still counts; the name comes through app.member_name().
 create or replace function public.analytics_distributors(p_from date default null, p_to date default null, p_city text default null,
   p_limit integer default 10)
 returns table (distributor_id uuid, nickname text, reservations bigint, trades bigint, gmv_fen bigint, commission_fen bigint)
@@ -1285,7 +1253,7 @@ as $$
     from ahead a
     where (select enough.yes from enough)
   ),
-  -- otherwise the full ranking, as before
+  -- otherwise the full ranking of every distributor
   res as (
     select x.distributor_id as id, sum(x.reservations)::bigint as n
     from app.ana_distributor_reservations_day x, r

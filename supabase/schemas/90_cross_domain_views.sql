@@ -1,10 +1,13 @@
 -- Read models that summarise several domains. A list's view lives in its domain's file unless
 -- it reads a domain whose file comes later; these do (reservation, complaint and commission
--- counts), so they come last, with the functions that return their rows.
+-- counts), so they come last, with the functions that return their rows: the member tree, and
+-- the member actions (ban, unban, level, points, promotion rights) that answer with a v_members row.
 set check_function_bodies = off;
 
 -- Views ---------------------------------------------------------------------------------------
 
+-- What the public app (anon) may read of listings: on shelf, not retired, of a public merchant
+-- (public_merchants). Runs as its owner like public_merchants; no PII.
 create view public.public_listings as
 select l.id, l.merchant_id, pm.name as merchant_name, l.kind, l.title,
   l.brand_id, b.name as brand_name, l.series_id, s.name as series_name, l.model_id, cm.name as model_name,
@@ -20,8 +23,9 @@ join public.public_merchants pm on pm.id = l.merchant_id
 join public.car_brands b on b.id = l.brand_id
 join public.car_series s on s.id = l.series_id
 left join public.car_models cm on cm.id = l.model_id
-where l.review_state = 'approved' and l.shelf_state = 'on' and l.trade_state <> 'retired';
+where app.listing_on_shelf(l.review_state, l.shelf_state) and l.trade_state <> 'retired';
 
+-- Shares with their clicks, bound customers, reservations and closed trades.
 create or replace view public.v_shares with (security_invoker = on) as
 select sh.id, sh.code, sh.channel, sh.distributor_id, coalesce(d.nickname, app.member_name(sh.distributor_id)) as distributor_nickname,
   sh.listing_id, l.title as listing_title, sh.merchant_id, mc.name as merchant_name, mc.city_code,
@@ -83,15 +87,15 @@ join public.listings l on l.id = t.listing_id
 left join public.shares sh on sh.id = x.share_id
 where t.distributor_id is not null;
 
--- The listings list at millions of rows (issue 4). Three changes, each measured at seed factor 100:
--- 1. v_listings looks names up with scalar subqueries instead of joins. With five joined tables,
---    each behind its own row-level-security filter that the planner guesses at 50 %, the row
---    estimate fell to a tenth of the truth: PostgREST's count=estimated then ran an exact count
---    (it does whenever the estimate is under max-rows), 1.5 s on a filtered list; and planning
---    the join alone took ~11 ms per request. A subquery in the select list is only evaluated for
---    the rows on the page, and a count does not plan it at all. Same rows as before: a listing's
---    city is its merchant's city (listings_before_write), so region scope is unchanged.
--- 2. `promoted` as a limit-1 lookup: as EXISTS the planner hashed every active promotion
+-- The listings list at millions of rows (issue 4; figures at seed factor 100):
+-- 1. Names come from scalar subqueries, not joins. Five joined tables, each behind its own
+--    row-level-security filter that the planner guesses at 50 %, put the row estimate at a tenth
+--    of the truth, so PostgREST's count=estimated ran an exact count (it does whenever the
+--    estimate is under max-rows), 1.5 s on a filtered list, and planning the join took ~11 ms
+--    per request. A subquery in the select list runs for the rows on the page only, and a count
+--    does not plan it. A listing's city is its merchant's city (listings_before_write), so the
+--    listing's own row-level security scopes the rows.
+-- 2. `promoted` is a limit-1 lookup: as EXISTS the planner hashes every active promotion
 --    (26 k rows, 8 ms) to answer it for 25 rows.
 -- 3. The catalogue filters (brand, series, model) are integer equality, which row-level security
 --    lets use an index (operators marked leakproof); the app's search box turns catalogue words
@@ -115,12 +119,10 @@ select l.id, l.merchant_id,
   l.search, l.search_grams
 from public.listings l;
 
--- The merchants list and the application queue at factor 100 (30,000 merchants, 38,000
--- applications), the same way as v_listings (20261122040100): names looked up per row instead of
--- joined (each joined table's row-level-security filter halved the row estimate and added to a
--- 14 ms plan), and indexes whose first column row-level security lets the planner use: an enum
--- comparison is not leakproof, so (state, submitted_at) could not serve the queue, while a
--- partial index on the open states can (its predicate is proven, not evaluated per row).
+-- The merchants list (30,000 merchants at seed factor 100), built like v_listings: names looked
+-- up per row, not joined (each joined table's row-level-security filter halves the row estimate
+-- and adds to a 14 ms plan). The counts use the rule functions (app.complaint_is_open,
+-- app.reservation_is_successful, app.merchant_is_public), which the planner inlines.
 create or replace view public.v_merchants with (security_invoker = on) as
 select m.id, m.name, m.name_pinyin, m.name_initials, m.kind, m.status, m.status_reason, m.status_changed_at,
   m.category_id, (select c.name from public.merchant_categories c where c.id = m.category_id) as category_name,
@@ -139,16 +141,16 @@ select m.id, m.name, m.name_pinyin, m.name_initials, m.kind, m.status, m.status_
   m.licence_no, m.licence_image_url, m.legal_person_name,
   app.merchant_pii(m.id, 'legal_person_id_number') as legal_person_id_number,
   m.description, m.application_id, m.approved_at, m.activated_at, m.closed_at, m.created_at, m.updated_at,
-  (m.status = 'active' and m.fee_paid_until >= (now() at time zone 'Asia/Shanghai')::date) as is_public,
+  app.merchant_is_public(m.status, m.fee_paid_until) as is_public,
   (select count(*) from public.listings l where l.merchant_id = m.id) as product_count,
   (select count(*) from public.listings l where l.merchant_id = m.id and l.shelf_state = 'on') as on_shelf_count,
   (select count(*) from public.complaints x where x.merchant_id = m.id) as complaint_count,
   (select count(*) from public.complaints x where x.merchant_id = m.id
-     and x.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) as open_complaint_count,
+     and app.complaint_is_open(x.state)) as open_complaint_count,
   (select count(*) from public.reservations x where x.merchant_id = m.id) as reservation_count,
   (select count(*) from public.reservations x where x.merchant_id = m.id
-     and x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided')) as success_count,
-  (select round(count(*) filter (where x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided'))::numeric
+     and app.reservation_is_successful(x.state)) as success_count,
+  (select round(count(*) filter (where app.reservation_is_successful(x.state))::numeric
                 / nullif(count(*), 0), 4)
      from public.reservations x where x.merchant_id = m.id) as success_rate,
   (select count(*) from public.merchant_penalties p where p.merchant_id = m.id and p.revoked_at is null
@@ -156,6 +158,8 @@ select m.id, m.name, m.name_pinyin, m.name_initials, m.kind, m.status, m.status_
   m.search, m.search_grams
 from public.merchants m;
 
+-- The members list: PII masked unless allowed, reservation counts per kind, and "C"-collated
+-- sort keys for name, pinyin and initials (members_*_idx).
 create or replace view public.v_members with (security_invoker = on) as
 select m.id, m.seq, m.nickname, m.nickname_pinyin, m.nickname_initials, m.avatar_url,
   case when (select app.can_see_pii('person')) then app.member_pii(m.id, 'phone') else m.phone_masked end as phone,

@@ -718,7 +718,7 @@ begin
    where not exists (select 1 from public.ledger_journals j where j.kind = 'withdrawal_apply' and j.ref_id = x.id::text);
   return query
   select 'open_withdrawals', x.owner_id::text, format('%s open withdrawals', count(*))
-    from public.withdrawals x where x.state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed')
+    from public.withdrawals x where app.withdrawal_is_open(x.state)
    group by x.owner_type, x.owner_id having count(*) > 1;
 
   -- settlement runs: statements sum to the run, and the journal moved exactly the net
@@ -986,6 +986,27 @@ end;
 $function$
 ;
 
+CREATE OR REPLACE FUNCTION public.merchant_close(p_id uuid, p_note text DEFAULT NULL::text)
+ RETURNS merchants
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  m public.merchants;
+begin
+  perform app.require_role(false, 'admin');
+  perform app.require_region((select x.city_code from public.merchants x where x.id = p_id));
+  if exists (select 1 from public.complaints c where c.merchant_id = p_id and app.complaint_is_open(c.state)) then
+    perform app.fail('open_complaints', 'the merchant still has open complaints');
+  end if;
+  m := app.merchant_move(p_id, '{closing}', 'closed', 'close', 'closed', p_note);
+  update public.listings set shelf_state = 'off' where merchant_id = p_id and shelf_state = 'on';
+  return m;
+end;
+$function$
+;
+
 CREATE OR REPLACE FUNCTION public.merchant_set_commission(p_id uuid, p_category_id integer, p_rate_override numeric, p_reason text)
  RETURNS merchants
  LANGUAGE plpgsql
@@ -1040,6 +1061,8 @@ declare
 begin
   perform app.require_role(true, 'admin');
   perform app.require_all_regions();
+  -- `fee_paid_until < today` is not app.merchant_fee_paid() negated by hand: it is the index
+  -- condition of merchants_fee_idx, and the grace step needs `< today - grace` anyway
   for r in select m.id from public.merchants m
            where m.status = 'active' and (m.fee_paid_until is null or m.fee_paid_until < today) and app.in_region_or_service(m.city_code)
              and (p_city is null or m.city_code = p_city) limit greatest(1, least(p_limit, 5000))
@@ -1388,7 +1411,7 @@ begin
   v_last_full := (v_now at time zone 'Asia/Shanghai')::date - 1;
   v_b1 := least(v_first_full::timestamp at time zone 'Asia/Shanghai', v_now);
   v_b2 := greatest((v_last_full + 1)::timestamp at time zone 'Asia/Shanghai', v_b1);
-  -- reservation days changed since the last refresh
+  -- the rollup days changed since the last refresh
   perform app.rollup_refresh(null, 'reservation');
   perform app.rollup_refresh(null, 'listing');
   insert into public.ranking_runs (rule_id, trigger, triggered_by)
@@ -1431,7 +1454,7 @@ begin
       from app.rank_reservations_day d
       where d.day >= v_first_full and d.day <= v_last_full
       union all
-      select x.merchant_id, 1, (x.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided'))::integer
+      select x.merchant_id, 1, app.reservation_is_successful(x.state)::integer
       from public.reservations x
       where (x.created_at >= v_since and x.created_at < v_b1) or (x.created_at >= v_b2 and x.created_at < v_now)
     ),
@@ -1673,7 +1696,7 @@ begin
      where c.status = 'frozen' and c.unfreeze_at <= cutoff and t.status = 'closed'
        and not exists (select 1 from public.complaints k
                         where (k.trade_id = c.trade_id or k.reservation_id = t.reservation_id)
-                          and k.state not in ('dismissed', 'resolved', 'closed', 'withdrawn'))
+                          and app.complaint_is_open(k.state))
      order by c.unfreeze_at, c.id
      limit greatest(coalesce(p_limit, 5000), 1)
   ),
@@ -1730,7 +1753,7 @@ begin
            and x.state_changed_at < now() - make_interval(days => (app.settings()).deal_auto_close_days)
            and app.in_region_or_service(x.city_code) and (p_city is null or x.city_code = p_city)
            and not exists (select 1 from public.complaints c where c.reservation_id = x.id
-                           and c.state not in ('dismissed', 'resolved', 'closed', 'withdrawn'))
+                           and app.complaint_is_open(c.state))
            order by x.state_changed_at limit greatest(1, least(p_limit, 5000))
   loop
     perform public.reservation_transition(r.id, 'deal_closed', 'auto_closed', 'no dispute within the window');
@@ -2184,7 +2207,7 @@ begin
       perform app.fail('not_found', 'no merchant ' || p_owner_id);
     end if;
     if m_status = 'suspended' and exists (select 1 from public.complaints k where k.merchant_id = p_owner_id
-        and k.state not in ('dismissed', 'resolved', 'closed', 'withdrawn')) then
+        and app.complaint_is_open(k.state)) then
       perform app.fail('suspended_with_complaints', 'a suspended merchant with open complaints cannot withdraw');
     end if;
   elsif p_owner_type = 'member' then
@@ -2213,7 +2236,7 @@ begin
   perform app.lock_accounts(array(select a.id from public.ledger_accounts a
                                    where a.owner_type = p_owner_type and a.owner_id = p_owner_id));
   if exists (select 1 from public.withdrawals x where x.owner_type = p_owner_type and x.owner_id = p_owner_id
-              and x.state in ('applied', 'in_review', 'approved', 'paying', 'pay_failed')) then
+              and app.withdrawal_is_open(x.state)) then
     perform app.fail('already_open', 'the applicant already has an open withdrawal');
   end if;
   select a.balance_fen into avail from public.ledger_accounts a

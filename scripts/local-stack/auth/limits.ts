@@ -115,8 +115,10 @@ export interface AuthLimits {
   otp: Limiter;
   /** /verify (token_verifications) */
   verify: Limiter;
-  /** MFA challenge and verify, per minute */
+  /** MFA challenge and verify per client address, per minute */
   mfa: Limiter;
+  /** MFA challenge and verify per factor, per minute (GoTrue's 15; never raised) */
+  mfaFactor: Limiter;
   /** e-mails sent per hour, whole instance (email_sent) */
   email: Limiter;
   /** failed password sign-ins per e-mail address */
@@ -140,6 +142,7 @@ export function authLimits(s: {
     otp: new Limiter(r.signInSignUps, 300),
     verify: new Limiter(r.tokenVerifications, 300),
     mfa: new Limiter(r.mfaChallengeAndVerify, 60),
+    mfaFactor: new Limiter(15, 60),
     // GoTrue's e-mail limiter is a plain count per hour, not a burst.
     email: new Limiter(r.emailSent, 3600, r.emailSent),
     signInFailures: new FailureCounter(s.maxFailedSignInsPerEmail, 300),

@@ -11,6 +11,7 @@ import QRCode from 'qrcode';
 import { AuthError, badRequest, forbidden, notFound, sendJson, unprocessable } from './errors.ts';
 import { isUuid, requireUser, str, tokenResponse, type Authed, type Ctx, type Deps } from './context.ts';
 import { audit, factorsOf, withTransaction, type FactorRow, type Queryable } from './repo.ts';
+import { overRequestRateLimit } from './limits.ts';
 import { newRefreshToken } from './tokens.ts';
 
 /** GoTrue's MFA defaults (conf: challenge_expiry_duration, factor_expiry_duration, max_verified_factors). */
@@ -30,6 +31,13 @@ const lastAcceptedStep = new Map<string, number>();
 async function qrSvg(uri: string): Promise<string> {
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'H', margin: 2 });
   return svg.replace(/#ffffff(ff)?/gi, 'white').replace(/#000000(ff)?/gi, 'black').trim();
+}
+
+/** Per client address and per factor: many addresses together cannot out-guess one factor. */
+function limitMfa(deps: Deps, ctx: Ctx, factorId: string): void {
+  const byAddress = deps.limits.mfa.take(ctx.ip ?? 'unknown');
+  const byFactor = deps.limits.mfaFactor.take(factorId);
+  if (!byAddress || !byFactor) throw overRequestRateLimit();
 }
 
 async function session(ctx: Ctx, deps: Deps): Promise<Authed & { session: NonNullable<Authed['session']> }> {
@@ -88,7 +96,7 @@ export async function enroll(ctx: Ctx, deps: Deps): Promise<void> {
 }
 
 export async function challenge(ctx: Ctx, deps: Deps, factorId: string): Promise<void> {
-  deps.limits.mfa.check(ctx.ip, `factor:${factorId}`);
+  limitMfa(deps, ctx, factorId);
   const { user } = await session(ctx, deps);
   const factor = await ownedFactor(deps.pool, user.id, factorId);
   if (factor.factor_type !== 'totp') throw unprocessable('mfa_verify_not_enabled', 'MFA verification is disabled for this factor type');
@@ -116,7 +124,7 @@ interface ChallengeRow {
 }
 
 export async function verify(ctx: Ctx, deps: Deps, factorId: string): Promise<void> {
-  deps.limits.mfa.check(ctx.ip, `factor:${factorId}`);
+  limitMfa(deps, ctx, factorId);
   const { user, session: s } = await session(ctx, deps);
   const factor = await ownedFactor(deps.pool, user.id, factorId);
   if (!deps.settings.mfa.totpVerify) throw unprocessable('mfa_totp_verify_not_enabled', 'MFA verification is disabled for TOTP');

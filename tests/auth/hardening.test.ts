@@ -5,7 +5,7 @@
 // per-address-of-mail limits.
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuthWeakPasswordError } from '@supabase/supabase-js';
-import { anonClient, db, DEMO_LOGINS, DEMO_PASSWORD, serviceClient, signIn, stack } from '../support/stack.ts';
+import { anonClient, as, db, DEMO_LOGINS, DEMO_PASSWORD, serviceClient, signIn, stack } from '../support/stack.ts';
 import { codeOf, linkOf, mailsTo, waitForMail } from '../support/mailbox.ts';
 import { claimsOf, deleteCreatedUsers, makeUser, uniqueEmail } from './helpers.ts';
 
@@ -280,5 +280,23 @@ describe('sign-in events in auth.audit_log_entries (GoTrue payload)', () => {
     });
     expect(rows.find((r) => r.payload.action === 'user_modified' && (r.payload.traits as Record<string, unknown>).email_change)).toBeTruthy();
     for (const r of rows) expect(r.ip_address).toBe('127.0.0.1');
+  });
+
+  it('admins read them through public.auth_events(); other roles are refused with not_permitted', async () => {
+    const u = await makeUser('events-rpc');
+    await (await anonClient()).auth.signInWithPassword({ email: u.email, password: 'Wrong-password-8' });
+    await signIn(u.email, u.password);
+    const admin = await as('admin');
+    const { data, error } = await admin.rpc('auth_events', { p_from: new Date(Date.now() - 60_000).toISOString(), p_limit: 500 });
+    expect(error).toBeNull();
+    const mine = (data as Array<{ action: string; actor_id: string; actor_email: string; ip_address: string; log_type: string; traits: Record<string, unknown> }>)
+      .filter((e) => e.actor_id === u.user.id);
+    expect(mine.map((e) => e.action)).toEqual(['login', 'login_failed']); // newest first
+    expect(mine[1]).toMatchObject({ actor_email: u.email, ip_address: '127.0.0.1', log_type: 'account', traits: { reason: 'invalid_credentials' } });
+    for (const role of ['finance', 'analyst'] as const) {
+      const refused = await (await as(role)).rpc('auth_events');
+      expect(refused.error?.code).toBe('42501');
+      expect(refused.error?.message).toBe('not_permitted');
+    }
   });
 });

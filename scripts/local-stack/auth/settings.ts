@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'smol-toml';
 import { ROOT } from '../config.ts';
+import { parseGoDuration } from './tokens.ts';
 
 export const CONFIG_TOML = path.join(ROOT, 'supabase', 'config.toml');
 
@@ -38,9 +39,6 @@ export interface RateLimits {
 }
 
 export interface AuthSettings {
-  siteUrl: string;
-  additionalRedirectUrls: string[];
-  jwtExpiry: number;
   refreshTokenReuseInterval: number;
   enableSignup: boolean;
   minimumPasswordLength: number;
@@ -58,8 +56,8 @@ export interface AuthSettings {
   maxCodeAttempts: number;
   /** failed password sign-ins per address in a 5-minute window before further tries get 429 */
   maxFailedSignInsPerEmail: number;
-  /** `[inbucket]`: the local mail catcher's web and SMTP ports (shifted with the stack's port base) */
-  inbucket: { enabled: boolean; port: number; smtpPort: number; adminEmail: string; senderName: string };
+  /** `[inbucket]` sender of auth mail (its ports are in StackConfig, shifted with the port base) */
+  inbucket: { adminEmail: string; senderName: string };
 }
 
 type Table = Record<string, unknown>;
@@ -68,20 +66,11 @@ const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.
 const bool = (v: unknown, d: boolean): boolean => (typeof v === 'boolean' ? v : d);
 const text = (v: unknown, d: string): string => (typeof v === 'string' ? v : d);
 
-/** Go duration strings the CLI accepts for max_frequency ("1s", "1m0s", "60s"). */
+/** A Go duration string as the CLI writes max_frequency ("1s", "60s", "1m0s"), in seconds. */
 function seconds(v: unknown, d: number): number {
   if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return d;
-  let total = 0;
-  let rest = v.trim();
-  const re = /^(\d+(?:\.\d+)?)(h|m|s|ms)/;
-  while (rest) {
-    const m = re.exec(rest);
-    if (!m) return d;
-    total += Number(m[1]) * { h: 3600, m: 60, s: 1, ms: 0.001 }[m[2] as 'h' | 'm' | 's' | 'ms'];
-    rest = rest.slice(m[0].length);
-  }
-  return total;
+  const ms = typeof v === 'string' ? parseGoDuration(v) : null;
+  return ms === null || ms < 0 ? d : ms / 1000;
 }
 
 function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -109,11 +98,7 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env, config: Table
   }
   const minimum = num(auth.minimum_password_length, 6);
   if (minimum < 6) throw new Error('supabase/config.toml: [auth] minimum_password_length must be at least 6');
-  const webPort = num(inbucket.port, 54324);
   return {
-    siteUrl: text(auth.site_url, 'http://127.0.0.1:3000'),
-    additionalRedirectUrls: Array.isArray(auth.additional_redirect_urls) ? auth.additional_redirect_urls.map(String) : [],
-    jwtExpiry: num(auth.jwt_expiry, 3600),
     refreshTokenReuseInterval: num(auth.refresh_token_reuse_interval, 10),
     enableSignup: bool(auth.enable_signup, true) && bool(email.enable_signup, true),
     minimumPasswordLength: minimum,
@@ -137,9 +122,6 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env, config: Table
     maxCodeAttempts: 5,
     maxFailedSignInsPerEmail: 10,
     inbucket: {
-      enabled: bool(inbucket.enabled, true),
-      port: webPort,
-      smtpPort: num(inbucket.smtp_port, webPort + 1),
       adminEmail: text(inbucket.admin_email, 'admin@email.com'),
       senderName: text(inbucket.sender_name, 'Admin'),
     },

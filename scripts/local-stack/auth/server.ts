@@ -47,7 +47,6 @@ const ROUTES: Record<string, Handler> = {
     sendJson(ctx.res, 200, {
       external: { email: true, phone: false, anonymous_users: false },
       disable_signup: deps.disableSignup,
-      mfa_enabled: deps.settings.mfa.totpEnroll,
       mailer_autoconfirm: true,
       phone_autoconfirm: false,
       sms_provider: '',

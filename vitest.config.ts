@@ -28,6 +28,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
+          // jsdom renders of whole dialogs take seconds on a loaded 2-core machine
+          testTimeout: 20_000,
         },
       },
       {

@@ -13,6 +13,16 @@ import { startChild, waitForHttp, type Child } from './local-stack/children.ts';
 import { logger } from './local-stack/log.ts';
 
 const PORT_BASE = Number(process.env.TEST_PORT_BASE ?? 64320);
+// The whole suite signs in, refreshes, verifies and mails from 127.0.0.1: config.toml's
+// per-address limits (30 sign-ins at once, then 0.1 a second) would stop it within a file.
+// Raise those for the test stack only, with GoTrue's own variable names (read by
+// scripts/local-stack/auth/settings.ts). What stops guessing stays as configured: failed
+// sign-ins per e-mail, wrong codes per code, MFA tries per factor.
+// tests/auth/rate-limits.test.ts checks the configured per-address limits on an auth server
+// and gateway of its own.
+for (const name of ['GOTRUE_RATE_LIMIT_TOKEN_REFRESH', 'GOTRUE_RATE_LIMIT_OTP', 'GOTRUE_RATE_LIMIT_VERIFY', 'GOTRUE_RATE_LIMIT_EMAIL_SENT', 'GOTRUE_MFA_RATE_LIMIT_CHALLENGE_AND_VERIFY']) {
+  process.env[name] ??= '100000';
+}
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
 const wanted = args.filter((a) => !a.startsWith('--'));

@@ -9,6 +9,7 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { darkTheme, lightTheme } from './layout/themes';
 import { resources } from './resources';
+import { MFA_PATH, MfaPage, SECURITY_PATH, SecurityPage } from './security';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 
@@ -29,6 +30,10 @@ export const App = () => (
     <CustomRoutes noLayout>
       <Route path={SetPasswordPage.path} element={<SetPasswordPage />} />
       <Route path={ForgotPasswordPage.path} element={<ForgotPasswordPage />} />
+      <Route path={MFA_PATH} element={<MfaPage />} />
+    </CustomRoutes>
+    <CustomRoutes>
+      <Route path={SECURITY_PATH} element={<SecurityPage />} />
     </CustomRoutes>
     {resources
       .filter((r) => !r.path)

@@ -18,6 +18,7 @@ export function banner(cfg: StackConfig, opts: { app: boolean; timings?: Record<
     opts.app ? `  App (open this)     http://${cfg.host}:${cfg.appPort}` : '  App                 not started (--no-app)',
     `  API gateway         ${cfg.apiUrl}   (/rest/v1  /auth/v1  /functions/v1)`,
     `  Postgres            ${cfg.dbUrl}`,
+    `  Mailbox             http://${cfg.host}:${cfg.mailPort}   (password reset, invitation and e-mail change mail; SMTP ${cfg.host}:${cfg.smtpPort})`,
     `  anon key            ${cfg.anonKey}`,
     `  service_role key    ${cfg.serviceRoleKey}   (local only)`,
     '',

@@ -191,48 +191,57 @@ create table if not exists auth.audit_log_entries (
 
 create table if not exists auth.schema_migrations (version varchar(255) primary key);
 
--- MFA factors and challenges, as GoTrue keeps them (hosted projects have these tables).
+-- MFA (GoTrue's migrations 20221003041349 … 20250925093508, consolidated; hosted has them).
 do $$ begin
   create type auth.factor_type as enum ('totp', 'webauthn', 'phone');
 exception when duplicate_object then null; end $$;
 do $$ begin
   create type auth.factor_status as enum ('unverified', 'verified');
 exception when duplicate_object then null; end $$;
+
 create table if not exists auth.mfa_factors (
-  id uuid primary key,
+  id uuid not null primary key,
   user_id uuid not null references auth.users (id) on delete cascade,
-  friendly_name text,
+  friendly_name text null,
   factor_type auth.factor_type not null,
   status auth.factor_status not null,
   created_at timestamptz not null,
   updated_at timestamptz not null,
-  secret text,
-  phone text,
-  last_challenged_at timestamptz unique,
-  web_authn_credential jsonb,
-  web_authn_aaguid uuid
+  secret text null,
+  phone text null default null,
+  last_challenged_at timestamptz unique default null,
+  web_authn_credential jsonb null,
+  web_authn_aaguid uuid null,
+  last_webauthn_challenge_data jsonb null
 );
+comment on table auth.mfa_factors is 'auth: stores metadata about factors';
+create unique index if not exists mfa_factors_user_friendly_name_unique on auth.mfa_factors (friendly_name, user_id) where trim(friendly_name) <> '';
 create index if not exists factor_id_created_at_idx on auth.mfa_factors (user_id, created_at);
+create index if not exists mfa_factors_user_id_idx on auth.mfa_factors (user_id);
+create unique index if not exists unique_phone_factor_per_user on auth.mfa_factors (user_id, phone);
+
 create table if not exists auth.mfa_challenges (
-  id uuid primary key,
+  id uuid not null primary key,
   factor_id uuid not null references auth.mfa_factors (id) on delete cascade,
   created_at timestamptz not null,
-  verified_at timestamptz,
+  verified_at timestamptz null,
   ip_address inet not null,
-  otp_code text,
-  web_authn_session_data jsonb
+  otp_code text null,
+  web_authn_session_data jsonb null
 );
+comment on table auth.mfa_challenges is 'auth: stores metadata about challenge requests made';
+create index if not exists mfa_challenge_created_at_idx on auth.mfa_challenges (created_at desc);
 
 alter table auth.users enable row level security;
 alter table auth.identities enable row level security;
 alter table auth.sessions enable row level security;
 alter table auth.refresh_tokens enable row level security;
 alter table auth.mfa_amr_claims enable row level security;
+alter table auth.mfa_factors enable row level security;
+alter table auth.mfa_challenges enable row level security;
 alter table auth.audit_log_entries enable row level security;
 alter table auth.instances enable row level security;
 alter table auth.schema_migrations enable row level security;
-alter table auth.mfa_factors enable row level security;
-alter table auth.mfa_challenges enable row level security;
 
 create or replace function auth.uid() returns uuid language sql stable as $$
   select coalesce(

@@ -2,8 +2,10 @@
 // Defaults follow the Supabase CLI (gateway 54321, db 54322, app 5173); a port base
 // shifts every service so tests and helpers can run a second stack beside the first.
 import { SignJWT } from 'jose';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -26,6 +28,9 @@ export interface StackConfig {
   /** first port for edge functions; one Deno process per function */
   functionsPort: number;
   appPort: number;
+  /** the local mail catcher (Supabase's Inbucket/Mailpit): web UI + HTTP API, and SMTP */
+  mailPort: number;
+  smtpPort: number;
   dataDir: string;
   storageDir: string;
   apiUrl: string;
@@ -42,6 +47,18 @@ async function legacyKey(role: 'anon' | 'service_role'): Promise<string> {
     .sign(new TextEncoder().encode(JWT_SECRET));
 }
 
+/**
+ * `[inbucket] port` and `smtp_port` of supabase/config.toml, as offsets from the default port
+ * base (54320): a stack on another base shifts them like every other port. The CLI's own
+ * defaults (54324/54325) are PostgREST's admin port and auth's here, so the project's
+ * config.toml names two free ones.
+ */
+function mailPortOffsets(): { web: number; smtp: number } {
+  const config = parse(readFileSync(path.join(ROOT, 'supabase', 'config.toml'), 'utf8')) as { inbucket?: { port?: number; smtp_port?: number } };
+  const web = config.inbucket?.port ?? 54324;
+  return { web: web - 54320, smtp: (config.inbucket?.smtp_port ?? web + 1) - 54320 };
+}
+
 export async function stackConfig(opts: { name?: string; portBase?: number; appPort?: number } = {}): Promise<StackConfig> {
   const name = opts.name ?? 'dev';
   const base = opts.portBase ?? Number(process.env.STACK_PORT_BASE ?? 54320);
@@ -49,6 +66,7 @@ export async function stackConfig(opts: { name?: string; portBase?: number; appP
   const dataDir = path.join(ROOT, '.local', name);
   const gatewayPort = base + 1;
   const dbPort = base + 2;
+  const mail = mailPortOffsets();
   return {
     name,
     host,
@@ -61,6 +79,8 @@ export async function stackConfig(opts: { name?: string; portBase?: number; appP
     // 5173 for the default stack (the Supabase CLI's convention); other stacks shift it with
     // their base so tests and a second stack agree on it without passing it around.
     appPort: opts.appPort ?? Number(process.env.APP_PORT ?? (base === 54320 ? 5173 : base + 73)),
+    mailPort: base + mail.web,
+    smtpPort: base + mail.smtp,
     dataDir,
     storageDir: path.join(dataDir, 'storage'),
     apiUrl: `http://${host}:${gatewayPort}`,

@@ -2,6 +2,7 @@
 // /functions/v1 and /storage/v1, enforcing the apikey contract, mapping opaque sb_ keys to
 // JWTs for upstreams, answering CORS preflights, and streaming bodies both ways.
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { jwtVerify } from 'jose';
 import { PUBLISHABLE_KEY, SECRET_KEY, type StackConfig } from './config.ts';
 import type { Logger } from './log.ts';
@@ -16,6 +17,10 @@ export interface GatewayOptions {
   functions: GatewayFunction[];
   /** Handles /storage/v1/* in-process; `subpath` is the path after /storage/v1 plus the query string. */
   storage?: (req: IncomingMessage, res: ServerResponse, subpath: string) => void | Promise<void>;
+  /** Sent to the auth server in `x-gateway-secret`, so that it believes this gateway's X-Forwarded-For and nobody else's. */
+  authProxySecret?: string;
+  /** Port to listen on instead of cfg.gatewayPort (0: any free one). */
+  port?: number;
 }
 
 const ALLOW_HEADERS = [
@@ -48,6 +53,12 @@ const EXPOSE_HEADERS = [
   'Link',
 ];
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'te', 'trailer', 'upgrade']);
+/**
+ * Client-supplied address headers are dropped: the gateway is the edge, so the client's address
+ * is its socket's, whatever a client claims (a spoofed X-Forwarded-For used to reach the auth
+ * audit and sessions).
+ */
+const CLIENT_ADDRESS_HEADERS = new Set(['x-forwarded-for', 'x-real-ip', 'forwarded', 'x-gateway-secret', 'sb-forwarded-for']);
 
 /** Kong's answers for the key-auth contract. */
 const NO_KEY = {
@@ -149,7 +160,7 @@ export async function startGateway(
   cfg: StackConfig,
   log: Logger,
   opts: GatewayOptions,
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ port: number; close(): Promise<void> }> {
   const secret = new TextEncoder().encode(cfg.jwtSecret);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const functions = new Map(opts.functions.map((f) => [f.slug, f]));
@@ -170,15 +181,15 @@ export async function startGateway(
   function forwardHeaders(req: IncomingMessage, port: number, prefix: string, authorization: string | undefined): OutgoingHttpHeaders {
     const out: OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) {
-      if (v === undefined || HOP_BY_HOP.has(k) || k === 'host' || k === 'authorization') continue;
+      if (v === undefined || HOP_BY_HOP.has(k) || CLIENT_ADDRESS_HEADERS.has(k) || k === 'host' || k === 'authorization') continue;
       out[k] = v;
     }
     if (authorization) out.authorization = authorization;
     const clientIp = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
-    const prior = headerValue(req.headers, 'x-forwarded-for');
     out.host = `${cfg.host}:${port}`;
-    out['x-forwarded-for'] = prior ? `${prior}, ${clientIp}` : clientIp;
-    out['x-real-ip'] = headerValue(req.headers, 'x-real-ip') ?? clientIp;
+    out['x-forwarded-for'] = clientIp;
+    out['x-real-ip'] = clientIp;
+    if (port === cfg.authPort && opts.authProxySecret) out['x-gateway-secret'] = opts.authProxySecret;
     out['x-forwarded-host'] = headerValue(req.headers, 'x-forwarded-host') ?? req.headers.host ?? `${cfg.host}:${cfg.gatewayPort}`;
     out['x-forwarded-proto'] = headerValue(req.headers, 'x-forwarded-proto') ?? 'http';
     out['x-forwarded-port'] = String(cfg.gatewayPort);
@@ -355,14 +366,16 @@ export async function startGateway(
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(cfg.gatewayPort, cfg.host, () => {
+    server.listen(opts.port ?? cfg.gatewayPort, cfg.host, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  log.info(`gateway listening on ${cfg.apiUrl}`);
+  const port = (server.address() as AddressInfo).port;
+  log.info(`gateway listening on http://${cfg.host}:${port}`);
 
   return {
+    port,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,7 @@
 // Starts the whole local Supabase-compatible stack in dependency order and stops it again:
-// Postgres → bootstrap → migrations → seed (fresh DB) → PostgREST → auth → edge functions → gateway.
+// Postgres → bootstrap → migrations → seed (fresh DB) → PostgREST → mail catcher → auth →
+// edge functions → gateway.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -11,6 +13,7 @@ import { logger } from './log.ts';
 import { startPostgrest } from './postgrest.ts';
 import { startAuth } from './auth/server.ts';
 import { startGateway } from './gateway.ts';
+import { startMailCatcher } from './mail.ts';
 import { createStorageHandler } from './storage.ts';
 import { seedStorage } from './seed-storage.ts';
 import type { Child } from './children.ts';
@@ -90,6 +93,8 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
     ['postgrest', cfg.restPort],
     ['postgrest admin', cfg.restAdminPort],
     ['auth', cfg.authPort],
+    ['mail catcher (web)', cfg.mailPort],
+    ['mail catcher (SMTP)', cfg.smtpPort],
     ...fns.map((f): [string, number] => [`function ${f.slug}`, f.port]),
     ...(opts.extraPorts ?? []).map((p): [string, number] => ['app', p]),
   ];
@@ -126,14 +131,19 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
     children.push(await startPostgrest(cfg, log('postgrest')));
     await rememberPids();
     mark('postgrest');
-    const auth = await startAuth(cfg, log('auth'));
+    children.push(await startMailCatcher(cfg, log('mail')));
+    await rememberPids();
+    // Auth believes X-Forwarded-For only from this stack's gateway: its address and a secret
+    // made for this run.
+    const gatewaySecret = randomBytes(32).toString('base64url');
+    const auth = await startAuth(cfg, log('auth'), { trustedProxies: { addresses: [cfg.host], secret: gatewaySecret } });
     closers.push(() => auth.close());
     children.push(...(await startFunctions(cfg, fns, log('functions'))));
     await rememberPids();
     mark('functions');
     const storage = createStorageHandler(cfg, log('storage'));
     closers.push(() => storage.close());
-    const gateway = await startGateway(cfg, log('gateway'), { functions: fns, storage: storage.handle });
+    const gateway = await startGateway(cfg, log('gateway'), { functions: fns, storage: storage.handle, authProxySecret: gatewaySecret });
     closers.push(() => gateway.close());
     mark('ready');
     main.info(`ready in ${(timings.ready / 1000).toFixed(1)} s`);

@@ -25,6 +25,7 @@ import * as merchantsMessages from '../merchants/messages';
 import * as listingsMessages from '../listings/messages';
 import * as catalogueMessages from '../catalogue/messages';
 import * as promotionsMessages from '../promotions/messages';
+import * as securityMessages from '../security/messages';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
@@ -50,6 +51,7 @@ const FEATURE_MESSAGES: { zh: object; en: object }[] = [
   settlementsMessages,
   withdrawalsMessages,
   accountsMessages,
+  securityMessages,
 ];
 
 export const messages: Record<string, TranslationMessages> = {

@@ -10,6 +10,7 @@ import { supabase } from './supabase';
 import { canAccess as tableCanAccess, type StaffRole } from './access';
 import { errorCode } from './errors';
 import type { Staff } from './types';
+import { mfaRefusal, mfaStep, MFA_PATH } from '../security/mfa';
 
 export interface StaffPermissions {
   role: StaffRole;
@@ -77,6 +78,8 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
         throw new Error(code ? `errors.${code}` : (e as Error)?.message || 'ra.auth.sign_in_error');
       }
       await requireStaff(true);
+      // a verified authenticator: the code screen comes after the password
+      if ((await mfaStep(client)) === 'verify') return { redirectTo: MFA_PATH };
     },
     async logout(params) {
       cache = null;
@@ -101,6 +104,8 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
     async checkError(error) {
       const status = (error as { status?: number })?.status;
       const code = errorCode(error);
+      // an action that needs aal2: the code screen (or the security page), still signed in
+      if (code === 'mfa_required') throw await mfaRefusal(client, window.location.hash.replace(/^#/, '') || '/');
       if (status === 401 || code === 'session_expired' || (error as { name?: string })?.name === 'AuthSessionMissingError') {
         cache = null;
         throw { message: 'errors.session_expired' };

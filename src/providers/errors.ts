@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'not_staff',
   'staff_inactive',
   'session_expired',
+  'mfa_required',
   'network',
   'unknown',
   // refusals of the state machines and money functions (supabase/migrations, app.fail)
@@ -81,6 +82,7 @@ const ALIASES: Record<string, ErrorCode> = {
   forbidden: 'not_permitted',
   internal_error: 'unknown',
   user_banned: 'staff_inactive',
+  insufficient_aal: 'mfa_required',
 };
 
 /** The error's stable code, if we know one; null otherwise. */

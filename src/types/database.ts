@@ -3932,6 +3932,7 @@ export type Database = {
       analytics_top_merchants: { Args: { p_from?: string; p_to?: string; p_city?: string; p_limit?: number }; Returns: Json[] };
       analytics_top_models: { Args: { p_from?: string; p_to?: string; p_city?: string; p_limit?: number }; Returns: Json[] };
       analytics_trades_by_hour: { Args: { p_from?: string; p_to?: string; p_city?: string }; Returns: Json[] };
+      auth_events: { Args: { p_from?: string; p_to?: string; p_limit?: number }; Returns: Json[] };
       bank_account_add: { Args: { p_owner_type: Database["public"]["Enums"]["money_owner_type"]; p_owner_id: string; p_holder_name: string; p_bank_name: string; p_account_no: string; p_branch_name?: string }; Returns: string };
       bank_account_reveal: { Args: { p_id: string }; Returns: string };
       bank_account_verify: { Args: { p_id: string; p_verified?: boolean; p_reason?: string }; Returns: undefined };

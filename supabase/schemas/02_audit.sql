@@ -117,6 +117,33 @@ begin
 end;
 $$;
 
+-- Sign-in events (登录事件) from the auth server's own trail, auth.audit_log_entries (GoTrue's
+-- payload): sign-ins and failed attempts, sign-outs, MFA, password and e-mail changes, with
+-- the client address. Newest first; admins only.
+create or replace function public.auth_events(p_from timestamptz default null, p_to timestamptz default null, p_limit integer default 200)
+returns table (id uuid, at timestamptz, action text, log_type text, actor_id uuid, actor_email text, ip_address text, traits jsonb)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if not app.has_role('admin') then
+    perform app.fail('not_permitted', 'only admins may read sign-in events', '42501');
+  end if;
+  -- everyone's sign-ins: not for an admin limited to some regions
+  perform app.require_all_regions();
+  return query
+    select e.id, e.created_at, e.payload ->> 'action', e.payload ->> 'log_type',
+           (e.payload ->> 'actor_id')::uuid, e.payload ->> 'actor_username', e.ip_address::text,
+           coalesce((e.payload -> 'traits')::jsonb, '{}'::jsonb)
+    from auth.audit_log_entries e
+    where (p_from is null or e.created_at >= p_from) and (p_to is null or e.created_at < p_to)
+    order by e.created_at desc, e.id
+    limit least(greatest(coalesce(p_limit, 200), 1), 1000);
+end;
+$$;
+
 -- Who may call them ---------------------------------------------------------------------------
 revoke all on function app.forbid_audit_change() from public, anon, authenticated, service_role;
 grant execute on function app.forbid_audit_change() to public;
@@ -124,6 +151,8 @@ revoke all on function app.audit_row_change() from public, anon, authenticated, 
 grant execute on function app.audit_row_change() to authenticated, service_role;
 revoke all on function app.audit(action text, entity text, entity_id text, before jsonb, after jsonb, reason text, region_code text) from public, anon, authenticated, service_role;
 grant execute on function app.audit(action text, entity text, entity_id text, before jsonb, after jsonb, reason text, region_code text) to public, authenticated, service_role;
+revoke all on function public.auth_events(p_from timestamptz, p_to timestamptz, p_limit integer) from public, anon, authenticated, service_role;
+grant execute on function public.auth_events(p_from timestamptz, p_to timestamptz, p_limit integer) to authenticated;
 
 -- Triggers ------------------------------------------------------------------------------------
 

@@ -105,7 +105,7 @@ begin
     r.created,
     case when r.state not in ('created', 'auto_expired') and not (r.state in ('cancelled_by_customer', 'cancelled_by_merchant') and r.g % 2 = 0)
          then r.created + interval '2 hours' end,
-    case when r.state in ('visited', 'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided')
+    case when app.reservation_is_successful(r.state::public.reservation_state)
          then r.created + (1 + r.g % 4) * interval '1 day' + (9 + r.g % 9) * interval '1 hour' end,
     case when r.state in ('deal_closed', 'in_use', 'returned', 'settled', 'voided')
          then least(now() - interval '1 hour', r.created + (2 + r.g % 4) * interval '1 day' + (12 + r.g % 6) * interval '1 hour') end,

@@ -14,7 +14,7 @@ describe('admin users', () => {
     const email = uniqueEmail('create');
     const { data, error } = await admin.auth.admin.createUser({
       email: email.toUpperCase(),
-      password: 'created-pass-1',
+      password: 'Created-pass-1',
       email_confirm: true,
       user_metadata: { display_name: '赵六' },
       app_metadata: { staff: true },
@@ -43,9 +43,9 @@ describe('admin users', () => {
     } finally {
       await pg.end();
     }
-    expect((await signIn(email, 'created-pass-1')).auth).toBeTruthy();
+    expect((await signIn(email, 'Created-pass-1')).auth).toBeTruthy();
 
-    const dup = await admin.auth.admin.createUser({ email, password: 'created-pass-1' });
+    const dup = await admin.auth.admin.createUser({ email, password: 'Created-pass-1' });
     expect(dup.error?.code).toBe('email_exists');
     expect(dup.error?.status).toBe(422);
   });
@@ -98,7 +98,7 @@ describe('admin users', () => {
     const refresh = await currentRefreshToken(client);
     const newEmail = uniqueEmail('renamed');
     const { data, error } = await admin.auth.admin.updateUserById(user.id, {
-      password: 'admin-set-pass-3',
+      password: 'Admin-set-pass-3',
       email: newEmail,
       user_metadata: { display_name: '改名' },
     });
@@ -106,7 +106,7 @@ describe('admin users', () => {
     expect(data.user).toMatchObject({ email: newEmail, user_metadata: { display_name: '改名', email_verified: true } });
     const anon = await anonClient();
     expect((await anon.auth.refreshSession({ refresh_token: refresh })).error?.code).toBe('refresh_token_not_found');
-    expect((await anon.auth.signInWithPassword({ email: newEmail, password: 'admin-set-pass-3' })).error).toBeNull();
+    expect((await anon.auth.signInWithPassword({ email: newEmail, password: 'Admin-set-pass-3' })).error).toBeNull();
     const weak = await admin.auth.admin.updateUserById(user.id, { password: 'x' });
     expect(weak.error?.code).toBe('weak_password');
   });
@@ -140,7 +140,7 @@ describe('admin users', () => {
     const list = await anon.auth.admin.listUsers();
     expect(list.error?.status).toBe(403);
     expect(list.error?.code).toBe('not_admin');
-    const create = await anon.auth.admin.createUser({ email: uniqueEmail('nope'), password: 'whatever-1' });
+    const create = await anon.auth.admin.createUser({ email: uniqueEmail('nope'), password: 'Whatever-pass-1' });
     expect(create.error?.code).toBe('not_admin');
 
     const user = await signIn('admin@demo.test');

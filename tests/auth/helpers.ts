@@ -17,7 +17,7 @@ export async function makeUser(
 ): Promise<{ user: User; email: string; password: string }> {
   const admin = await serviceClient();
   const email = uniqueEmail(tag);
-  const password = opts.password ?? 'initial-pass-1';
+  const password = opts.password ?? 'Initial-pass-1';
   const { data, error } = await admin.auth.admin.createUser({
     email,
     password,

@@ -1,7 +1,9 @@
-// resetPasswordForEmail → e-mail link (GET /verify, 303 with the session in the fragment) →
-// setSession → updateUser({password}): the set-password flow ra-supabase uses.
+// resetPasswordForEmail → e-mail (read from the stack's mailbox) → its link (GET /verify, 303
+// with the session in the fragment) → setSession → updateUser({password}): the set-password
+// flow ra-supabase uses.
 import { afterAll, describe, expect, it } from 'vitest';
 import { anonClient, db, serviceClient, stack } from '../support/stack.ts';
+import { linkOf, waitForMail } from '../support/mailbox.ts';
 import { deleteCreatedUsers, forget, uniqueEmail, makeUser } from './helpers.ts';
 
 afterAll(deleteCreatedUsers);
@@ -14,6 +16,14 @@ async function storedToken(email: string, column: 'recovery_token' | 'confirmati
   } finally {
     await pg.end();
   }
+}
+
+/** The token of the newest mail's link, checked against what the database stores. */
+async function mailedToken(email: string, subject: RegExp, column: 'recovery_token' | 'confirmation_token'): Promise<string> {
+  const mail = await waitForMail(email, subject);
+  const token = new URL(linkOf(mail)).searchParams.get('token')!;
+  expect(token).toBe(await storedToken(email, column));
+  return token;
 }
 
 function fragment(location: string): URLSearchParams {
@@ -35,7 +45,12 @@ describe('password recovery', () => {
     const anon = await anonClient();
     const { error } = await anon.auth.resetPasswordForEmail(email, { redirectTo });
     expect(error).toBeNull();
-    const token = await storedToken(email, 'recovery_token');
+    const mail = await waitForMail(email, /Reset your password/);
+    const mailed = new URL(linkOf(mail));
+    expect(mailed.pathname).toBe('/auth/v1/verify');
+    expect(mailed.searchParams.get('type')).toBe('recovery');
+    expect(mailed.searchParams.get('redirect_to')).toBe(redirectTo);
+    const token = await mailedToken(email, /Reset your password/, 'recovery_token');
     expect(token).toMatch(/^[0-9a-f]{56}$/);
 
     const link = `${cfg.apiUrl}/auth/v1/verify?token=${token}&type=recovery&redirect_to=${encodeURIComponent(redirectTo)}`;
@@ -52,8 +67,8 @@ describe('password recovery', () => {
     const set = await client.auth.setSession({ access_token: f.get('access_token')!, refresh_token: f.get('refresh_token')! });
     expect(set.error).toBeNull();
     expect(set.data.user?.email).toBe(email);
-    expect((await client.auth.updateUser({ password: 'recovered-pass-9' })).error).toBeNull();
-    expect((await anon.auth.signInWithPassword({ email, password: 'recovered-pass-9' })).error).toBeNull();
+    expect((await client.auth.updateUser({ password: 'Recovered-pass-9' })).error).toBeNull();
+    expect((await anon.auth.signInWithPassword({ email, password: 'Recovered-pass-9' })).error).toBeNull();
 
     // The link works once.
     const again = await fetch(link, { redirect: 'manual' });
@@ -67,7 +82,7 @@ describe('password recovery', () => {
     const cfg = await stack();
     const { email } = await makeUser('redirect');
     await (await anonClient()).auth.resetPasswordForEmail(email, { redirectTo: 'https://evil.example/steal' });
-    const token = await storedToken(email, 'recovery_token');
+    const token = await mailedToken(email, /Reset your password/, 'recovery_token');
     const res = await fetch(
       `${cfg.apiUrl}/auth/v1/verify?token=${token}&type=recovery&redirect_to=https://evil.example/steal`,
       { redirect: 'manual' },
@@ -88,7 +103,7 @@ describe('invite', () => {
     expect(data.user!.email_confirmed_at).toBeUndefined();
     expect(data.user!.invited_at).toBeTruthy();
 
-    const token = await storedToken(email, 'confirmation_token');
+    const token = await mailedToken(email, /You've been invited/, 'confirmation_token');
     const res = await fetch(`${cfg.apiUrl}/auth/v1/verify?token=${token}&type=invite`, { redirect: 'manual' });
     const f = fragment(res.headers.get('location')!);
     expect(f.get('type')).toBe('invite');

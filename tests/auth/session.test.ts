@@ -102,12 +102,12 @@ describe('updateUser', () => {
 
   it('refuses a weak password and the same password', async () => {
     const { client, password } = await signedInUser('weak');
-    const weak = await client.auth.updateUser({ password: '123' });
+    const weak = await client.auth.updateUser({ password: '123', current_password: password });
     expect(weak.error).toBeInstanceOf(AuthWeakPasswordError);
     expect(weak.error?.code).toBe('weak_password');
     expect(weak.error?.status).toBe(422);
-    expect((weak.error as AuthWeakPasswordError).reasons).toEqual(['length']);
-    const same = await client.auth.updateUser({ password });
+    expect((weak.error as AuthWeakPasswordError).reasons).toEqual(['length', 'characters']);
+    const same = await client.auth.updateUser({ password, current_password: password });
     expect(same.error?.code).toBe('same_password');
     expect(same.error?.status).toBe(422);
   });
@@ -116,7 +116,7 @@ describe('updateUser', () => {
     const { client, email, password } = await signedInUser('pwchange');
     const other = await signIn(email, password);
     const otherRefresh = await currentRefreshToken(other);
-    const { error } = await client.auth.updateUser({ password: 'brand-new-pass-2' });
+    const { error } = await client.auth.updateUser({ password: 'Brand-new-pass-2', current_password: password });
     expect(error).toBeNull();
 
     const stale = await (await anonClient()).auth.refreshSession({ refresh_token: otherRefresh });
@@ -125,7 +125,7 @@ describe('updateUser', () => {
 
     const anon = await anonClient();
     expect((await anon.auth.signInWithPassword({ email, password })).error?.code).toBe('invalid_credentials');
-    expect((await anon.auth.signInWithPassword({ email, password: 'brand-new-pass-2' })).error).toBeNull();
+    expect((await anon.auth.signInWithPassword({ email, password: 'Brand-new-pass-2' })).error).toBeNull();
   });
 
   it('refuses app_metadata from a user', async () => {

@@ -60,13 +60,16 @@ describe('signInWithPassword', () => {
     }
   });
 
-  it('checks the ban before the password, and confirmation after it', async () => {
+  it('tells a ban only to the right password, and confirmation after it', async () => {
     const admin = await serviceClient();
     const banned = await makeUser('banned');
     await admin.auth.admin.updateUserById(banned.user.id, { ban_duration: '1h' });
     const anon = await anonClient();
+    // A deactivated account answers a wrong password like any other: no hint that it exists.
     const wrong = await anon.auth.signInWithPassword({ email: banned.email, password: 'not-it-at-all' });
-    expect(wrong.error?.code).toBe('user_banned');
+    expect(wrong.error?.code).toBe('invalid_credentials');
+    const right = await anon.auth.signInWithPassword({ email: banned.email, password: banned.password });
+    expect(right.error?.code).toBe('user_banned');
 
     const unconfirmed = await makeUser('unconfirmed', { confirmed: false });
     const bad = await anon.auth.signInWithPassword({ email: unconfirmed.email, password: 'not-it-at-all' });

@@ -87,6 +87,7 @@ const REGIONAL: Record<string, (r: Row) => Args> = {
 const ALL_REGIONS: Record<string, (r: Row) => Args> = {
   amount_ceiling_update: () => ({ p_kind: 'withdrawal', p_max_fen: 1000, p_reason: '测试' }),
   analytics_refresh_rollups: () => ({}),
+  auth_events: () => ({}),
   channel_statement_import: () => ({ p_rows: [{ statement_id: 'S', channel: 'wechat', channel_txn_id: 'WXRS0001', amount_fen: 1, occurred_at: '2026-01-01' }] }),
   complaint_run_timers: () => ({ p_city: CITY_A }),
   four_eyes_rule_update: () => ({ p_rule: 'payee_verify', p_enabled: true, p_threshold_fen: null, p_reason: '测试' }),

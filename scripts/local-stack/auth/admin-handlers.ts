@@ -32,6 +32,7 @@ import {
   type Queryable,
   type UserRow,
 } from './repo.ts';
+import { reserveMail } from './mailer.ts';
 import { newOtp, parseGoDuration, tokenHash } from './tokens.ts';
 
 const emailExists = () => unprocessable('email_exists', 'A user with this email address has already been registered');
@@ -46,7 +47,7 @@ function banUntil(raw: unknown): Date | null | undefined {
   return new Date(Date.now() + ms);
 }
 
-async function passwordHashFrom(b: Record<string, unknown>): Promise<string | undefined> {
+async function passwordHashFrom(b: Record<string, unknown>, deps: Deps): Promise<string | undefined> {
   const given = str(b.password_hash);
   if (given) {
     if (!/^\$2[abxy]\$\d\d\$/.test(given)) throw badRequest('validation_failed', 'Invalid password hash format');
@@ -54,7 +55,7 @@ async function passwordHashFrom(b: Record<string, unknown>): Promise<string | un
   }
   const password = str(b.password);
   if (password === undefined) return undefined;
-  checkPasswordStrength(password);
+  checkPasswordStrength(password, deps.settings);
   return hashPassword(password);
 }
 
@@ -83,7 +84,7 @@ export async function createUser(ctx: Ctx, deps: Deps): Promise<void> {
   const id = str(b.id);
   if (id !== undefined && !isUuid(id)) throw badRequest('validation_failed', 'id must be a UUID');
   // Without a password the account cannot sign in until one is set (invite/recovery), as in GoTrue.
-  const passwordHash = (await passwordHashFrom(b)) ?? (await hashPassword(randomBytes(24).toString('base64url')));
+  const passwordHash = (await passwordHashFrom(b, deps)) ?? (await hashPassword(randomBytes(24).toString('base64url')));
   const emailConfirm = b.email_confirm === true;
   const providers = [email ? 'email' : null, phone ? 'phone' : null].filter((p): p is string => p !== null);
   const userMetadata = { ...(obj(b.user_metadata) ?? {}) };
@@ -152,7 +153,7 @@ export async function getUserById(ctx: Ctx, deps: Deps, id: string): Promise<voi
 export async function updateUserById(ctx: Ctx, deps: Deps, id: string): Promise<void> {
   const admin = await requireAdmin(ctx, deps);
   const b = ctx.body;
-  const passwordHash = await passwordHashFrom(b);
+  const passwordHash = await passwordHashFrom(b, deps);
   const bannedUntil = banUntil(b.ban_duration);
   const email = b.email !== undefined && b.email !== null && b.email !== '' ? normaliseEmail(b.email) : undefined;
   const phone = str(b.phone);
@@ -226,8 +227,9 @@ export async function invite(ctx: Ctx, deps: Deps): Promise<void> {
   const admin = await requireAdmin(ctx, deps);
   const email = normaliseEmail(ctx.body.email);
   const data = obj(ctx.body.data) ?? {};
-  const otp = newOtp();
+  const otp = newOtp(deps.settings.otpLength);
   const hash = tokenHash(email, otp);
+  reserveMail(deps.limits.email);
   const user = await withTransaction(deps.pool, async (c) => {
     const existing = await findUserByEmail(c, email);
     if (existing?.email_confirmed_at) throw emailExists();
@@ -258,6 +260,7 @@ export async function invite(ctx: Ctx, deps: Deps): Promise<void> {
     return row;
   });
   const redirect = safeRedirect(deps, ctx.url.searchParams.get('redirect_to'));
-  deps.log.info(`invitation for ${email}: ${verifyLink(deps, hash, 'invite', redirect)} (code ${otp})`);
+  deps.limits.codeFailures.clear(`otp:${email}`);
   sendJson(ctx.res, 200, userJson(user, await identitiesOf(deps.pool, user.id)));
+  deps.mailer.send('invite', { to: email, link: verifyLink(deps, hash, 'invite', redirect), token: otp });
 }

@@ -37,10 +37,9 @@ export const unprocessable = (code: string, message: string, extra?: Record<stri
   new AuthError(422, code, message, extra);
 
 export const invalidCredentials = () => badRequest('invalid_credentials', 'Invalid login credentials');
-export const weakPassword = (min: number) =>
-  unprocessable('weak_password', `Password should be at least ${min} characters.`, {
-    weak_password: { reasons: ['length'] },
-  });
+/** GoTrue's WeakPasswordError: every failed rule's message, and its reason code. */
+export const weakPassword = (messages: string[], reasons: string[]) =>
+  unprocessable('weak_password', messages.join(' '), { weak_password: { reasons } });
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

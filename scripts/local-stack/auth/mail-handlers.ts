@@ -1,24 +1,25 @@
 // Flows that go through an e-mail link: /recover, /verify (GET from the link, POST for
-// verifyOtp) and /signup. There is no SMTP locally, so links are written to the log.
+// verifyOtp) and /signup. Mail goes to the stack's mail catcher over SMTP (mailer.ts).
 import { AuthError, badRequest, forbidden, sendJson, unprocessable } from './errors.ts';
 import {
   checkPasswordStrength,
   hashPassword,
   issueSession,
-  MAIL_MAX_FREQUENCY_S,
   normaliseEmail,
   obj,
-  OTP_EXPIRY_S,
   safeRedirect,
   str,
+  tooSoon,
   verifyLink,
   type Ctx,
   type Deps,
   type TokenResponse,
 } from './context.ts';
+import { reserveMail } from './mailer.ts';
 import {
   audit,
   findUserByEmail,
+  isBanned,
   findUserByTokenColumn,
   insertUser,
   mergeMetadata,
@@ -30,26 +31,29 @@ import {
 } from './repo.ts';
 import { newOtp, tokenHash } from './tokens.ts';
 
+/**
+ * POST /recover. Known and unknown addresses answer alike: 200 {}, or the same 429 for a
+ * second request within `max_frequency` (counted per address whether it exists or not), and
+ * the mail leaves after the answer. A deactivated account gets no mail.
+ */
 export async function recover(ctx: Ctx, deps: Deps): Promise<void> {
+  deps.limits.otp.check(ctx.ip); // GoTrue's "Recover" limiter
   if (!str(ctx.body.email)) throw badRequest('validation_failed', 'Password recovery requires an email');
   const email = normaliseEmail(ctx.body.email);
+  if (!deps.limits.mailFrequency.allow(`recovery:${email}`)) throw tooSoon(deps);
+  reserveMail(deps.limits.email);
   const user = await findUserByEmail(deps.pool, email);
-  // Unknown addresses get the same answer, so the endpoint can't be used to enumerate users.
-  if (!user || !user.email) return sendJson(ctx.res, 200, {});
-  if (user.recovery_sent_at && Date.now() - user.recovery_sent_at.getTime() < MAIL_MAX_FREQUENCY_S * 1000) {
-    throw new AuthError(
-      429,
-      'over_email_send_rate_limit',
-      `For security purposes, you can only request this after ${MAIL_MAX_FREQUENCY_S} seconds.`,
-    );
-  }
-  const otp = newOtp();
+  if (!user || !user.email || isBanned(user)) return sendJson(ctx.res, 200, {});
+  const otp = newOtp(deps.settings.otpLength);
   const hash = tokenHash(user.email, otp);
-  await updateUser(deps.pool, user.id, { recovery_token: hash, recovery_sent_at: { sql: 'now()' } });
-  await audit(deps.pool, 'recovery_requested', user, ctx.ip);
-  const redirect = safeRedirect(deps, ctx.url.searchParams.get('redirect_to'));
-  deps.log.info(`password recovery for ${user.email}: ${verifyLink(deps, hash, 'recovery', redirect)} (code ${otp})`);
+  await withTransaction(deps.pool, async (c) => {
+    await updateUser(c, user.id, { recovery_token: hash, recovery_sent_at: { sql: 'now()' } });
+    await audit(c, 'user_recovery_requested', user, ctx.ip);
+  });
+  deps.limits.codeFailures.clear(`otp:${user.email}`);
+  const link = verifyLink(deps, hash, 'recovery', safeRedirect(deps, ctx.url.searchParams.get('redirect_to')));
   sendJson(ctx.res, 200, {});
+  deps.mailer.send('recovery', { to: user.email, link, token: otp });
 }
 
 type VerifyType = 'recovery' | 'magiclink' | 'invite' | 'signup' | 'email_change' | 'email';
@@ -78,13 +82,15 @@ async function consume(deps: Deps, ctx: Ctx, type: VerifyType, hash: string): Pr
     // verifyOtp({type: 'email'}) may also confirm a pending sign-up/invite.
     if (!user && type === 'email') user = await findUserByTokenColumn(c, 'confirmation_token', hash);
     if (!user) throw expired();
+    // A deactivated account cannot complete a recovery or invitation (GoTrue: 403 user_banned).
+    if (isBanned(user)) throw forbidden('user_banned', 'User is banned');
     const sentAt =
       column === 'recovery_token' && user.recovery_token === hash
         ? user.recovery_sent_at
         : column === 'email_change_token_new'
           ? user.email_change_sent_at
           : user.confirmation_sent_at;
-    if (!sentAt || Date.now() - sentAt.getTime() > OTP_EXPIRY_S * 1000) throw expired();
+    if (!sentAt || Date.now() - sentAt.getTime() > deps.settings.otpExpiry * 1000) throw expired();
 
     const patch: Patch = { last_sign_in_at: { sql: 'now()' } };
     if (type === 'email_change') {
@@ -112,7 +118,13 @@ async function consume(deps: Deps, ctx: Ctx, type: VerifyType, hash: string): Pr
     }
     const row: UserRow = await updateUser(c, user.id, patch);
     await syncEmailIdentity(c, row);
-    await audit(c, type === 'recovery' ? 'login' : 'user_confirmation_requested', row, ctx.ip, { type });
+    if (type === 'email_change') {
+      await audit(c, 'user_modified', row, ctx.ip, { email_change: 'confirmed', old_email: user.email, new_email: row.email });
+    } else if (type === 'invite') {
+      await audit(c, 'invite_accepted', row, ctx.ip, { provider: 'email' });
+    } else {
+      await audit(c, 'login', row, ctx.ip, { provider: 'email', type });
+    }
     return issueSession(c, deps, ctx, row, AMR_METHOD[type]);
   });
 }
@@ -124,6 +136,7 @@ function fragmentUrl(redirect: string, params: Record<string, string>): string {
 
 /** GET /verify: the link in the e-mail. Always answers with a 303 back to the app. */
 export async function verifyGet(ctx: Ctx, deps: Deps): Promise<void> {
+  deps.limits.verify.check(ctx.ip);
   const token = ctx.url.searchParams.get('token') ?? '';
   const type = (ctx.url.searchParams.get('type') ?? '') as VerifyType;
   const redirect = safeRedirect(deps, ctx.url.searchParams.get('redirect_to'));
@@ -154,21 +167,46 @@ export async function verifyGet(ctx: Ctx, deps: Deps): Promise<void> {
   ctx.res.end();
 }
 
-/** POST /verify: verifyOtp({type, token_hash}) or verifyOtp({email, token, type}). */
+/** Voids every e-mail code of an address (after too many wrong ones). */
+async function voidEmailCodes(deps: Deps, email: string): Promise<void> {
+  await deps.pool.query(
+    `update auth.users set recovery_token = '', confirmation_token = '', email_change_token_new = '', updated_at = now()
+      where lower(email) = $1 or lower(email_change) = $1`,
+    [email],
+  );
+}
+
+/**
+ * POST /verify: verifyOtp({type, token_hash}) or verifyOtp({email, token, type}). A code
+ * typed by hand is short, so wrong ones are counted per address (known or not): at
+ * `maxCodeAttempts` the address's codes are void and even the right one fails.
+ */
 export async function verifyPost(ctx: Ctx, deps: Deps): Promise<void> {
+  deps.limits.verify.check(ctx.ip);
   const type = (str(ctx.body.type) ?? '') as VerifyType;
   if (!VERIFY_TYPES.has(type)) throw badRequest('validation_failed', 'Verify requires a verification type');
   let hash = str(ctx.body.token_hash);
+  let attemptKey: string | null = null;
+  let email = '';
   if (!hash) {
     const otp = str(ctx.body.token);
-    const email = str(ctx.body.email);
-    if (!otp || !email) throw badRequest('validation_failed', 'Verify requires either a token or a token hash');
-    hash = tokenHash(normaliseEmail(email), otp);
+    const rawEmail = str(ctx.body.email);
+    if (!otp || !rawEmail) throw badRequest('validation_failed', 'Verify requires either a token or a token hash');
+    email = normaliseEmail(rawEmail);
+    attemptKey = `otp:${email}`;
+    if (deps.limits.codeFailures.over(attemptKey)) throw forbidden('otp_expired', 'Token has expired or is invalid');
+    hash = tokenHash(email, otp);
   }
   try {
     sendJson(ctx.res, 200, await consume(deps, ctx, type, hash));
+    if (attemptKey) deps.limits.codeFailures.clear(attemptKey);
   } catch (e) {
-    if (e instanceof AuthError && e.code === 'otp_expired') throw forbidden('otp_expired', 'Token has expired or is invalid');
+    if (e instanceof AuthError && e.code === 'otp_expired') {
+      if (attemptKey && deps.limits.codeFailures.fail(attemptKey) >= deps.settings.maxCodeAttempts) {
+        await voidEmailCodes(deps, email);
+      }
+      throw forbidden('otp_expired', 'Token has expired or is invalid');
+    }
     throw e;
   }
 }
@@ -180,7 +218,7 @@ export async function signup(ctx: Ctx, deps: Deps): Promise<void> {
   const email = normaliseEmail(ctx.body.email);
   const password = str(ctx.body.password) ?? '';
   if (!password) throw unprocessable('validation_failed', 'Signup requires a valid password');
-  checkPasswordStrength(password);
+  checkPasswordStrength(password, deps.settings);
   const result = await withTransaction(deps.pool, async (c) => {
     if (await findUserByEmail(c, email)) throw unprocessable('user_already_exists', 'User already registered');
     const user = await insertUser(c, {

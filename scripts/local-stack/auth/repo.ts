@@ -68,6 +68,9 @@ export interface SessionRow {
   id: string;
   user_id: string;
   not_after: Date | null;
+  created_at: Date | null;
+  aal: 'aal1' | 'aal2' | 'aal3' | null;
+  factor_id: string | null;
 }
 
 export async function withTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -127,8 +130,49 @@ export async function identitiesOf(q: Queryable, userId: string): Promise<Identi
 
 const iso = (d: Date | null): string | undefined => (d ? d.toISOString() : undefined);
 
+export interface FactorRow {
+  id: string;
+  user_id: string;
+  friendly_name: string | null;
+  factor_type: 'totp' | 'webauthn' | 'phone';
+  status: 'unverified' | 'verified';
+  created_at: Date;
+  updated_at: Date;
+  secret: string | null;
+  phone: string | null;
+  last_challenged_at: Date | null;
+}
+
+export async function factorsOf(q: Queryable, userId: string): Promise<FactorRow[]> {
+  const { rows } = await q.query<FactorRow>('select * from auth.mfa_factors where user_id = $1 order by created_at, id', [
+    userId,
+  ]);
+  return rows;
+}
+
+export async function hasVerifiedFactor(q: Queryable, userId: string): Promise<boolean> {
+  const { rowCount } = await q.query(`select 1 from auth.mfa_factors where user_id = $1 and status = 'verified' limit 1`, [userId]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** A factor as GoTrue serialises it (in the user object's `factors`); the secret never leaves. */
+export function factorJson(f: FactorRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: f.id,
+    created_at: f.created_at.toISOString(),
+    updated_at: f.updated_at.toISOString(),
+    status: f.status,
+    friendly_name: f.friendly_name || undefined,
+    factor_type: f.factor_type,
+    phone: f.phone ?? '',
+    last_challenged_at: f.last_challenged_at ? f.last_challenged_at.toISOString() : null,
+  };
+  if (out.friendly_name === undefined) delete out.friendly_name;
+  return out;
+}
+
 /** The JSON user object of GoTrue: NULL timestamps omitted, secrets never exposed. */
-export function userJson(u: UserRow, identities: IdentityRow[]): Record<string, unknown> {
+export function userJson(u: UserRow, identities: IdentityRow[], factors: FactorRow[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: u.id,
     aud: u.aud ?? '',
@@ -149,6 +193,8 @@ export function userJson(u: UserRow, identities: IdentityRow[]): Record<string, 
     last_sign_in_at: iso(u.last_sign_in_at),
     app_metadata: u.raw_app_meta_data ?? {},
     user_metadata: u.raw_user_meta_data ?? {},
+    // omitted when there are none, as GoTrue's `factors,omitempty`
+    factors: factors.length ? factors.map(factorJson) : undefined,
     identities: identities.map((i) => ({
       identity_id: i.id,
       id: i.provider_id,
@@ -171,7 +217,7 @@ export function userJson(u: UserRow, identities: IdentityRow[]): Record<string, 
 }
 
 export async function loadUserJson(q: Queryable, u: UserRow): Promise<Record<string, unknown>> {
-  return userJson(u, await identitiesOf(q, u.id));
+  return userJson(u, await identitiesOf(q, u.id), await factorsOf(q, u.id));
 }
 
 export interface NewUser {
@@ -317,7 +363,10 @@ export async function createSession(
 }
 
 export async function findSession(q: Queryable, id: string): Promise<SessionRow | null> {
-  const { rows } = await q.query<SessionRow>('select id, user_id, not_after from auth.sessions where id = $1', [id]);
+  const { rows } = await q.query<SessionRow>(
+    'select id, user_id, not_after, created_at, aal, factor_id from auth.sessions where id = $1',
+    [id],
+  );
   return rows[0] ?? null;
 }
 
@@ -402,7 +451,34 @@ export async function deleteSessions(
   }
 }
 
-/** Audit trail in auth.audit_log_entries, shaped like GoTrue's. */
+/** GoTrue's audit actions and their log types (models/audit_log_entry.go), plus `login_failed`. */
+const LOG_TYPES: Record<string, string> = {
+  login: 'account',
+  login_failed: 'account',
+  logout: 'account',
+  invite_accepted: 'account',
+  user_signedup: 'team',
+  user_invited: 'team',
+  user_deleted: 'team',
+  token_revoked: 'token',
+  token_refreshed: 'token',
+  user_modified: 'user',
+  user_recovery_requested: 'user',
+  user_reauthenticate_requested: 'user',
+  user_confirmation_requested: 'user',
+  user_updated_password: 'user',
+  factor_in_progress: 'factor',
+  factor_unenrolled: 'factor',
+  challenge_created: 'factor',
+  verification_attempted: 'factor',
+  factor_deleted: 'factor',
+};
+
+/**
+ * Audit trail in auth.audit_log_entries, shaped like GoTrue's payload
+ * ({action, actor_id, actor_username, actor_via_sso, log_type, traits}) with the client
+ * address resolved from trusted proxies only.
+ */
 export async function audit(
   q: Queryable,
   action: string,
@@ -421,7 +497,7 @@ export async function audit(
         actor_id: actor?.id ?? NIL_INSTANCE,
         actor_username: actor?.email ?? '',
         actor_via_sso: false,
-        log_type: action === 'login' || action === 'logout' ? 'account' : action.startsWith('user_') ? 'team' : 'token',
+        log_type: LOG_TYPES[action] ?? 'user',
         traits,
       }),
       (ip ?? '').slice(0, 64),

@@ -1,14 +1,19 @@
 // A GoTrue-compatible auth server (the subset supabase-js and ra-supabase use), storing
 // users in the real auth schema. Paths have no /auth/v1 prefix: the gateway strips it.
 import http, { type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { AUTH_ADMIN_PASSWORD, type StackConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import * as admin from './admin-handlers.ts';
 import { clientIp, type AuthOptions, type Ctx, type Deps } from './context.ts';
 import { AuthError, badRequest, notFound, OAuthError, sendError, sendJson } from './errors.ts';
+import { authLimits } from './limits.ts';
 import * as mail from './mail-handlers.ts';
+import { smtpMailer } from './mailer.ts';
+import * as mfa from './mfa-handlers.ts';
 import * as session from './session-handlers.ts';
+import { authSettings } from './settings.ts';
 import { tokenSigner } from './tokens.ts';
 
 const MAX_BODY = 1024 * 1024;
@@ -20,6 +25,8 @@ const ROUTES: Record<string, Handler> = {
   'GET /user': session.getUser,
   'PUT /user': session.putUser,
   'POST /logout': session.logout,
+  'GET /reauthenticate': session.reauthenticate,
+  'POST /factors': mfa.enroll,
   'POST /recover': mail.recover,
   'GET /verify': mail.verifyGet,
   'POST /verify': mail.verifyPost,
@@ -45,6 +52,13 @@ const ROUTES: Record<string, Handler> = {
       sms_provider: '',
       saml_enabled: false,
     }),
+};
+
+const FACTOR_RE = /^\/factors\/([^/]+)(\/challenge|\/verify)?$/;
+const FACTOR_ROUTES: Record<string, (ctx: Ctx, deps: Deps, id: string) => Promise<void>> = {
+  'POST /challenge': mfa.challenge,
+  'POST /verify': mfa.verify,
+  'DELETE ': mfa.unenroll,
 };
 
 const ADMIN_USER_RE = /^\/admin\/users\/([^/]+)\/?$/;
@@ -82,7 +96,7 @@ export async function startAuth(
   cfg: StackConfig,
   log: Logger,
   opts: AuthOptions = {},
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ port: number; close(): Promise<void> }> {
   const pool = new pg.Pool({
     host: cfg.host,
     port: cfg.dbPort,
@@ -95,7 +109,18 @@ export async function startAuth(
   pool.on('error', (e) => log.error(`db pool: ${e.message}`));
   await pool.query('select 1 from auth.users limit 1'); // fail fast if the schema or role is missing
 
+  const settings = opts.settings ?? authSettings();
   const siteUrl = `http://127.0.0.1:${cfg.appPort}`;
+  const mailer =
+    opts.mailer ??
+    smtpMailer({
+      host: cfg.host,
+      port: cfg.smtpPort,
+      adminEmail: settings.inbucket.adminEmail,
+      senderName: settings.inbucket.senderName,
+      log,
+    });
+  const trust = opts.trustedProxies ?? { addresses: [] };
   const deps: Deps = {
     cfg,
     log,
@@ -103,7 +128,10 @@ export async function startAuth(
     signer: tokenSigner(cfg.jwtSecret, `${cfg.apiUrl}/auth/v1`),
     siteUrl,
     allowedRedirects: [siteUrl, `http://localhost:${cfg.appPort}`],
-    disableSignup: opts.disableSignup ?? true,
+    disableSignup: opts.disableSignup ?? !settings.enableSignup,
+    settings,
+    limits: authLimits(settings),
+    mailer,
   };
 
   const server = http.createServer(async (req, res) => {
@@ -116,14 +144,20 @@ export async function startAuth(
         req,
         res,
         url,
-        ip: clientIp(req),
+        ip: clientIp(req, trust),
         userAgent: (req.headers['user-agent'] as string | undefined) ?? null,
         body: {},
       };
       let run: (() => Promise<void>) | undefined;
       const direct = ROUTES[`${method} ${path}`];
       const adminUser = ADMIN_USER_RE.exec(path);
+      const factor = FACTOR_RE.exec(path);
+      const factorRoute = factor ? FACTOR_ROUTES[`${method} ${factor[2] ?? ''}`] : undefined;
       if (direct) run = () => direct(ctx, deps);
+      else if (factor && factorRoute) {
+        const id = decodeURIComponent(factor[1]);
+        run = () => factorRoute(ctx, deps, id);
+      }
       else if (adminUser && ADMIN_USER_ROUTES[method]) {
         const id = decodeURIComponent(adminUser[1]);
         run = () => ADMIN_USER_ROUTES[method](ctx, deps, id);
@@ -148,19 +182,22 @@ export async function startAuth(
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(cfg.authPort, cfg.host, () => {
+    server.listen(opts.port ?? cfg.authPort, cfg.host, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  log.info(`auth listening on http://${cfg.host}:${cfg.authPort} (signup ${deps.disableSignup ? 'disabled' : 'enabled'})`);
+  const port = (server.address() as AddressInfo).port;
+  log.info(`auth listening on http://${cfg.host}:${port} (signup ${deps.disableSignup ? 'disabled' : 'enabled'})`);
 
   return {
+    port,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      mailer.close();
       await pool.end();
     },
   };

@@ -18,6 +18,8 @@ export interface AccessClaims extends JWTPayload {
   email?: string;
   session_id?: string;
   is_anonymous?: boolean;
+  aal?: string;
+  amr?: AmrEntry[];
 }
 
 export interface TokenSigner {
@@ -30,6 +32,7 @@ export interface TokenSigner {
     appMetadata: unknown;
     userMetadata: unknown;
     role: string;
+    aal: string;
     amr: AmrEntry[];
     sessionId: string;
     isAnonymous: boolean;
@@ -57,7 +60,7 @@ export function tokenSigner(secret: string, issuer: string): TokenSigner {
         app_metadata: c.appMetadata ?? {},
         user_metadata: c.userMetadata ?? {},
         role: c.role,
-        aal: 'aal1',
+        aal: c.aal,
         amr: c.amr,
         session_id: c.sessionId,
         is_anonymous: c.isAnonymous,
@@ -87,9 +90,11 @@ export function newRefreshToken(): string {
   return randomBytes(9).toString('base64url');
 }
 
-/** Six-digit one-time code mailed with links (usable with verifyOtp). */
-export function newOtp(): string {
-  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+/** One-time code mailed with links (usable with verifyOtp), `[auth.email] otp_length` digits. */
+export function newOtp(length = 6): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += String(randomInt(0, 10));
+  return out;
 }
 
 /** What GoTrue stores and puts in links: a hash of e-mail + code, never the code itself. */

@@ -379,6 +379,30 @@ end;
 $function$
 ;
 
+CREATE OR REPLACE FUNCTION public.auth_events(p_from timestamp with time zone DEFAULT NULL::timestamp with time zone, p_to timestamp with time zone DEFAULT NULL::timestamp with time zone, p_limit integer DEFAULT 200)
+ RETURNS TABLE(id uuid, at timestamp with time zone, action text, log_type text, actor_id uuid, actor_email text, ip_address text, traits jsonb)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if not app.has_role('admin') then
+    perform app.fail('not_permitted', 'only admins may read sign-in events', '42501');
+  end if;
+  -- everyone's sign-ins: not for an admin limited to some regions
+  perform app.require_all_regions();
+  return query
+    select e.id, e.created_at, e.payload ->> 'action', e.payload ->> 'log_type',
+           (e.payload ->> 'actor_id')::uuid, e.payload ->> 'actor_username', e.ip_address::text,
+           coalesce((e.payload -> 'traits')::jsonb, '{}'::jsonb)
+    from auth.audit_log_entries e
+    where (p_from is null or e.created_at >= p_from) and (p_to is null or e.created_at < p_to)
+    order by e.created_at desc, e.id
+    limit least(greatest(coalesce(p_limit, 200), 1), 1000);
+end;
+$function$
+;
+
 CREATE OR REPLACE FUNCTION public.bank_account_add(p_owner_type money_owner_type, p_owner_id uuid, p_holder_name text, p_bank_name text, p_account_no text, p_branch_name text DEFAULT NULL::text)
  RETURNS uuid
  LANGUAGE plpgsql

@@ -611,7 +611,7 @@ set search_path = ''
 as $$
 begin
   perform app.require_role(true, 'admin');
-  if p_to not in ('maintenance', 'available', 'retired') then
+  if p_to is null or p_to not in ('maintenance', 'available', 'retired') then
     perform app.fail('invalid_input', 'on_hold, sold and rented_out follow reservations');
   end if;
   return app.listing_move_trade(p_id, p_to, p_reason_code, p_note);

@@ -126,7 +126,8 @@ describe('exports are audited', () => {
       after: { filter, rows: 1234, format: 'csv' } });
     for (const bad of [{ p_resource: 'Members; drop' }, { p_resource: 'members', p_rows: -1 }, { p_resource: 'members', p_filter: [1] },
       { p_resource: 'members', p_format: 'x'.repeat(20) }]) {
-      const res = await analyst.rpc('export_record', { p_resource: 'members', p_filter: null, p_rows: 1, p_format: 'csv', ...bad });
+      const base = { p_resource: 'members', p_filter: null, p_rows: 1, p_format: 'csv' };
+      const res = await analyst.rpc('export_record', { ...base, ...bad });
       expect(res.error?.message, JSON.stringify(bad)).toBe('invalid_input');
     }
   });

@@ -122,6 +122,7 @@ const NOT_REGIONAL: Record<string, string> = {
   // the caller's own row, the list of customer-service colleagues, the public app's contact rule
   my_staff: 'own staff row', complaint_assignees: 'staff names for assignment',
   export_record: 'records an export of rows the caller could read (the audit row has no region)',
+  storage_read_audit: 'invoker: row-level security on storage.objects decides whose files are read',
   public_merchant_contact: 'what any member of the public app may see',
   // per-row results: an out-of-region row is reported in the row's errors (tested below)
   listing_import: 'reports out_of_region per row',

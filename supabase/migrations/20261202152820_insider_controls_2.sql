@@ -2,6 +2,14 @@
 
 drop policy "audit_log_read" on "public"."audit_log";
 
+drop policy "complaint_attachments_insert" on "storage"."objects";
+
+drop policy "complaint_attachments_read" on "storage"."objects";
+
+drop policy "merchant_documents_insert" on "storage"."objects";
+
+drop policy "merchant_documents_read" on "storage"."objects";
+
 set check_function_bodies = off;
 
 CREATE OR REPLACE FUNCTION app.audit_entry(p_id bigint, p_side text)
@@ -68,6 +76,48 @@ begin
     perform app.fail('invalid_input', format('%s must be a %s', key, type));
   end if;
   return v;
+end;
+$function$
+;
+
+CREATE OR REPLACE FUNCTION app.object_folder_id(p_name text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+declare
+  f text := (storage.foldername(p_name))[2];
+begin
+  return case when pg_input_is_valid(f, 'uuid') then f::uuid end;
+end;
+$function$
+;
+
+CREATE OR REPLACE FUNCTION app.object_region(p_name text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select case (storage.foldername(p_name))[1]
+    when 'merchants' then (select m.city_code from public.merchants m where m.id = app.object_folder_id(p_name))
+    when 'applications' then (select a.city_code from public.merchant_applications a where a.id = app.object_folder_id(p_name))
+    when 'complaints' then (select c.city_code from public.complaints c where c.id = app.object_folder_id(p_name))
+  end
+$function$
+;
+
+CREATE OR REPLACE FUNCTION app.object_stays_in_bucket()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  if new.bucket_id is distinct from old.bucket_id then
+    perform app.fail('not_permitted', 'an object cannot move to another bucket', '42501');
+  end if;
+  return new;
 end;
 $function$
 ;
@@ -180,6 +230,37 @@ begin
   perform app.require_region(m.city_code);
   perform app.audit('member.reveal_pii', 'member', p_id::text, null, jsonb_build_object('field', p_field), btrim(p_reason), m.city_code);
   return case p_field when 'phone' then m.phone when 'id_number' then m.id_number else m.real_name end;
+end;
+$function$
+;
+
+CREATE OR REPLACE FUNCTION public.storage_read_audit(p_bucket text, p_name text, p_via text DEFAULT 'download'::text, p_expires_in integer DEFAULT NULL::integer)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  is_public boolean;
+begin
+  if not (app.is_service() or app.is_staff()) then
+    perform app.fail('not_permitted', 'only active staff read private files', '42501');
+  end if;
+  if p_via is null or p_via not in ('download', 'signed_url_created', 'signed_url') then
+    perform app.fail('invalid_input', 'via is download, signed_url_created or signed_url');
+  end if;
+  if p_expires_in < 0 then
+    perform app.fail('invalid_input', 'expires_in is a number of seconds');
+  end if;
+  select b.public into is_public from storage.buckets b where b.id = p_bucket;
+  if is_public is null or not exists (select 1 from storage.objects o where o.bucket_id = p_bucket and o.name = p_name) then
+    perform app.fail('not_found', 'no such object, or not yours to read');
+  end if;
+  if is_public then
+    return;
+  end if;
+  perform app.audit('storage.read', 'storage_object', p_bucket || '/' || p_name, null,
+    jsonb_build_object('bucket', p_bucket, 'name', p_name, 'via', p_via, 'expires_in', p_expires_in), null,
+    app.object_region(p_name));
 end;
 $function$
 ;
@@ -1515,6 +1596,57 @@ $function$
   to authenticated
 using (((actor_id = ( SELECT auth.uid() AS uid)) OR (( SELECT app.has_role(VARIADIC ARRAY['admin'::staff_role, 'analyst'::staff_role]) AS has_role) AND (( SELECT app.all_regions() AS all_regions) OR (region_code = ANY (( SELECT app.scope_cities() AS scope_cities)::text[]))))));
 
+
+
+  create policy "complaint_attachments_insert"
+  on "storage"."objects"
+  as permissive
+  for insert
+  to authenticated
+with check (((bucket_id = 'complaint-attachments'::text) AND ( SELECT app.has_role(VARIADIC ARRAY['admin'::staff_role, 'customer_service'::staff_role]) AS has_role) AND (( SELECT app.all_regions() AS all_regions) OR (((storage.foldername(name))[1] = 'complaints'::text) AND (EXISTS ( SELECT 1
+   FROM complaints c
+  WHERE (c.id = app.object_folder_id(objects.name))))))));
+
+
+
+  create policy "complaint_attachments_read"
+  on "storage"."objects"
+  as permissive
+  for select
+  to authenticated
+using (((bucket_id = 'complaint-attachments'::text) AND ( SELECT app.is_staff() AS is_staff) AND (( SELECT app.all_regions() AS all_regions) OR (((storage.foldername(name))[1] = 'complaints'::text) AND (EXISTS ( SELECT 1
+   FROM complaints c
+  WHERE (c.id = app.object_folder_id(objects.name))))))));
+
+
+
+  create policy "merchant_documents_insert"
+  on "storage"."objects"
+  as permissive
+  for insert
+  to authenticated
+with check (((bucket_id = 'merchant-documents'::text) AND ( SELECT app.has_role(VARIADIC ARRAY['admin'::staff_role, 'reviewer'::staff_role]) AS has_role) AND (( SELECT app.all_regions() AS all_regions) OR (((storage.foldername(name))[1] = 'applications'::text) AND (EXISTS ( SELECT 1
+   FROM merchant_applications a
+  WHERE (a.id = app.object_folder_id(objects.name))))) OR (((storage.foldername(name))[1] = 'merchants'::text) AND (EXISTS ( SELECT 1
+   FROM merchants m
+  WHERE (m.id = app.object_folder_id(objects.name))))))));
+
+
+
+  create policy "merchant_documents_read"
+  on "storage"."objects"
+  as permissive
+  for select
+  to authenticated
+using (((bucket_id = 'merchant-documents'::text) AND ( SELECT app.is_staff() AS is_staff) AND (( SELECT app.all_regions() AS all_regions) OR (((storage.foldername(name))[1] = 'applications'::text) AND (EXISTS ( SELECT 1
+   FROM merchant_applications a
+  WHERE (a.id = app.object_folder_id(objects.name))))) OR (((storage.foldername(name))[1] = 'merchants'::text) AND (EXISTS ( SELECT 1
+   FROM merchants m
+  WHERE (m.id = app.object_folder_id(objects.name))))))));
+
+
+CREATE TRIGGER objects_stay_in_bucket BEFORE UPDATE OF bucket_id ON storage.objects FOR EACH ROW EXECUTE FUNCTION app.object_stays_in_bucket();
+
 revoke all on function app.audit_entry(p_id bigint, p_side text) from public, anon, authenticated, service_role;
 grant execute on function app.audit_entry(p_id bigint, p_side text) to authenticated;
 grant execute on function app.audit_entry(p_id bigint, p_side text) to service_role;
@@ -1526,6 +1658,18 @@ grant execute on function app.json_value(j jsonb, key text, type text) to public
 grant execute on function app.json_value(j jsonb, key text, type text) to anon;
 grant execute on function app.json_value(j jsonb, key text, type text) to authenticated;
 grant execute on function app.json_value(j jsonb, key text, type text) to service_role;
+revoke all on function app.object_folder_id(p_name text) from public, anon, authenticated, service_role;
+grant execute on function app.object_folder_id(p_name text) to public;
+grant execute on function app.object_folder_id(p_name text) to authenticated;
+grant execute on function app.object_folder_id(p_name text) to service_role;
+revoke all on function app.object_region(p_name text) from public, anon, authenticated, service_role;
+grant execute on function app.object_region(p_name text) to public;
+grant execute on function app.object_region(p_name text) to authenticated;
+grant execute on function app.object_region(p_name text) to service_role;
+revoke all on function app.object_stays_in_bucket() from public, anon, authenticated, service_role;
+grant execute on function app.object_stays_in_bucket() to public;
+grant execute on function app.object_stays_in_bucket() to authenticated;
+grant execute on function app.object_stays_in_bucket() to service_role;
 revoke all on function app.require_given(value anyelement, field text) from public, anon, authenticated, service_role;
 grant execute on function app.require_given(value anyelement, field text) to public;
 grant execute on function app.require_given(value anyelement, field text) to anon;
@@ -1573,6 +1717,9 @@ grant execute on function public.export_record(p_resource text, p_filter jsonb, 
 revoke all on function public.member_reveal_pii(p_id uuid, p_field text, p_reason text) from public, anon, authenticated, service_role;
 grant execute on function public.member_reveal_pii(p_id uuid, p_field text, p_reason text) to authenticated;
 grant execute on function public.member_reveal_pii(p_id uuid, p_field text, p_reason text) to service_role;
+revoke all on function public.storage_read_audit(p_bucket text, p_name text, p_via text, p_expires_in integer) from public, anon, authenticated, service_role;
+grant execute on function public.storage_read_audit(p_bucket text, p_name text, p_via text, p_expires_in integer) to authenticated;
+grant execute on function public.storage_read_audit(p_bucket text, p_name text, p_via text, p_expires_in integer) to service_role;
 revoke all on table public.v_audit_log from public, anon, authenticated, service_role;
 grant select on table public.v_audit_log to authenticated;
 grant all on table public.v_audit_log to service_role;

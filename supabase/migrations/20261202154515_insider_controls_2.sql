@@ -10,6 +10,8 @@ drop policy "merchant_documents_insert" on "storage"."objects";
 
 drop policy "merchant_documents_read" on "storage"."objects";
 
+CREATE INDEX listings_vin_idx ON public.listings USING btree (vin) WHERE (vin IS NOT NULL);
+
 set check_function_bodies = off;
 
 CREATE OR REPLACE FUNCTION app.audit_entry(p_id bigint, p_side text)

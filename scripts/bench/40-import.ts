@@ -10,10 +10,8 @@
 // factor 1 (and BENCH_FACTOR when set), as the lists benchmark.
 import pg from 'pg';
 import type { StackConfig } from '../local-stack/config.ts';
-import { ensureScaleDatabase } from '../local-stack/scale.ts';
-import { startStack } from '../local-stack/stack.ts';
 import type { BenchResult } from '../bench.ts';
-import { ms } from './_util.ts';
+import { ms, onScaleDatabases } from './_util.ts';
 
 const ADMIN_ID = '00000000-0000-4000-a000-000000000001';
 const SIZES = [1000, 5000];
@@ -105,17 +103,6 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
   return out;
 }
 
-export async function run(): Promise<BenchResult[]> {
-  const factors = [1, ...(process.env.BENCH_FACTOR && Number(process.env.BENCH_FACTOR) > 1 ? [Number(process.env.BENCH_FACTOR)] : [])];
-  const results: BenchResult[] = [];
-  for (const factor of factors) {
-    const cfg = await ensureScaleDatabase(factor);
-    const stack = await startStack(cfg, { quiet: true });
-    try {
-      results.push(...(await measure(cfg, factor)));
-    } finally {
-      await stack.stop();
-    }
-  }
-  return results;
+export function run(): Promise<BenchResult[]> {
+  return onScaleDatabases(measure);
 }

@@ -78,7 +78,9 @@ $$;
 
 -- app.json_value: a JSON object's key as text, checked against a type without casting it
 -- (pg_input_is_valid: no exception, no subtransaction): null when absent, invalid_input when
--- the value is not of the type (a filter's uuid, date or enum).
+-- the value is not of the type (a filter's uuid, date or enum). The types are spelled out: given
+-- the type name as a variable, pg_input_is_valid keeps the first name it saw for its call site
+-- (it takes a parameter for a constant) and would check every later value against that type.
 create or replace function app.json_value(j jsonb, key text, type text)
 returns text
 language plpgsql
@@ -87,8 +89,23 @@ set search_path = ''
 as $$
 declare
   v text := j ->> key;
+  ok boolean;
 begin
-  if v is not null and not pg_input_is_valid(v, type) then
+  if v is null then
+    return null;
+  end if;
+  ok := case type
+    when 'uuid' then pg_input_is_valid(v, 'uuid')
+    when 'integer' then pg_input_is_valid(v, 'integer')
+    when 'bigint' then pg_input_is_valid(v, 'bigint')
+    when 'numeric' then pg_input_is_valid(v, 'numeric')
+    when 'boolean' then pg_input_is_valid(v, 'boolean')
+    when 'date' then pg_input_is_valid(v, 'date')
+    when 'timestamptz' then pg_input_is_valid(v, 'timestamptz')
+    -- an enum: one of its labels
+    else exists (select 1 from pg_catalog.pg_enum e where e.enumtypid = type::regtype and e.enumlabel = v)
+  end;
+  if not ok then
     perform app.fail('invalid_input', format('%s must be a %s', key, type));
   end if;
   return v;

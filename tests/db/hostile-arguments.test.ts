@@ -16,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { db } from '../support/stack.ts';
+import { as, db } from '../support/stack.ts';
 import { CITY_A, ensureRegions, makeListing, makeMember, makeMerchant, makeReservation, uniq } from './core-fixtures.ts';
 import { installFixtures } from './money-fixtures.ts';
 
@@ -273,6 +273,22 @@ afterAll(async () => {
 describe('hostile arguments', () => {
   it('finds the functions', () => {
     expect(fns.length).toBeGreaterThan(100);
+  });
+
+  it('checked arguments still take good values: a filter of every type in one call, settings of two types at once', async () => {
+    const admin = await as('admin');
+    const merchant = (await pgc.query('select merchant_id from public.trades limit 1')).rows[0].merchant_id as string;
+    const totals = await admin.rpc('trade_totals', {
+      filters: { status: 'closed', kind: 'sale', merchant_id: merchant, brand_id: '1', closed_from: '2020-01-01T00:00:00+08:00', closed_to: '2099-01-01' },
+    });
+    expect(totals.error).toBeNull();
+    expect((await admin.rpc('trade_totals', { filters: { merchant_id: merchant, status: 'closed' } })).error).toBeNull();
+    expect((await admin.rpc('trade_totals', { filters: { status: 'bogus' } })).error?.message).toBe('invalid_input');
+    const before = (await pgc.query('select refund_window_days, withdrawal_fee_rate::text from public.money_settings')).rows[0];
+    const changed = await admin.rpc('money_settings_update', {
+      p_changes: { refund_window_days: before.refund_window_days, withdrawal_fee_rate: Number(before.withdrawal_fee_rate) }, p_reason: '不变',
+    });
+    expect(changed.error).toBeNull();
   });
 
   it('every function refuses with a stable code and no row contents', async () => {

@@ -73,8 +73,23 @@ CREATE OR REPLACE FUNCTION app."json_value"(j jsonb, key text, type text)
 AS $function$
 declare
   v text := j ->> key;
+  ok boolean;
 begin
-  if v is not null and not pg_input_is_valid(v, type) then
+  if v is null then
+    return null;
+  end if;
+  ok := case type
+    when 'uuid' then pg_input_is_valid(v, 'uuid')
+    when 'integer' then pg_input_is_valid(v, 'integer')
+    when 'bigint' then pg_input_is_valid(v, 'bigint')
+    when 'numeric' then pg_input_is_valid(v, 'numeric')
+    when 'boolean' then pg_input_is_valid(v, 'boolean')
+    when 'date' then pg_input_is_valid(v, 'date')
+    when 'timestamptz' then pg_input_is_valid(v, 'timestamptz')
+    -- an enum: one of its labels
+    else exists (select 1 from pg_catalog.pg_enum e where e.enumtypid = type::regtype and e.enumlabel = v)
+  end;
+  if not ok then
     perform app.fail('invalid_input', format('%s must be a %s', key, type));
   end if;
   return v;

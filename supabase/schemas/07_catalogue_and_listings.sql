@@ -641,7 +641,8 @@ begin
       perform public.listing_approve(one, p_note);
       id := one; ok := true; error := null;
     exception when others then
-      id := one; ok := false; error := sqlerrm;
+      -- the refusal's code; anything else (a constraint's message) as invalid_input
+      id := one; ok := false; error := case when sqlerrm ~ '^[a-z][a-z0-9_]*$' then sqlerrm else 'invalid_input' end;
     end;
     return next;
   end loop;
@@ -667,7 +668,8 @@ begin
       perform public.listing_force_off(one, p_reason_code, p_note);
       id := one; ok := true; error := null;
     exception when others then
-      id := one; ok := false; error := sqlerrm;
+      -- the refusal's code; anything else (a constraint's message) as invalid_input
+      id := one; ok := false; error := case when sqlerrm ~ '^[a-z][a-z0-9_]*$' then sqlerrm else 'invalid_input' end;
     end;
     return next;
   end loop;

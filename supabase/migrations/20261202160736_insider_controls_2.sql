@@ -649,6 +649,61 @@ end;
 $function$
 ;
 
+CREATE OR REPLACE FUNCTION public.listing_bulk_approve(p_ids uuid[], p_note text DEFAULT NULL::text)
+ RETURNS TABLE(id uuid, ok boolean, error text)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  one uuid;
+begin
+  perform app.require_role(false, 'admin', 'reviewer');
+  if cardinality(p_ids) > 500 then
+    perform app.fail('invalid_input', 'at most 500 listings at once');
+  end if;
+  foreach one in array coalesce(p_ids, '{}') loop
+    begin
+      perform public.listing_approve(one, p_note);
+      id := one; ok := true; error := null;
+    exception when others then
+      -- the refusal's code; anything else (a constraint's message) as invalid_input
+      id := one; ok := false; error := case when sqlerrm ~ '^[a-z][a-z0-9_]*$' then sqlerrm else 'invalid_input' end;
+    end;
+    return next;
+  end loop;
+end;
+$function$
+;
+
+CREATE OR REPLACE FUNCTION public.listing_bulk_delist(p_ids uuid[], p_reason_code text, p_note text DEFAULT NULL::text)
+ RETURNS TABLE(id uuid, ok boolean, error text)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  one uuid;
+begin
+  perform app.require_role(false, 'admin', 'reviewer');
+  perform app.require_reason(p_reason_code, p_note);
+  if cardinality(p_ids) > 500 then
+    perform app.fail('invalid_input', 'at most 500 listings at once');
+  end if;
+  foreach one in array coalesce(p_ids, '{}') loop
+    begin
+      perform public.listing_force_off(one, p_reason_code, p_note);
+      id := one; ok := true; error := null;
+    exception when others then
+      -- the refusal's code; anything else (a constraint's message) as invalid_input
+      id := one; ok := false; error := case when sqlerrm ~ '^[a-z][a-z0-9_]*$' then sqlerrm else 'invalid_input' end;
+    end;
+    return next;
+  end loop;
+end;
+$function$
+;
+
 CREATE OR REPLACE FUNCTION public.listing_import(p_rows jsonb, p_dry_run boolean DEFAULT false)
  RETURNS TABLE(row_no integer, ok boolean, errors jsonb)
  LANGUAGE plpgsql

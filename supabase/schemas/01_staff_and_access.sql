@@ -145,6 +145,9 @@ begin
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
   perform app.require_all_regions();
+  perform app.require_text(p_display_name, 'display_name', 1, 60);
+  perform app.require_given(p_role, 'role');
+  perform app.require_region_codes(p_region_codes);
   select lower(u.email) into mail from auth.users u where u.id = p_user_id;
   if mail is null then
     perform app.fail('not_found', 'no auth user ' || p_user_id);
@@ -180,6 +183,12 @@ begin
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
   perform app.require_all_regions();
+  if p_display_name is not null and btrim(p_display_name) <> '' then
+    perform app.require_text(p_display_name, 'display_name', 1, 60);
+  end if;
+  if p_region_codes is not null then
+    perform app.require_region_codes(p_region_codes);
+  end if;
   select * into old from public.staff where id = p_id for update;
   if not found then
     perform app.fail('not_found', 'no staff ' || p_id);
@@ -218,6 +227,7 @@ begin
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
   perform app.require_all_regions();
+  perform app.require_given(p_active, 'active');
   if p_reason is null or length(trim(p_reason)) = 0 then
     perform app.fail('reason_required', 'a reason is required');
   end if;
@@ -362,6 +372,20 @@ begin
 end;
 $$;
 
+-- A staff member's region scope as staff.region_codes accepts it: six-digit codes, no nulls.
+create or replace function app.require_region_codes(codes text[])
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if array_position(codes, null) is not null or array_to_string(codes, ',') !~ '^([0-9]{6}(,|$))*$' then
+    perform app.fail('invalid_input', 'region codes are six-digit GB/T 2260 codes');
+  end if;
+end;
+$$;
+
 -- True for the service key, or for staff whose scope covers the region.
 create or replace function app.in_region_or_service(code text)
 returns boolean
@@ -423,6 +447,7 @@ revoke all on function app.current_staff(),
   app.require_role(allow_service boolean, VARIADIC roles public.staff_role[]),
   app.require_region(code text),
   app.require_all_regions(),
+  app.require_region_codes(codes text[]),
   app.require_mfa(),
   app.in_region_or_service(code text),
   app.scope_cities(),
@@ -438,6 +463,7 @@ grant execute on function app.current_staff(),
   app.require_role(allow_service boolean, VARIADIC roles public.staff_role[]),
   app.require_region(code text),
   app.require_all_regions(),
+  app.require_region_codes(codes text[]),
   app.require_mfa(),
   app.in_region_or_service(code text),
   app.scope_cities(),

@@ -142,36 +142,59 @@ declare
   old public.money_settings;
   row public.money_settings;
   bad text;
+  v_window integer;
+  v_rate2 numeric;
+  v_fee_rate numeric;
+  v_min bigint;
+  v_fee_min bigint;
+  v_second bigint;
 begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only admin changes money settings', '42501');
   end if;
   perform app.require_mfa();
   perform app.require_all_regions();
-  select k into bad from jsonb_object_keys(coalesce(p_changes, '{}')) k
+  if p_changes is null or jsonb_typeof(p_changes) <> 'object' then
+    perform app.fail('invalid_input', 'changes must be a JSON object');
+  end if;
+  select k into bad from jsonb_object_keys(p_changes) k
    where k not in ('refund_window_days', 'second_tier_enabled', 'second_tier_rate', 'withdrawal_min_fen',
                    'withdrawal_fee_rate', 'withdrawal_fee_min_fen', 'withdrawal_second_approval_fen')
    limit 1;
   if bad is not null then
     perform app.fail('invalid_input', 'unknown setting ' || bad);
   end if;
+  -- each value checked against its column's type and constraint before the update
+  v_window := app.json_value(p_changes, 'refund_window_days', 'integer')::integer;
+  v_rate2 := round(app.json_value(p_changes, 'second_tier_rate', 'numeric')::numeric, 4);
+  v_fee_rate := round(app.json_value(p_changes, 'withdrawal_fee_rate', 'numeric')::numeric, 4);
+  v_min := app.json_value(p_changes, 'withdrawal_min_fen', 'bigint')::bigint;
+  v_fee_min := app.json_value(p_changes, 'withdrawal_fee_min_fen', 'bigint')::bigint;
+  v_second := app.json_value(p_changes, 'withdrawal_second_approval_fen', 'bigint')::bigint;
+  if v_window not between 0 and 90 then
+    perform app.fail('invalid_input', 'refund_window_days must be 0 to 90');
+  end if;
+  if v_rate2 < 0 or v_rate2 >= 1 or v_fee_rate < 0 or v_fee_rate >= 1 then
+    perform app.fail('invalid_input', 'a rate must be at least 0 and below 1');
+  end if;
+  if v_min <= 0 or v_second <= 0 or v_fee_min < 0 then
+    perform app.fail('invalid_input', 'amounts must be positive (the fee minimum may be 0)');
+  end if;
   select * into old from public.money_settings where id for update;
   update public.money_settings s set
-    refund_window_days = coalesce((p_changes ->> 'refund_window_days')::integer, s.refund_window_days),
-    second_tier_enabled = coalesce((p_changes ->> 'second_tier_enabled')::boolean, s.second_tier_enabled),
-    second_tier_rate = coalesce((p_changes ->> 'second_tier_rate')::numeric(6, 4), s.second_tier_rate),
-    withdrawal_min_fen = coalesce((p_changes ->> 'withdrawal_min_fen')::bigint, s.withdrawal_min_fen),
-    withdrawal_fee_rate = coalesce((p_changes ->> 'withdrawal_fee_rate')::numeric(6, 4), s.withdrawal_fee_rate),
-    withdrawal_fee_min_fen = coalesce((p_changes ->> 'withdrawal_fee_min_fen')::bigint, s.withdrawal_fee_min_fen),
-    withdrawal_second_approval_fen = coalesce((p_changes ->> 'withdrawal_second_approval_fen')::bigint, s.withdrawal_second_approval_fen),
+    refund_window_days = coalesce(v_window, s.refund_window_days),
+    second_tier_enabled = coalesce(app.json_value(p_changes, 'second_tier_enabled', 'boolean')::boolean, s.second_tier_enabled),
+    second_tier_rate = coalesce(v_rate2, s.second_tier_rate),
+    withdrawal_min_fen = coalesce(v_min, s.withdrawal_min_fen),
+    withdrawal_fee_rate = coalesce(v_fee_rate, s.withdrawal_fee_rate),
+    withdrawal_fee_min_fen = coalesce(v_fee_min, s.withdrawal_fee_min_fen),
+    withdrawal_second_approval_fen = coalesce(v_second, s.withdrawal_second_approval_fen),
     updated_at = now(),
     updated_by = (select auth.uid())
   where s.id
   returning * into row;
   perform app.audit('money_settings.update', 'money_settings', 'money', to_jsonb(old), to_jsonb(row), p_reason);
   return row;
-exception when invalid_text_representation or numeric_value_out_of_range then
-  perform app.fail('invalid_input', sqlerrm);
 end;
 $$;
 

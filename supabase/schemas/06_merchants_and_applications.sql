@@ -527,7 +527,7 @@ begin
   perform app.merchant_application_decider(old);
   category := coalesce(p_category_id, old.category_id,
     (select c.id from public.merchant_categories c where c.code = old.kind::text and c.active));
-  if category is null then
+  if category is null or not exists (select 1 from public.merchant_categories c where c.id = category) then
     perform app.fail('invalid_input', 'a merchant category is required');
   end if;
   insert into public.merchants (name, name_pinyin, name_initials, kind, category_id, city_code, address, lat, lng,
@@ -715,7 +715,7 @@ begin
   perform app.require_role(false, 'admin');
   perform app.require_mfa();
   perform app.require_reason(null, p_reason);
-  if p_rate_override is not null and (p_rate_override < 0 or p_rate_override >= 1) then
+  if p_rate_override is not null and (p_rate_override < 0 or round(p_rate_override, 4) >= 1) then
     perform app.fail('invalid_input', 'rate must be between 0 and 1');
   end if;
   if not exists (select 1 from public.merchant_categories c where c.id = p_category_id) then

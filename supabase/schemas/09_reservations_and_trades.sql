@@ -484,11 +484,32 @@ set search_path = ''
 as $$
 declare
   f jsonb := coalesce(filters, '{}');
-  q text := app.search_norm(f ->> 'q');
+  q text;
+  v_status public.trade_status;
+  v_kind public.trade_kind;
+  v_merchant uuid;
+  v_member uuid;
+  v_distributor uuid;
+  v_brand integer;
+  v_from timestamptz;
+  v_to timestamptz;
 begin
   if not app.is_staff() then
     perform app.fail('not_permitted', 'staff only', '42501');
   end if;
+  if jsonb_typeof(f) <> 'object' then
+    perform app.fail('invalid_input', 'filters must be a JSON object');
+  end if;
+  -- each filter checked against its type once, before the query (a bad value is invalid_input)
+  q := app.search_norm(f ->> 'q');
+  v_status := app.json_value(f, 'status', 'public.trade_status')::public.trade_status;
+  v_kind := app.json_value(f, 'kind', 'public.trade_kind')::public.trade_kind;
+  v_merchant := app.json_value(f, 'merchant_id', 'uuid')::uuid;
+  v_member := app.json_value(f, 'member_id', 'uuid')::uuid;
+  v_distributor := app.json_value(f, 'distributor_id', 'uuid')::uuid;
+  v_brand := app.json_value(f, 'brand_id', 'integer')::integer;
+  v_from := app.json_value(f, 'closed_from', 'timestamptz')::timestamptz;
+  v_to := app.json_value(f, 'closed_to', 'timestamptz')::timestamptz;
   return query
   select count(*)::bigint,
          count(*) filter (where t.status = 'closed')::bigint,
@@ -496,17 +517,17 @@ begin
          coalesce(round(avg(t.amount_fen) filter (where t.status = 'closed')), 0)::bigint,
          coalesce(sum(t.amount_fen) filter (where t.status = 'refunded'), 0)::bigint
   from public.trades t
-  where (f ->> 'status' is null or t.status = (f ->> 'status')::public.trade_status)
-    and (f ->> 'kind' is null or t.kind = (f ->> 'kind')::public.trade_kind)
-    and (f ->> 'merchant_id' is null or t.merchant_id = (f ->> 'merchant_id')::uuid)
-    and (f ->> 'member_id' is null or t.member_id = (f ->> 'member_id')::uuid)
-    and (f ->> 'distributor_id' is null or t.distributor_id = (f ->> 'distributor_id')::uuid)
+  where (v_status is null or t.status = v_status)
+    and (v_kind is null or t.kind = v_kind)
+    and (v_merchant is null or t.merchant_id = v_merchant)
+    and (v_member is null or t.member_id = v_member)
+    and (v_distributor is null or t.distributor_id = v_distributor)
     and (f ->> 'city_code' is null or t.city_code = f ->> 'city_code')
     and (f ->> 'province_code' is null
          or t.city_code in (select r.code from public.regions r where r.parent_code = f ->> 'province_code'))
-    and (f ->> 'brand_id' is null or t.brand_id = (f ->> 'brand_id')::integer)
-    and (f ->> 'closed_from' is null or t.closed_at >= (f ->> 'closed_from')::timestamptz)
-    and (f ->> 'closed_to' is null or t.closed_at <= (f ->> 'closed_to')::timestamptz)
+    and (v_brand is null or t.brand_id = v_brand)
+    and (v_from is null or t.closed_at >= v_from)
+    and (v_to is null or t.closed_at <= v_to)
     and (q is null or exists (select 1 from public.v_trades v where v.id = t.id
                               and v.search ilike '%' || replace(q, ' ', '%') || '%'));
 end;

@@ -403,6 +403,12 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'payments are recorded by finance or the payment backend', '42501');
   end if;
+  if coalesce(p_payment_no, '') !~ '^[A-Za-z0-9_-]{6,64}$' then
+    perform app.fail('invalid_input', 'payment_no must be 6-64 letters, digits, _ or -');
+  end if;
+  perform app.require_given(p_payer_type, 'payer_type');
+  perform app.require_given(p_kind, 'kind');
+  perform app.require_given(p_channel, 'channel');
   select * into row from public.payments where payment_no = p_payment_no;
   if found then
     if row.payer_type <> p_payer_type or coalesce(row.merchant_id, row.member_id) <> p_payer_id
@@ -412,6 +418,12 @@ begin
     return row;
   end if;
   perform app.require_amount('payment.' || coalesce(p_kind::text, '?'), p_amount_fen);
+  -- payments_payer and payments_plan, checked before the insert
+  if not ((p_payer_type = 'merchant' and p_kind in ('platform_fee', 'deposit'))
+          or (p_payer_type = 'member' and p_kind in ('promotion_rights', 'reservation_rights')))
+     or (p_kind = 'platform_fee') <> (p_plan is not null) then
+    perform app.fail('invalid_input', 'payer, kind and plan do not fit together');
+  end if;
   if p_payer_type = 'merchant' then
     select m.city_code into city from public.merchants m where m.id = p_payer_id;
   elsif p_payer_type = 'member' then
@@ -421,16 +433,12 @@ begin
     perform app.fail('not_found', format('no %s %s', p_payer_type, p_payer_id));
   end if;
   perform app.require_region(city);
-  begin
-    insert into public.payments (payment_no, payer_type, merchant_id, member_id, kind, plan, amount_fen, channel, city_code, note)
-    values (p_payment_no, p_payer_type,
-            case when p_payer_type = 'merchant' then p_payer_id end,
-            case when p_payer_type = 'member' then p_payer_id end,
-            p_kind, p_plan, p_amount_fen, p_channel, city, p_note)
-    returning * into row;
-  exception when check_violation then
-    perform app.fail('invalid_input', 'payer, kind and plan do not fit together');
-  end;
+  insert into public.payments (payment_no, payer_type, merchant_id, member_id, kind, plan, amount_fen, channel, city_code, note)
+  values (p_payment_no, p_payer_type,
+          case when p_payer_type = 'merchant' then p_payer_id end,
+          case when p_payer_type = 'member' then p_payer_id end,
+          p_kind, p_plan, p_amount_fen, p_channel, city, p_note)
+  returning * into row;
   insert into public.payment_history (payment_id, from_status, to_status, actor_id)
   values (row.id, null, 'pending', (select auth.uid()));
   perform app.audit('payment.create', 'payment', row.id::text, null, to_jsonb(row), null, city);
@@ -459,8 +467,8 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'payments are confirmed by finance or the payment backend', '42501');
   end if;
-  if coalesce(btrim(p_channel_txn_id), '') = '' then
-    perform app.fail('invalid_input', 'channel transaction id required');
+  if coalesce(p_channel_txn_id, '') !~ '^[A-Za-z0-9_-]{4,64}$' then
+    perform app.fail('invalid_input', 'channel transaction id must be 4-64 letters, digits, _ or -');
   end if;
   select * into old from public.payments where id = p_payment_id for update;
   if not found then
@@ -641,27 +649,24 @@ begin
   select r.n, r.v into bad
     from jsonb_array_elements(p_rows) with ordinality r (v, n)
    where jsonb_typeof(r.v) <> 'object'
-      or coalesce(btrim(r.v ->> 'statement_id'), '') = ''
+      or coalesce(char_length(btrim(r.v ->> 'statement_id')), 0) not between 1 and 80
       or coalesce(r.v ->> 'channel', '') not in ('wechat', 'alipay', 'bank_transfer')
       or coalesce(r.v ->> 'channel_txn_id', '') !~ '^[A-Za-z0-9_-]{4,64}$'
       or coalesce(r.v ->> 'amount_fen', '') !~ '^-?[0-9]{1,15}$'
       or coalesce(r.v ->> 'occurred_at', '') !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'
+      or not pg_input_is_valid(r.v ->> 'occurred_at', 'timestamptz')
    limit 1;
   if found then
-    perform app.fail('invalid_input', format('row %s is invalid: %s', bad.n, bad.v));
+    perform app.fail('invalid_input', format('row %s is invalid: %s', bad.n, left(bad.v::text, 200)));
   end if;
 
-  begin
-    create temp table if not exists pg_temp.stmt_rows (statement_ref text, channel public.payment_channel,
-      channel_txn_id text, amount_fen bigint, occurred_at timestamptz) on commit drop;
-    truncate pg_temp.stmt_rows;
-    insert into pg_temp.stmt_rows
-    select btrim(v ->> 'statement_id'), (v ->> 'channel')::public.payment_channel, v ->> 'channel_txn_id',
-           (v ->> 'amount_fen')::bigint, (v ->> 'occurred_at')::timestamptz
-      from jsonb_array_elements(p_rows) v;
-  exception when invalid_datetime_format or datetime_field_overflow then
-    perform app.fail('invalid_input', 'a row has an invalid occurred_at: ' || sqlerrm);
-  end;
+  create temp table if not exists pg_temp.stmt_rows (statement_ref text, channel public.payment_channel,
+    channel_txn_id text, amount_fen bigint, occurred_at timestamptz) on commit drop;
+  truncate pg_temp.stmt_rows;
+  insert into pg_temp.stmt_rows
+  select btrim(v ->> 'statement_id'), (v ->> 'channel')::public.payment_channel, v ->> 'channel_txn_id',
+         (v ->> 'amount_fen')::bigint, (v ->> 'occurred_at')::timestamptz
+    from jsonb_array_elements(p_rows) v;
 
   select r.channel_txn_id, abs(r.amount_fen) as amount into bad from pg_temp.stmt_rows r
    where abs(r.amount_fen) > (select c.max_fen from public.amount_ceilings c where c.kind = 'statement.line') limit 1;

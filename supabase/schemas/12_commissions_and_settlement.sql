@@ -303,7 +303,7 @@ begin
   perform app.require_mfa();
   -- a run takes every region's trades of the period
   perform app.require_all_regions();
-  if p_from is null or p_to is null or p_to < p_from then
+  if p_from is null or p_to is null or not isfinite(p_from) or not isfinite(p_to) or p_to < p_from then
     perform app.fail('invalid_input', 'period must be from <= to');
   end if;
   if p_to - p_from > 366 then

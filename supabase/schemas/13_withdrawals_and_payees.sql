@@ -241,6 +241,8 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'bank accounts are added by finance or the app backend', '42501');
   end if;
+  perform app.require_text(p_holder_name, 'holder_name', 1, 60);
+  perform app.require_text(p_bank_name, 'bank_name', 2, 60);
   if no !~ '^[0-9]{12,30}$' then
     perform app.fail('invalid_input', 'account number must be 12 to 30 digits');
   end if;
@@ -286,6 +288,7 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance verifies bank accounts', '42501');
   end if;
+  perform app.require_given(p_verified, 'verified');
   perform app.require_mfa();
   select * into old from public.bank_accounts where id = p_id for update;
   if not found then
@@ -839,6 +842,7 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance reconciles', '42501');
   end if;
+  perform app.require_given(p_status, 'status');
   old := app.withdrawal_lock(p_id, 'paid');
   update public.withdrawals set recon_status = p_status, updated_at = now() where id = p_id returning * into w;
   perform app.audit('withdrawal.reconcile', 'withdrawal', w.id::text, jsonb_build_object('recon_status', old.recon_status),

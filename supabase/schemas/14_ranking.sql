@@ -184,6 +184,9 @@ begin
   if p_reason is null or char_length(btrim(p_reason)) < 2 then
     perform app.fail('reason_required', 'a reason is required to change the ranking rule');
   end if;
+  if p_rule is not null and jsonb_typeof(p_rule) <> 'object' then
+    perform app.fail('invalid_input', 'the rule must be a JSON object');
+  end if;
   select k2 into bad from jsonb_object_keys(coalesce(p_rule, '{}')) k2
   where k2 not in ('name', 'w_product_updates', 'w_update_frequency', 'w_rating', 'w_complaints', 'w_reservations',
                    'w_success_rate', 'w_penalties', 'level_thresholds', 'window_days', 'cap_product_updates',

@@ -43,6 +43,7 @@ const REGIONAL: Record<string, (r: Row) => Args> = {
   listing_unshelve: (r) => ({ p_id: r.shelvedListing }),
   member_adjust_points: (r) => ({ p_id: r.member, p_delta: 10, p_reason: '补偿' }),
   member_ban: (r) => ({ p_id: r.member, p_reason_code: 'fraud' }),
+  member_reveal_pii: (r) => ({ p_id: r.member, p_field: 'phone', p_reason: '核实身份' }),
   member_set_level: (r) => ({ p_id: r.member, p_level: 'gold', p_reason: '活动' }),
   member_set_promotion_rights: (r) => ({ p_id: r.member, p_enabled: true, p_reason: '开通' }),
   member_unban: (r) => ({ p_id: r.member, p_reason_code: 'appeal' }),
@@ -121,6 +122,8 @@ const NOT_REGIONAL: Record<string, string> = {
   payment_totals: 'invoker read', trade_totals: 'invoker read', withdrawal_report: 'invoker read',
   // the caller's own row, the list of customer-service colleagues, the public app's contact rule
   my_staff: 'own staff row', complaint_assignees: 'staff names for assignment',
+  export_record: 'records an export of rows the caller could read (the audit row has no region)',
+  storage_read_audit: 'invoker: row-level security on storage.objects decides whose files are read',
   public_merchant_contact: 'what any member of the public app may see',
   // per-row results: an out-of-region row is reported in the row's errors (tested below)
   listing_import: 'reports out_of_region per row',

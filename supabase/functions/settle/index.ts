@@ -5,12 +5,15 @@
 //     { from, to }. Without a period it settles each day past the refund window whose trades
 //     no run has taken yet (gaps included), one run per day, at most MAX_CATCH_UP days per call.
 // Idempotent because settle_period is: the same period returns the first run (created=false).
+// A body that is not a JSON object (null, an array, a string) or has other fields, or dates that
+// are not strings, is 400 invalid_input.
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@2';
 import { admin } from '../_shared/clients.ts';
 import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, fromPostgrest, HttpError, json } from '../_shared/errors.ts';
-import { readJson, staffHandler } from '../_shared/staffHandler.ts';
+import { staffHandler } from '../_shared/staffHandler.ts';
 import { isServiceCall } from '../_shared/serviceKey.ts';
+import { onlyFields, readObject, stringField, type Body as RawBody } from '../_shared/body.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_CATCH_UP = 62;
@@ -18,6 +21,12 @@ const MAX_CATCH_UP = 62;
 interface Body {
   from?: string;
   to?: string;
+}
+
+/** { from?, to? }, both strings when given. */
+function parseBody(raw: RawBody): Body {
+  onlyFields(raw, ['from', 'to']);
+  return { from: stringField(raw, 'from', { max: 10 }), to: stringField(raw, 'to', { max: 10 }) };
 }
 
 export interface RunSummary {
@@ -67,15 +76,7 @@ async function scheduledDays(): Promise<string[]> {
 }
 
 async function scheduled(req: Request): Promise<Response> {
-  const text = req.method === 'POST' ? await req.text() : '';
-  let body: Body = {};
-  if (text.trim()) {
-    try {
-      body = JSON.parse(text) as Body;
-    } catch {
-      throw new HttpError(400, 'invalid_input', 'body must be JSON');
-    }
-  }
+  const body = req.method === 'POST' ? parseBody(await readObject(req, true)) : {};
   const runs: RunSummary[] = [];
   if (body.from !== undefined || body.to !== undefined) {
     const p = period(body);
@@ -88,7 +89,7 @@ async function scheduled(req: Request): Promise<Response> {
 
 const forStaff = staffHandler(['admin', 'finance'], async (req, caller) => {
   if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');
-  const p = period(await readJson<Body>(req));
+  const p = period(parseBody(await readObject(req)));
   const run = await settle(caller.client, p.from, p.to);
   return json({ runs: [run] });
 });

@@ -115,5 +115,3 @@ export const Dashboard = () => {
     </Box>
   );
 };
-
-export default Dashboard;

@@ -1,4 +1,4 @@
-// The permission table of DOMAIN.md as data, and the one function that reads it.
+// The permission table of docs/DOMAIN.md as data, and the one function that reads it.
 // The database enforces the same rules with RLS; this only decides what the UI offers.
 
 export const STAFF_ROLES = ['admin', 'reviewer', 'customer_service', 'finance', 'analyst'] as const;
@@ -57,7 +57,7 @@ type Grants = Partial<Record<StaffRole, readonly AppAction[]>>;
 
 const READ: readonly AppAction[] = ['list', 'show', 'export'];
 const WRITE: readonly AppAction[] = ['list', 'show', 'export', 'create', 'edit', 'delete'];
-// Money and audit records are never edited or deleted: a correction is a new row (DOMAIN.md).
+// Money and audit records are never edited or deleted: a correction is a new row (docs/DOMAIN.md).
 const APPEND_ONLY: readonly AppAction[] = ['list', 'show', 'export', 'create'];
 
 const everyoneReads = (extra: Grants = {}): Grants => ({

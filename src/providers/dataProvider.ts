@@ -1,6 +1,7 @@
 // The app's data provider, in layers:
 //   1. ra-supabase's PostgREST provider (filters `field@op`, auth header per request);
-//   2. reads redirected to read models, count strategy and search box per resource (resourceMap.ts);
+//   2. reads redirected to read models, count strategy and search box per resource (the features'
+//      manifests declare them, resourceMap.ts applies them);
 //   3. writes that are not plain table writes routed to RPC / edge functions (staff, merchants);
 //   4. named business methods for RPC and edge function calls;
 // and every error rethrown with a translatable `errors.<code>` message (errors.ts).

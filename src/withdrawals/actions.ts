@@ -1,4 +1,4 @@
-// The withdrawal transitions as the screens call them (one RPC each, DOMAIN.md's machine).
+// The withdrawal transitions as the screens call them (one RPC each, docs/DOMAIN.md's machine).
 import type { AppDataProvider } from '../providers/dataProvider';
 
 export interface WithdrawalRow {

@@ -5,15 +5,15 @@ import { Alert, Box, Card, CardContent, CardHeader, IconButton, Skeleton, Toolti
 import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
-import type { AppDataProvider, RpcName } from '../providers/dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { chartRows, type ChartRpc } from './api';
 import { download, toCsv, type CsvColumn } from './csv';
 import { rpcParams, type AnalyticsFilter } from './range';
 
 export interface ChartCardProps<Row> {
   id: string;
-  rpc: RpcName;
+  rpc: ChartRpc;
   filter: AnalyticsFilter;
-  extraParams?: Record<string, unknown>;
   title: string;
   subtitle: string;
   csv: CsvColumn<Row>[];
@@ -22,13 +22,13 @@ export interface ChartCardProps<Row> {
   children: (rows: Row[]) => ReactNode;
 }
 
-export function ChartCard<Row>({ id, rpc, filter, extraParams, title, subtitle, csv, isEmpty, height = 280, children }: ChartCardProps<Row>) {
+export function ChartCard<Row>({ id, rpc, filter, title, subtitle, csv, isEmpty, height = 280, children }: ChartCardProps<Row>) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
-  const params = { ...rpcParams(filter), ...extraParams };
+  const args = rpcParams(filter);
   const { data, isPending, isFetching, error } = useQuery({
-    queryKey: ['analytics', rpc, params],
-    queryFn: () => dataProvider.rpc<Row[]>(rpc, params),
+    queryKey: ['analytics', rpc, args],
+    queryFn: () => chartRows<Row>(dataProvider, rpc, args),
     placeholderData: keepPreviousData,
   });
   const rows = data ?? [];

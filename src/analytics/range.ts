@@ -1,5 +1,6 @@
 // The analytics filters: a date range of Shanghai calendar days and a region.
 import { formatDate } from '../common/datetime';
+import type { ChartArgs } from './api';
 
 export interface AnalyticsFilter {
   from: string;
@@ -23,9 +24,9 @@ export function presetFilter(days: number, city: string, now: Date = new Date())
   return { from: shanghaiDay(days - 1, now), to: shanghaiDay(0, now), city };
 }
 
-/** RPC parameters of every chart function. */
-export function rpcParams(f: AnalyticsFilter): Record<string, unknown> {
-  return { p_from: f.from || null, p_to: f.to || null, p_city: f.city || null };
+/** The arguments of every chart function (left out = every day, every region). */
+export function rpcParams(f: AnalyticsFilter): ChartArgs {
+  return { p_from: f.from || undefined, p_to: f.to || undefined, p_city: f.city || undefined };
 }
 
 export function isValidRange(f: AnalyticsFilter): boolean {

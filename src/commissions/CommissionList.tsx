@@ -17,29 +17,20 @@ import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { choicesOf, dayRangeFilters, refusalKey, StateChip, TotalsBar } from '../payments/kit';
-import { commissionTotalsParams } from '../payments/totals';
+import { commissionTotalsArgs, totals } from './api';
 import { CountPagination } from '../common/CountPagination';
 
 export const COMMISSION_STATUSES = ['frozen', 'available', 'cancelled', 'clawed_back'] as const;
 const STATUS_COLORS = { frozen: 'info', available: 'success', cancelled: 'default', clawed_back: 'error' } as const;
 
-interface Totals {
-  count: number;
-  amount_fen: number;
-  frozen_fen: number;
-  available_fen: number;
-  cancelled_fen: number;
-  clawed_back_fen: number;
-}
-
 const CommissionTotals = () => {
   const { filterValues } = useListContext();
   const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
-  const params = commissionTotalsParams(filterValues);
+  const args = commissionTotalsArgs(filterValues);
   const { data, isPending, error } = useQuery({
-    queryKey: ['commission_totals', params],
-    queryFn: async () => (await dataProvider.rpc<Totals[]>('commission_totals', params))[0],
+    queryKey: ['commission_totals', args],
+    queryFn: () => totals(dataProvider, args),
   });
   return (
     <TotalsBar

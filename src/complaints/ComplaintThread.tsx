@@ -18,6 +18,7 @@ import { useCanAccess, useDataProvider, useGetList, useNotify, useRefresh, useTr
 import { formatDateTime } from '../common/datetime';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { errorKeyOf } from './rpcError';
+import { addInternalNote, reply } from './api';
 import { bubbleAlign, bubbleKind, type BubbleKind, type ThreadMessage } from './threadStyle';
 
 const T = 'resources.complaints.thread';
@@ -98,9 +99,9 @@ const Composer = ({ complaintId, state }: { complaintId: string; state: string }
     setBusy(true);
     try {
       if (effective === 'note') {
-        await dataProvider.rpc('complaint_add_message', { p_id: complaintId, p_kind: 'internal_note', p_body: body.trim() });
+        await addInternalNote(dataProvider, complaintId, body.trim());
       } else {
-        await dataProvider.rpc('complaint_reply', { p_id: complaintId, p_audience: effective, p_body: body.trim() });
+        await reply(dataProvider, complaintId, effective, body.trim());
       }
       setBody('');
       notify(`${T}.sent`, { type: 'success' });

@@ -12,19 +12,14 @@ import {
   useTranslate,
   useUnselectAll,
 } from 'react-admin';
-import type { AppDataProvider, RpcName } from '../providers/dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
+import * as api from './api';
 import { ReasonDialog } from './ReasonDialog';
 import { LISTING_DELIST_REASONS } from './choices';
 import { useErrorMessage } from './rpcError';
 
-interface BulkRow {
-  id: string;
-  ok: boolean;
-  error: string | null;
-}
-
 /** Shows which ids the bulk RPC refused and why (a refused id does not undo the others). */
-const FailedRows = ({ rows, onClose }: { rows: BulkRow[]; onClose: () => void }) => {
+const FailedRows = ({ rows, onClose }: { rows: api.BulkRow[]; onClose: () => void }) => {
   const translate = useTranslate();
   const errorMessage = useErrorMessage('listings');
   return (
@@ -50,9 +45,9 @@ function useBulkRunner() {
   const notify = useNotify();
   const refresh = useRefresh();
   const unselectAll = useUnselectAll(resource);
-  const [failed, setFailed] = useState<BulkRow[]>([]);
-  const run = async (fn: RpcName, params: Record<string, unknown>) => {
-    const rows = await dataProvider.rpc<BulkRow[]>(fn, { p_ids: selectedIds, ...params });
+  const [failed, setFailed] = useState<api.BulkRow[]>([]);
+  const run = async (call: (dp: AppDataProvider, ids: string[]) => Promise<api.BulkRow[]>) => {
+    const rows = await call(dataProvider, selectedIds.map(String));
     const bad = rows.filter((r) => !r.ok);
     notify('resources.listings.notify.bulk_done', {
       type: bad.length ? 'warning' : 'success',
@@ -77,7 +72,7 @@ export const BulkApproveButton = () => {
   const confirm = async () => {
     setBusy(true);
     try {
-      await run('listing_bulk_approve', {});
+      await run(api.bulkApprove);
       setOpen(false);
     } catch (e) {
       notify(errorMessage(e), { type: 'error' });
@@ -129,7 +124,7 @@ export const BulkDelistButton = () => {
         onClose={() => setOpen(false)}
         onConfirm={async (code, note) => {
           try {
-            await run('listing_bulk_delist', { p_reason_code: code, p_note: note || null });
+            await run((dp, ids) => api.bulkDelist(dp, ids, code, note));
           } catch (e) {
             throw new Error(errorMessage(e));
           }

@@ -22,12 +22,7 @@ import { Button, downloadCSV, useCanAccess, useDataProvider, useRefresh, useTran
 import type { AppDataProvider } from '../providers/dataProvider';
 import { checkRow, fileField, MAX_IMPORT_ROWS, missingColumns, parseCsv, TEMPLATE_CSV, type CheckedRow, type RowError } from './csv';
 import { useErrorMessage } from './rpcError';
-
-interface DbRow {
-  row_no: number;
-  ok: boolean;
-  errors: RowError[];
-}
+import { importRows } from './api';
 
 type Phase = 'idle' | 'checked' | 'running' | 'done';
 
@@ -79,7 +74,7 @@ export const ListingImportButton = () => {
     setPhase('running');
     setResult(null);
     try {
-      const answer = await dataProvider.rpc<DbRow[]>('listing_import', { p_rows: rows.map((r) => r.payload), p_dry_run: false });
+      const answer = await importRows(dataProvider, rows.map((r) => r.payload));
       const byRow = new Map(answer.map((a) => [a.row_no, a]));
       const next = rows.map((r, i) => ({ ...r, errors: byRow.get(i + 1)?.errors ?? [] }));
       setRows(next);

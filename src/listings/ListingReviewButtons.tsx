@@ -3,7 +3,8 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import RemoveShoppingCartIcon from '@mui/icons-material/RemoveShoppingCart';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import type { AppDataProvider, RpcName } from '../providers/dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
+import * as api from './api';
 import { ReasonDialog } from './ReasonDialog';
 import { LISTING_DELIST_REASONS, LISTING_REJECT_REASONS } from './choices';
 import { useErrorMessage } from './rpcError';
@@ -32,7 +33,7 @@ export const ListingReviewButtons = () => {
   const approve = async () => {
     setBusy(true);
     try {
-      await dataProvider.rpc('listing_approve', { p_id: record.id });
+      await api.approve(dataProvider, record.id);
       notify('resources.listings.notify.approved', { type: 'success' });
       refresh();
     } catch (e) {
@@ -42,9 +43,9 @@ export const ListingReviewButtons = () => {
     }
   };
   // Errors are thrown translated so the dialog stays open and shows them.
-  const decide = (fn: RpcName, done: string) => async (code: string, note: string) => {
+  const decide = (call: typeof api.reject, done: string) => async (code: string, note: string) => {
     try {
-      await dataProvider.rpc(fn, { p_id: record.id, p_reason_code: code, p_note: note || null });
+      await call(dataProvider, record.id, code, note);
     } catch (e) {
       throw new Error(errorMessage(e));
     }
@@ -78,7 +79,7 @@ export const ListingReviewButtons = () => {
         labelPrefix="resources.listings.reasons"
         confirmLabel={translate('resources.listings.actions.reject')}
         onClose={() => setDialog(null)}
-        onConfirm={decide('listing_reject', 'resources.listings.notify.rejected')}
+        onConfirm={decide(api.reject, 'resources.listings.notify.rejected')}
       />
       <ReasonDialog
         open={dialog === 'delist'}
@@ -88,7 +89,7 @@ export const ListingReviewButtons = () => {
         labelPrefix="resources.listings.reasons"
         confirmLabel={translate('resources.listings.actions.delist')}
         onClose={() => setDialog(null)}
-        onConfirm={decide('listing_force_off', 'resources.listings.notify.delisted')}
+        onConfirm={decide(api.delist, 'resources.listings.notify.delisted')}
       />
     </>
   );

@@ -17,7 +17,8 @@ export interface RowError {
   code: string;
 }
 /** What listing_import expects for one row (money already in fen). */
-export interface ImportPayload {
+// a type, not an interface: it is sent as json (interfaces have no index signature)
+export type ImportPayload = {
   merchant: string;
   kind: string;
   title?: string;
@@ -35,7 +36,7 @@ export interface ImportPayload {
   deposit_fen?: string;
   description?: string;
   photos: string[];
-}
+};
 export interface CheckedRow {
   /** line in the file (the header is line 1) */
   line: number;

@@ -24,6 +24,7 @@ import type { AppDataProvider } from '../providers/dataProvider';
 import { ComplaintStateField } from '../complaints/ComplaintFields';
 import { ReservationKindField, ReservationStateField } from '../reservations/ReservationFields';
 import { TradeKindField, TradeStatusField } from '../trades/TradeFields';
+import { uplineChain } from './api';
 import { DownlineTree } from './DownlineTree';
 import { MemberActions, type MemberRecord } from './MemberActions';
 import { LevelChip, MemberStatusChip } from './MemberFields';
@@ -43,7 +44,7 @@ const UplineChain = ({ memberId }: { memberId: string }) => {
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data } = useQuery({
     queryKey: ['member_upline_chain', memberId],
-    queryFn: () => dataProvider.rpc<{ id: string; nickname: string; depth: number }[]>('member_upline_chain', { p_member: memberId }),
+    queryFn: () => uplineChain(dataProvider, memberId),
   });
   if (!data) return null;
   if (data.length === 0) {
@@ -53,13 +54,13 @@ const UplineChain = ({ memberId }: { memberId: string }) => {
       </Typography>
     );
   }
-  const chain = [...data].sort((a, b) => a.depth - b.depth);
+  const chain = [...data].sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0));
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="upline-chain">
       {chain.map((m, i) => (
         <Box key={m.id} component="span" sx={{ display: 'inline-flex', gap: 1 }}>
           {i > 0 ? <span>→</span> : null}
-          <Link to={createPath({ resource: 'members', id: m.id, type: 'show' })}>{m.nickname}</Link>
+          <Link to={createPath({ resource: 'members', id: String(m.id), type: 'show' })}>{m.nickname}</Link>
         </Box>
       ))}
     </Stack>

@@ -13,6 +13,7 @@ import {
 import { useGetList, useTranslate } from 'react-admin';
 import { NoteField } from '../common/NoteField';
 import { FEE_PLANS } from './choices';
+import type { FeePlan } from './api';
 
 interface Props {
   open: boolean;
@@ -20,7 +21,7 @@ interface Props {
   categoryId: number | null;
   onClose: () => void;
   /** rejects with a translated message to keep the dialog open */
-  onConfirm: (feePlan: string, categoryId: number | null, note: string) => Promise<void>;
+  onConfirm: (feePlan: FeePlan, categoryId: number | null, note: string) => Promise<void>;
 }
 
 /** Approval needs a fee plan; the category defaults to the application's (or the type's). */
@@ -31,7 +32,7 @@ export const ApproveDialog = ({ open, name, categoryId, onClose, onConfirm }: Pr
     { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' }, filter: { active: true } },
     { enabled: open },
   );
-  const [plan, setPlan] = useState('yearly');
+  const [plan, setPlan] = useState<FeePlan>('yearly');
   // null until the reviewer picks one: the application's own category is the default
   const [picked, setCategory] = useState<number | '' | null>(null);
   const category = picked ?? categoryId ?? '';
@@ -63,7 +64,7 @@ export const ApproveDialog = ({ open, name, categoryId, onClose, onConfirm }: Pr
           margin="normal"
           label={translate('resources.merchant_applications.dialog.fee_plan')}
           value={plan}
-          onChange={(e) => setPlan(e.target.value)}
+          onChange={(e) => setPlan(e.target.value as FeePlan)}
         >
           {FEE_PLANS.map((p) => (
             <MenuItem key={p} value={p}>

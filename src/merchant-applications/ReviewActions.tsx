@@ -21,6 +21,7 @@ import type { AppDataProvider } from '../providers/dataProvider';
 import type { StaffPermissions } from '../providers/authProvider';
 import { ReasonDialog } from '../listings/ReasonDialog';
 import { useErrorMessage } from '../listings/rpcError';
+import * as api from './api';
 import { ApproveDialog } from './ApproveDialog';
 import { REJECT_REASONS } from './choices';
 import { nextInQueue } from './nextInQueue';
@@ -69,7 +70,7 @@ export const ReviewActions = () => {
   const claim = async () => {
     setBusy(true);
     try {
-      await dataProvider.rpc('merchant_application_claim', { p_id: record.id });
+      await api.claim(dataProvider, record.id);
       notify('resources.merchant_applications.notify.claimed', { type: 'success' });
       refresh();
     } catch (e) {
@@ -122,12 +123,7 @@ export const ReviewActions = () => {
         onClose={() => setDialog(null)}
         onConfirm={async (plan, category, note) => {
           try {
-            await dataProvider.rpc('merchant_application_approve', {
-              p_id: record.id,
-              p_fee_plan: plan,
-              p_category_id: category,
-              p_note: note || null,
-            });
+            await api.approve(dataProvider, record.id, plan, category, note);
           } catch (e) {
             throw new Error(errorMessage(e));
           }
@@ -141,11 +137,7 @@ export const ReviewActions = () => {
         onClose={() => setDialog(null)}
         onConfirm={async (fieldComments, note) => {
           try {
-            await dataProvider.rpc('merchant_application_request_info', {
-              p_id: record.id,
-              p_field_comments: fieldComments,
-              p_note: note || null,
-            });
+            await api.requestInfo(dataProvider, record.id, fieldComments, note);
           } catch (e) {
             throw new Error(errorMessage(e));
           }
@@ -162,7 +154,7 @@ export const ReviewActions = () => {
         onClose={() => setDialog(null)}
         onConfirm={async (code, note) => {
           try {
-            await dataProvider.rpc('merchant_application_reject', { p_id: record.id, p_reason_code: code, p_note: note || null });
+            await api.reject(dataProvider, record.id, code, note);
           } catch (e) {
             throw new Error(errorMessage(e));
           }

@@ -3,6 +3,7 @@ import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, Dialo
 import PercentIcon from '@mui/icons-material/Percent';
 import { Button, useDataProvider, useGetList, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { setCommission } from './api';
 import type { StaffPermissions } from '../providers/authProvider';
 import { canAccess } from '../providers/access';
 import { useErrorMessage } from '../listings/rpcError';
@@ -51,12 +52,7 @@ export const CommissionButton = () => {
     setBusy(true);
     setError(null);
     try {
-      await dataProvider.rpc('merchant_set_commission', {
-        p_id: record.id,
-        p_category_id: category,
-        p_rate_override: parsed,
-        p_reason: reason.trim(),
-      });
+      await setCommission(dataProvider, record.id, Number(category), parsed ?? null, reason.trim());
       setOpen(false);
       setReason('');
       notify('resources.merchants.notify.commission_changed', { type: 'success' });

@@ -3,6 +3,7 @@ import PauseCircleIcon from '@mui/icons-material/PauseCircle';
 import PlayCircleIcon from '@mui/icons-material/PlayCircle';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { resume, suspend } from './api';
 import { ReasonDialog } from '../listings/ReasonDialog';
 import { useErrorMessage } from '../listings/rpcError';
 import { RESUME_REASONS, SUSPEND_REASONS } from './fields';
@@ -36,7 +37,7 @@ export const StatusButtons = () => {
         onClose={() => setOpen(false)}
         onConfirm={async (code, note) => {
           try {
-            await dataProvider.rpc(`merchant_${verb}`, { p_id: record.id, p_reason_code: code, p_note: note || null });
+            await (verb === 'suspend' ? suspend : resume)(dataProvider, record.id, code, note);
           } catch (e) {
             throw new Error(errorMessage(e));
           }

@@ -14,26 +14,19 @@ import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { choicesOf, dayRangeFilters, refusalKey, StateChip, TotalsBar } from './kit';
-import { paymentTotalsParams } from './totals';
+import { paymentTotalsArgs, totals } from './api';
 import { CHANNELS, KINDS, PAYER_TYPES, STATUS_COLORS, STATUSES } from './choices';
 import { CountPagination } from '../common/CountPagination';
-
-interface PaymentTotals {
-  count: number;
-  amount_fen: number;
-  succeeded_fen: number;
-  refunded_fen: number;
-}
 
 /** Count and amounts of everything the current filter selects, summed by the database. */
 export const PaymentTotals = () => {
   const { filterValues } = useListContext();
   const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
-  const params = paymentTotalsParams(filterValues);
+  const args = paymentTotalsArgs(filterValues);
   const { data, isPending, error } = useQuery({
-    queryKey: ['payment_totals', params],
-    queryFn: async () => (await dataProvider.rpc<PaymentTotals[]>('payment_totals', params))[0],
+    queryKey: ['payment_totals', args],
+    queryFn: () => totals(dataProvider, args),
   });
   return (
     <TotalsBar

@@ -4,6 +4,7 @@ import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, use
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
 import { ConfirmDialog, useRefusalNotify } from './kit';
+import { refund } from './api';
 
 /** succeeded → refunded, with a confirmation and a reason (payment_refund). */
 export const RefundButton = () => {
@@ -31,7 +32,7 @@ export const RefundButton = () => {
         onClose={() => setOpen(false)}
         onConfirm={async ({ reason }) => {
           try {
-            await dataProvider.rpc('payment_refund', { p_payment_id: record.id, p_reason: reason });
+            await refund(dataProvider, String(record.id), reason);
             notify('payments.refund.done', { type: 'success' });
             setOpen(false);
             refresh();

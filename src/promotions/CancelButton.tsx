@@ -2,6 +2,7 @@ import { useState } from 'react';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { cancel } from './api';
 import { ReasonDialog } from '../listings/ReasonDialog';
 import { useErrorMessage } from '../listings/rpcError';
 
@@ -33,7 +34,7 @@ export const CancelButton = () => {
         onClose={() => setOpen(false)}
         onConfirm={async (code, note) => {
           try {
-            await dataProvider.rpc('promotion_cancel', { p_id: record.id, p_reason_code: code, p_note: note || null });
+            await cancel(dataProvider, record.id, code, note);
           } catch (e) {
             throw new Error(errorMessage(e));
           }

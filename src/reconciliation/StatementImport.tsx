@@ -23,6 +23,7 @@ import { useRefusalNotify } from '../payments/kit';
 import { CHANNELS } from '../payments/choices';
 import { parseStatement, type Channel, type ParsedStatement } from './csv';
 import { ReconciliationTable } from './ReconciliationTable';
+import { importStatement } from './api';
 
 interface ImportedStatement {
   id: number;
@@ -70,9 +71,7 @@ export const StatementImport = () => {
     if (!parsed || parsed.rows.length === 0 || parsed.problems.length > 0) return;
     setBusy(true);
     try {
-      const res = await dataProvider.rpc<{ rows: number; inserted: number; skipped: number }>('channel_statement_import', {
-        p_rows: parsed.rows,
-      });
+      const res = await importStatement(dataProvider, parsed.rows);
       setResult(res);
       const { data } = await dataProvider.getList<ImportedStatement>('statements', {
         filter: { channel: parsed.channel, statement_ref: ref.trim() },

@@ -14,13 +14,14 @@ import { parseYuan } from '../common/money';
 
 export type Channel = 'wechat' | 'alipay' | 'bank_transfer';
 
-export interface StatementRow {
+// a type, not an interface: it is sent as json (interfaces have no index signature)
+export type StatementRow = {
   statement_id: string;
   channel: Channel;
   channel_txn_id: string;
   amount_fen: number;
   occurred_at: string;
-}
+};
 
 export interface ParseProblem {
   line: number;

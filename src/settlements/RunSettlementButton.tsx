@@ -24,20 +24,7 @@ import { Button, useCanAccess, useDataProvider, useNotify, useRefresh, useTransl
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
 import { beijingDay, refusalKey } from '../payments/kit';
-
-export interface RunSummary {
-  run_id: number;
-  created: boolean;
-  period_from: string;
-  period_to: string;
-  trade_count: number;
-  sales_fen: number;
-  refunds_fen: number;
-  platform_fee_fen: number;
-  commission_fen: number;
-  merchant_net_fen: number;
-  ms?: number;
-}
+import { settle, type RunSummary } from './api';
 
 export const RunSummaryTable = ({ run }: { run: RunSummary }) => {
   const translate = useTranslate();
@@ -99,7 +86,7 @@ export const RunSettlementButton = () => {
     setResult(null);
     setError(null);
     try {
-      const { runs } = await dataProvider.invokeFunction<{ runs: RunSummary[] }>('settle', { from, to });
+      const runs = await settle(dataProvider, from, to);
       const run = runs[0];
       setResult(run);
       refresh();

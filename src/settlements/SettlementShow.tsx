@@ -1,7 +1,8 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { RunSummaryTable, type RunSummary } from './RunSettlementButton';
+import { RunSummaryTable } from './RunSettlementButton';
+import type { RunSummary } from './api';
 import { StatementColumns } from './SettlementList';
 
 const Summary = () => {

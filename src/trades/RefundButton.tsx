@@ -3,6 +3,7 @@ import UndoIcon from '@mui/icons-material/Undo';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
+import { refund } from './api';
 import { ReasonDialog } from '../listings/ReasonDialog';
 import { useErrorMessage } from '../listings/rpcError';
 
@@ -58,7 +59,7 @@ export const RefundButton = () => {
         onClose={() => setOpen(false)}
         onConfirm={async (code, note) => {
           try {
-            await dataProvider.rpc('trade_refund', { p_id: record.id, p_reason_code: code, p_note: note || null });
+            await refund(dataProvider, record.id, code, note);
           } catch (e) {
             throw new Error(errorMessage(e));
           }

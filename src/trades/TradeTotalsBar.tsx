@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useListContext, useTranslate } from 'react-admin';
 import { formatFen } from '../common/money';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { totalsFilter, unsupportedFilters, type TradeTotals } from './totals';
+import { totalsFilter, unsupportedFilters } from './totals';
+import { totals } from './api';
 
 const Figure = ({ label, value, testId }: { label: string; value: string | undefined; testId: string }) => (
   <Grid size={{ xs: 6, md: 3 }}>
@@ -24,7 +25,7 @@ export const TradeTotalsBar = () => {
   const filters = totalsFilter(filterValues);
   const { data, error } = useQuery({
     queryKey: ['trade_totals', filters],
-    queryFn: async () => (await dataProvider.rpc<TradeTotals[]>('trade_totals', { filters }))[0],
+    queryFn: () => totals(dataProvider, filters),
   });
   const unknown = unsupportedFilters(filterValues);
   const T = 'resources.trades.totals';

@@ -26,7 +26,7 @@ import {
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { refusalKey } from '../payments/kit';
-import { approveMany, type WithdrawalRow } from './actions';
+import { approveMany, type WithdrawalRow } from './api';
 
 type Outcome = { no: string; ok: boolean; message: string };
 

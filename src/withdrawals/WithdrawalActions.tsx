@@ -22,7 +22,7 @@ import {
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
 import { ConfirmDialog, useRefusalNotify, type DialogField } from '../payments/kit';
-import * as act from './actions';
+import * as act from './api';
 
 type Kind = 'claim' | 'approve' | 'approve_second' | 'reject' | 'pay' | 'mark_paid' | 'mark_failed' | 'retry' | 'return_funds';
 

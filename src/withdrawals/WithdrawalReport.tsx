@@ -21,25 +21,9 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import { downloadCSV, useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { report, type ReportRow } from './api';
 import { formatFen } from '../common/money';
 import { beijingDay, refusalKey } from '../payments/kit';
-
-export interface ReportRow {
-  day: string | null;
-  applied_count: number;
-  applied_fen: number;
-  approved_count: number;
-  approved_fen: number;
-  paid_count: number;
-  paid_fen: number;
-  paid_net_fen: number;
-  rejected_count: number;
-  rejected_fen: number;
-  failed_count: number;
-  returned_count: number;
-  ledger_paid_net_fen: number;
-  diff_fen: number;
-}
 
 export const REPORT_COLUMNS: Array<{ key: keyof ReportRow; money?: boolean }> = [
   { key: 'day' },
@@ -75,7 +59,7 @@ export const WithdrawalReport = () => {
   const [to, setTo] = useState(beijingDay(0));
   const { data, isPending, error } = useQuery({
     queryKey: ['withdrawal_report', from, to],
-    queryFn: () => dataProvider.rpc<ReportRow[]>('withdrawal_report', { p_from: from, p_to: to }),
+    queryFn: () => report(dataProvider, from, to),
     enabled: Boolean(from && to && from <= to),
   });
   const label = (key: string) => translate(`withdrawals.report.${key}`);

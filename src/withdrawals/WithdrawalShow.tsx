@@ -17,6 +17,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { revealBankAccount } from './api';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { StateChip, useRefusalNotify } from '../payments/kit';
@@ -58,7 +59,7 @@ const BankAccount = () => {
   if (!record) return null;
   const reveal = async () => {
     try {
-      setFull(await dataProvider.rpc<string>('bank_account_reveal', { p_id: record.bank_account_id }));
+      setFull(await revealBankAccount(dataProvider, record.bank_account_id));
     } catch (e) {
       refusal(e);
     }

@@ -6,29 +6,30 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { chartRows, type ChartRpc } from './api';
+import { chartArgs, chartRows, type ChartRow, type ChartRpc } from './api';
 import { download, toCsv, type CsvColumn } from './csv';
-import { rpcParams, type AnalyticsFilter } from './range';
+import type { AnalyticsFilter } from './range';
 
-export interface ChartCardProps<Row> {
+export interface ChartCardProps<N extends ChartRpc> {
   id: string;
-  rpc: ChartRpc;
+  /** the chart function; its row type follows from it */
+  rpc: N;
   filter: AnalyticsFilter;
   title: string;
   subtitle: string;
-  csv: CsvColumn<Row>[];
-  isEmpty?: (rows: Row[]) => boolean;
+  csv: CsvColumn<ChartRow<N>>[];
+  isEmpty?: (rows: ChartRow<N>[]) => boolean;
   height?: number;
-  children: (rows: Row[]) => ReactNode;
+  children: (rows: ChartRow<N>[]) => ReactNode;
 }
 
-export function ChartCard<Row>({ id, rpc, filter, title, subtitle, csv, isEmpty, height = 280, children }: ChartCardProps<Row>) {
+export function ChartCard<N extends ChartRpc>({ id, rpc, filter, title, subtitle, csv, isEmpty, height = 280, children }: ChartCardProps<N>) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
-  const args = rpcParams(filter);
+  const args = chartArgs(filter);
   const { data, isPending, isFetching, error } = useQuery({
     queryKey: ['analytics', rpc, args],
-    queryFn: () => chartRows<Row>(dataProvider, rpc, args),
+    queryFn: () => chartRows(dataProvider, rpc, args),
     placeholderData: keepPreviousData,
   });
   const rows = data ?? [];

@@ -16,9 +16,13 @@ import {
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { choicesOf, dayRangeFilters, refusalKey, StateChip, TotalsBar } from '../payments/kit';
 import { commissionTotalsArgs, totals } from './api';
 import { CountPagination } from '../common/CountPagination';
+import { choicesOf } from '../common/choices';
+import { dateRangeInputs } from '../common/filterInputs';
+import { useRefusal } from '../common/refusal';
+import { StateChip } from '../common/StateChip';
+import { TotalsBar } from '../common/TotalsBar';
 
 export const COMMISSION_STATUSES = ['frozen', 'available', 'cancelled', 'clawed_back'] as const;
 const STATUS_COLORS = { frozen: 'info', available: 'success', cancelled: 'default', clawed_back: 'error' } as const;
@@ -27,6 +31,7 @@ const CommissionTotals = () => {
   const { filterValues } = useListContext();
   const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
+  const refusal = useRefusal();
   const args = commissionTotalsArgs(filterValues);
   const { data, isPending, error } = useQuery({
     queryKey: ['commission_totals', args],
@@ -35,14 +40,14 @@ const CommissionTotals = () => {
   return (
     <TotalsBar
       loading={isPending}
-      error={error ? translate(refusalKey(error), { _: translate('errors.unknown') }) : undefined}
+      error={error ? refusal(error) : undefined}
       items={[
-        { label: translate('commissions.totals.count'), count: data?.count },
-        { label: translate('commissions.totals.amount'), fen: data?.amount_fen },
-        { label: translate('commissions.status.frozen'), fen: data?.frozen_fen },
-        { label: translate('commissions.status.available'), fen: data?.available_fen },
-        { label: translate('commissions.status.cancelled'), fen: data?.cancelled_fen },
-        { label: translate('commissions.totals.clawbacks'), fen: data?.clawed_back_fen },
+        { id: 'count', label: translate('commissions.totals.count'), count: data?.count },
+        { id: 'amount', label: translate('commissions.totals.amount'), fen: data?.amount_fen },
+        { id: 'frozen', label: translate('commissions.status.frozen'), fen: data?.frozen_fen },
+        { id: 'available', label: translate('commissions.status.available'), fen: data?.available_fen },
+        { id: 'cancelled', label: translate('commissions.status.cancelled'), fen: data?.cancelled_fen },
+        { id: 'clawbacks', label: translate('commissions.totals.clawbacks'), fen: data?.clawed_back_fen },
       ]}
     />
   );
@@ -66,7 +71,7 @@ const filters = [
   <TextInput key="trade_id" source="trade_id" label="resources.commissions.fields.trade_id" />,
   <SelectInput key="tier" source="tier" choices={[{ id: 1, name: 'commissions.tier.1' }, { id: 2, name: 'commissions.tier.2' }]} />,
   <TextInput key="beneficiary_id" source="beneficiary_id" label="resources.commissions.fields.beneficiary_id" />,
-  ...dayRangeFilters('created_at', { from: 'commissions.filters.from', to: 'commissions.filters.to' }),
+  ...dateRangeInputs('created_at', { from: 'commissions.filters.from', to: 'commissions.filters.to' }),
 ];
 
 export const CommissionList = () => (

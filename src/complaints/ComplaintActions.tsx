@@ -13,7 +13,7 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import UndoIcon from '@mui/icons-material/Undo';
 import { useCanAccess, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { ActionDialogButton } from './ActionDialogButton';
+import { ActionDialogButton } from '../common/ActionDialogButton';
 import * as api from './api';
 import {
   CATEGORY_CHOICES,

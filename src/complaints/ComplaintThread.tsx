@@ -17,7 +17,7 @@ import SendIcon from '@mui/icons-material/Send';
 import { useCanAccess, useDataProvider, useGetList, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/datetime';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { errorKeyOf } from './rpcError';
+import { useNotifyRefusal } from '../common/refusal';
 import { addInternalNote, reply } from './api';
 import { bubbleAlign, bubbleKind, type BubbleKind, type ThreadMessage } from './threadStyle';
 
@@ -87,6 +87,7 @@ type Mode = 'member' | 'merchant' | 'note';
 const Composer = ({ complaintId, state }: { complaintId: string; state: string }) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<AppDataProvider>();
   const [mode, setMode] = useState<Mode>('member');
@@ -107,8 +108,7 @@ const Composer = ({ complaintId, state }: { complaintId: string; state: string }
       notify(`${T}.sent`, { type: 'success' });
       refresh();
     } catch (e) {
-      const { key, fallback } = errorKeyOf(e);
-      notify(key, { type: 'error', messageArgs: { _: fallback } });
+      notifyRefusal(e);
     } finally {
       setBusy(false);
     }

@@ -21,7 +21,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Button, downloadCSV, useCanAccess, useDataProvider, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { checkRow, fileField, MAX_IMPORT_ROWS, missingColumns, parseCsv, TEMPLATE_CSV, type CheckedRow, type RowError } from './csv';
-import { useErrorMessage } from './rpcError';
+import { useRefusal } from '../common/refusal';
 import { importRows } from './api';
 
 type Phase = 'idle' | 'checked' | 'running' | 'done';
@@ -31,7 +31,7 @@ export const ListingImportButton = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const refresh = useRefresh();
-  const errorMessage = useErrorMessage('listings');
+  const refusal = useRefusal('listings');
   const { canAccess } = useCanAccess({ resource: 'listings', action: 'import' });
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
@@ -86,7 +86,7 @@ export const ListingImportButton = () => {
         setPhase('checked');
       }
     } catch (e) {
-      setFileError(errorMessage(e));
+      setFileError(refusal(e));
       setPhase('checked');
     }
   };

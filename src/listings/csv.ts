@@ -2,7 +2,8 @@
 // checks. The database checks every row again (listing_import) and has the last word.
 import Papa from 'papaparse';
 import { parseYuan } from '../common/money';
-import { ENERGY, GEARBOX, KINDS } from './choices';
+import { KINDS } from './choices';
+import { ENERGY, GEARBOX } from '../common/vehicleChoices';
 
 /** Columns of the import file, in template order (an export uses the same names, plus states). */
 export const IMPORT_COLUMNS = [

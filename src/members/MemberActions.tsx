@@ -6,7 +6,7 @@ import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
 import StarsIcon from '@mui/icons-material/Stars';
 import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { ActionDialogButton } from '../complaints/ActionDialogButton';
+import { ActionDialogButton } from '../common/ActionDialogButton';
 import * as api from './api';
 import { BAN_REASONS, LEVEL_CHOICES, UNBAN_REASONS } from './choices';
 

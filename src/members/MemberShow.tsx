@@ -27,7 +27,7 @@ import { TradeKindField, TradeStatusField } from '../trades/TradeFields';
 import { uplineChain } from './api';
 import { DownlineTree } from './DownlineTree';
 import { MemberActions, type MemberRecord } from './MemberActions';
-import { LevelChip, MemberStatusChip } from './MemberFields';
+import { LevelChip, MemberStatusChip } from '../common/memberFields';
 
 const Empty = ({ what }: { what: string }) => {
   const translate = useTranslate();

@@ -12,7 +12,7 @@ import {
 import { Grid } from '@mui/material';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import { StateChip } from './kit';
+import { StateChip } from '../common/StateChip';
 import { STATUS_COLORS } from './choices';
 import { RefundButton } from './RefundButton';
 

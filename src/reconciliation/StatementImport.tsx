@@ -19,8 +19,8 @@ import { Link } from 'react-router-dom';
 import { ListBase, Title, useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
-import { useRefusalNotify } from '../payments/kit';
-import { CHANNELS } from '../payments/choices';
+import { useNotifyRefusal } from '../common/refusal';
+import { PAYMENT_CHANNELS } from '../common/paymentChannels';
 import { parseStatement, type Channel, type ParsedStatement } from './csv';
 import { ReconciliationTable } from './ReconciliationTable';
 import { importStatement } from './api';
@@ -44,7 +44,7 @@ export const StatementImport = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
-  const refusal = useRefusalNotify();
+  const refusal = useNotifyRefusal();
   const { canAccess, isPending: checking } = useCanAccess({ resource: 'statements', action: 'import' });
   const [fileName, setFileName] = useState('');
   const [text, setText] = useState('');
@@ -125,7 +125,7 @@ export const StatementImport = () => {
                   sx={{ minWidth: 200 }}
                 >
                   <MenuItem value="">{translate('reconciliation.import.auto')}</MenuItem>
-                  {CHANNELS.map((c) => (
+                  {PAYMENT_CHANNELS.map((c) => (
                     <MenuItem key={c} value={c}>
                       {translate(`payments.channel.${c}`)}
                     </MenuItem>

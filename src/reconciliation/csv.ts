@@ -11,8 +11,9 @@
 // Times are Beijing time. Amounts are yuan with at most two decimals, turned into integer fen.
 import Papa from 'papaparse';
 import { parseYuan } from '../common/money';
+import type { PaymentChannel } from '../common/paymentChannels';
 
-export type Channel = 'wechat' | 'alipay' | 'bank_transfer';
+export type Channel = PaymentChannel;
 
 // a type, not an interface: it is sent as json (interfaces have no index signature)
 export type StatementRow = {

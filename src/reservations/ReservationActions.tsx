@@ -5,7 +5,7 @@ import DoDisturbIcon from '@mui/icons-material/DoDisturb';
 import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
-import { ActionDialogButton } from '../complaints/ActionDialogButton';
+import { ActionDialogButton } from '../common/ActionDialogButton';
 import { verifyDeal, voidDeal } from './api';
 import { VOID_REASONS } from './choices';
 

@@ -23,8 +23,9 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Button, useCanAccess, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
-import { beijingDay, refusalKey } from '../payments/kit';
 import { settle, type RunSummary } from './api';
+import { beijingDay } from '../common/datetime';
+import { useRefusal } from '../common/refusal';
 
 export const RunSummaryTable = ({ run }: { run: RunSummary }) => {
   const translate = useTranslate();
@@ -57,6 +58,7 @@ export const RunSettlementButton = () => {
   const { canAccess } = useCanAccess({ resource: 'settlements', action: 'run' });
   const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
+  const refusal = useRefusal();
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
@@ -95,8 +97,7 @@ export const RunSettlementButton = () => {
         messageArgs: { id: run.run_id, from: run.period_from, to: run.period_to },
       });
     } catch (e) {
-      const key = refusalKey(e);
-      const message = translate(key, { _: translate('errors.unknown') });
+      const message = refusal(e);
       setError(message);
       if (!openRef.current) notify(message, { type: 'error' });
     } finally {

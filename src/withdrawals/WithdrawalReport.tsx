@@ -23,7 +23,8 @@ import { downloadCSV, useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { report, type ReportRow } from './api';
 import { formatFen } from '../common/money';
-import { beijingDay, refusalKey } from '../payments/kit';
+import { beijingDay } from '../common/datetime';
+import { useRefusal } from '../common/refusal';
 
 export const REPORT_COLUMNS: Array<{ key: keyof ReportRow; money?: boolean }> = [
   { key: 'day' },
@@ -54,6 +55,7 @@ export function reportCsv(rows: ReportRow[], label: (key: string) => string, tot
 
 export const WithdrawalReport = () => {
   const translate = useTranslate();
+  const refusal = useRefusal();
   const dataProvider = useDataProvider<AppDataProvider>();
   const [from, setFrom] = useState(beijingDay(-30));
   const [to, setTo] = useState(beijingDay(0));
@@ -77,7 +79,7 @@ export const WithdrawalReport = () => {
           </MuiButton>
         </Stack>
         {isPending ? <LinearProgress /> : null}
-        {error ? <Alert severity="error">{translate(refusalKey(error), { _: translate('errors.unknown') })}</Alert> : null}
+        {error ? <Alert severity="error">{refusal(error)}</Alert> : null}
         <Box sx={{ overflowX: 'auto' }}>
           <Table size="small" data-testid="withdrawal-report">
             <TableHead>

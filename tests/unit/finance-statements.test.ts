@@ -7,7 +7,6 @@ import { beijingTime, detectChannel, parseStatement } from '../../src/reconcilia
 import { paymentTotalsArgs } from '../../src/payments/api';
 import { commissionTotalsArgs } from '../../src/commissions/api';
 import { searchTerm } from '../../src/providers/resourceMap';
-import { refusalKey } from '../../src/payments/kit';
 
 const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../fixtures/statements', name), 'utf8');
 
@@ -77,14 +76,5 @@ describe('totals parameters follow the list filter', () => {
     expect(commissionTotalsArgs({ status: 'frozen', tier: 2, 'beneficiary_name@ilike': '张' })).toMatchObject({
       p_status: 'frozen', p_tier: 2, p_beneficiary_name: '张', p_trade_id: undefined,
     });
-  });
-});
-
-describe('refusals', () => {
-  it('finds the database code in RPC and edge function errors', () => {
-    expect(refusalKey({ message: 'period_overlap' })).toBe('errors.period_overlap');
-    expect(refusalKey({ message: 'another run covers it', body: { error: { code: 'period_not_ready' } } })).toBe('errors.period_not_ready');
-    expect(refusalKey({ message: 'errors.not_permitted' })).toBe('errors.not_permitted');
-    expect(refusalKey({ message: 'Something odd' })).toBe('Something odd');
   });
 });

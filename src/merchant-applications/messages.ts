@@ -2,6 +2,7 @@
 export const zh = {
   resources: {
     merchant_applications: {
+      name: '入驻审核',
       fields: {
         q: '搜索公司名称、拼音、联系人或手机尾号',
         id: '编号',
@@ -131,6 +132,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     merchant_applications: {
+      name: 'Merchant applications',
       fields: {
         q: 'Search company, pinyin, contact or phone suffix',
         id: 'ID',

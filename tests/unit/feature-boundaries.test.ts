@@ -46,6 +46,17 @@ describe('feature folders', () => {
     expect(FEATURES.map((f) => f.name).sort()).toEqual([...features].sort());
   });
 
+  it('name their resources in their own messages, in both languages', () => {
+    type Named = { resources?: Record<string, { name?: string }> };
+    for (const f of FEATURES) {
+      for (const r of f.resources) {
+        for (const lang of ['zh', 'en'] as const) {
+          expect((f.messages?.[lang] as Named | undefined)?.resources?.[r.name]?.name, `${f.name} ${lang} ${r.name}`).toBeTruthy();
+        }
+      }
+    }
+  });
+
   it('keep screens out of their manifest (index.ts imports icons, the Feature type and messages only)', () => {
     for (const feature of features) {
       const allowed = (spec: string) => spec.startsWith('@mui/icons-material/') || spec === '../common/feature' || spec === './messages';

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import {
   DataTable,
@@ -8,39 +7,29 @@ import {
   SelectInput,
   TextInput,
   TopToolbar,
-  useDataProvider,
-  useListContext,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import type { AppDataProvider } from '../providers/dataProvider';
 import { commissionTotalsArgs, totals } from './api';
 import { CountPagination } from '../common/CountPagination';
 import { choicesOf } from '../common/choices';
 import { dateRangeInputs } from '../common/filterInputs';
-import { useRefusal } from '../common/refusal';
 import { StateChip } from '../common/StateChip';
 import { TotalsBar } from '../common/TotalsBar';
+import { useListTotals } from '../common/useListTotals';
 
 export const COMMISSION_STATUSES = ['frozen', 'available', 'cancelled', 'clawed_back'] as const;
 const STATUS_COLORS = { frozen: 'info', available: 'success', cancelled: 'default', clawed_back: 'error' } as const;
 
 const CommissionTotals = () => {
-  const { filterValues } = useListContext();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
-  const refusal = useRefusal();
-  const args = commissionTotalsArgs(filterValues);
-  const { data, isPending, error } = useQuery({
-    queryKey: ['commission_totals', args],
-    queryFn: () => totals(dataProvider, args),
-  });
+  const { data, isPending, error } = useListTotals('commission_totals', commissionTotalsArgs, totals);
   return (
     <TotalsBar
       loading={isPending}
-      error={error ? refusal(error) : undefined}
+      error={error}
       items={[
         { id: 'count', label: translate('commissions.totals.count'), count: data?.count },
         { id: 'amount', label: translate('commissions.totals.amount'), fen: data?.amount_fen },

@@ -1,8 +1,9 @@
 // A row of figures above a list (counts and ¥ amounts the database computed for the list's
-// current filter).
+// current filter, see useListTotals).
 import type { ReactNode } from 'react';
 import { Alert, Box, Paper, Typography } from '@mui/material';
 import { formatFen } from './money';
+import { useRefusal } from './refusal';
 
 export interface TotalItem {
   /** data-testid `totals-<id>` */
@@ -17,28 +18,40 @@ export interface TotalItem {
 const shown = (item: TotalItem) =>
   'text' in item ? (item.text ?? '…') : 'fen' in item ? formatFen(item.fen ?? 0) : Number(item.count ?? 0).toLocaleString('zh-CN');
 
-export const TotalsBar = ({ items, loading, error, note }: { items: TotalItem[]; loading?: boolean; error?: string; note?: ReactNode }) => (
-  <Paper variant="outlined" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 3, px: 2, py: 1, mb: 1 }} data-testid="totals">
-    {error ? (
-      <Alert severity="warning" sx={{ flex: 1 }}>
-        {error}
-      </Alert>
-    ) : (
-      items.map((item) => (
-        <Box key={item.id}>
-          <Typography variant="caption" color="text.secondary" component="div">
-            {item.label}
-          </Typography>
-          <Typography variant="subtitle1" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid={`totals-${item.id}`}>
-            {loading ? '…' : shown(item)}
-          </Typography>
-        </Box>
-      ))
-    )}
-    {note && !error ? (
-      <Typography variant="caption" color="warning.main" sx={{ flexBasis: '100%' }}>
-        {note}
-      </Typography>
-    ) : null}
-  </Paper>
-);
+interface TotalsBarProps {
+  items: TotalItem[];
+  loading?: boolean;
+  /** the totals RPC's refusal, shown instead of the figures */
+  error?: unknown;
+  /** a caveat under the figures */
+  note?: ReactNode;
+}
+
+export const TotalsBar = ({ items, loading, error, note }: TotalsBarProps) => {
+  const refusal = useRefusal();
+  return (
+    <Paper variant="outlined" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 3, px: 2, py: 1, mb: 1 }} data-testid="totals">
+      {error ? (
+        <Alert severity="warning" sx={{ flex: 1 }}>
+          {refusal(error)}
+        </Alert>
+      ) : (
+        items.map((item) => (
+          <Box key={item.id}>
+            <Typography variant="caption" color="text.secondary" component="div">
+              {item.label}
+            </Typography>
+            <Typography variant="subtitle1" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid={`totals-${item.id}`}>
+              {loading ? '…' : shown(item)}
+            </Typography>
+          </Box>
+        ))
+      )}
+      {note && !error ? (
+        <Typography variant="caption" color="warning.main" sx={{ flexBasis: '100%' }}>
+          {note}
+        </Typography>
+      ) : null}
+    </Paper>
+  );
+};

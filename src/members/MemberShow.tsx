@@ -28,6 +28,7 @@ import { uplineChain } from './api';
 import { DownlineTree } from './DownlineTree';
 import { MemberActions, type MemberRecord } from './MemberActions';
 import { LevelChip, MemberStatusChip } from '../common/memberFields';
+import { SectionCard } from '../common/SectionCard';
 
 const Empty = ({ what }: { what: string }) => {
   const translate = useTranslate();
@@ -179,22 +180,12 @@ const Overview = () => {
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
         <Stack spacing={2}>
-          <Card variant="outlined">
-            <CardContent>
-              <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-                {translate('resources.members.sections.upline')}
-              </Typography>
-              <UplineChain memberId={record.id} />
-            </CardContent>
-          </Card>
-          <Card variant="outlined">
-            <CardContent>
-              <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-                {translate('resources.members.sections.actions_log')}
-              </Typography>
-              <ActionLog memberId={record.id} />
-            </CardContent>
-          </Card>
+          <SectionCard title="resources.members.sections.upline">
+            <UplineChain memberId={record.id} />
+          </SectionCard>
+          <SectionCard title="resources.members.sections.actions_log">
+            <ActionLog memberId={record.id} />
+          </SectionCard>
         </Stack>
       </Grid>
     </Grid>

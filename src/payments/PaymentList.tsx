@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import {
   DataTable,
   ExportButton,
@@ -6,38 +5,28 @@ import {
   SearchInput,
   SelectInput,
   TopToolbar,
-  useDataProvider,
-  useListContext,
   useTranslate,
 } from 'react-admin';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import type { AppDataProvider } from '../providers/dataProvider';
 import { paymentTotalsArgs, totals } from './api';
 import { KINDS, PAYER_TYPES, STATUS_COLORS, STATUSES } from './choices';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
 import { CountPagination } from '../common/CountPagination';
 import { choicesOf } from '../common/choices';
 import { dateRangeInputs } from '../common/filterInputs';
-import { useRefusal } from '../common/refusal';
 import { StateChip } from '../common/StateChip';
 import { TotalsBar } from '../common/TotalsBar';
+import { useListTotals } from '../common/useListTotals';
 
 /** Count and amounts of everything the current filter selects, summed by the database. */
 export const PaymentTotals = () => {
-  const { filterValues } = useListContext();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
-  const refusal = useRefusal();
-  const args = paymentTotalsArgs(filterValues);
-  const { data, isPending, error } = useQuery({
-    queryKey: ['payment_totals', args],
-    queryFn: () => totals(dataProvider, args),
-  });
+  const { data, isPending, error } = useListTotals('payment_totals', paymentTotalsArgs, totals);
   return (
     <TotalsBar
       loading={isPending}
-      error={error ? refusal(error) : undefined}
+      error={error}
       items={[
         { id: 'count', label: translate('payments.totals.count'), count: data?.count },
         { id: 'amount', label: translate('payments.totals.amount'), fen: data?.amount_fen },

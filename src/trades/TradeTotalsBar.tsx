@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, useListContext, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../providers/dataProvider';
+import { useListContext, useTranslate } from 'react-admin';
 import { TotalsBar } from '../common/TotalsBar';
-import { useRefusal } from '../common/refusal';
+import { useListTotals } from '../common/useListTotals';
 import { totalsFilter, unsupportedFilters } from './totals';
 import { totals } from './api';
 
@@ -10,18 +8,12 @@ import { totals } from './api';
 export const TradeTotalsBar = () => {
   const { filterValues } = useListContext();
   const translate = useTranslate();
-  const refusal = useRefusal();
-  const dataProvider = useDataProvider<AppDataProvider>();
-  const filters = totalsFilter(filterValues);
-  const { data, isPending, error } = useQuery({
-    queryKey: ['trade_totals', filters],
-    queryFn: () => totals(dataProvider, filters),
-  });
+  const { data, isPending, error } = useListTotals('trade_totals', totalsFilter, totals);
   const T = 'resources.trades.totals';
   return (
     <TotalsBar
       loading={isPending}
-      error={error ? refusal(error) : undefined}
+      error={error}
       items={[
         { id: 'count', label: translate(`${T}.count`), text: data ? `${Number(data.closed_count)} / ${Number(data.trade_count)}` : undefined },
         { id: 'gmv', label: translate(`${T}.gmv`), fen: data?.gmv_fen },

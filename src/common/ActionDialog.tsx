@@ -92,16 +92,19 @@ export const ActionDialog = ({
   });
   const valid = canConfirm && fieldsValid && (reasons ? reasonValid(code, note) : note.length <= 500);
 
-  const reset = () => {
-    setCode('');
-    setNote('');
-    setValues({});
-    setError(null);
-  };
+  // Every opening starts empty; what was typed stays while the dialog is open (after a refusal too).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setCode('');
+      setNote('');
+      setValues({});
+      setError(null);
+    }
+  }
   const close = () => {
-    if (busy) return;
-    reset();
-    onClose();
+    if (!busy) onClose();
   };
   const confirm = async () => {
     setBusy(true);
@@ -109,7 +112,6 @@ export const ActionDialog = ({
     try {
       const trimmed = Object.fromEntries(fields.map((f) => [f.name, (values[f.name] ?? '').trim()]));
       await onConfirm({ ...trimmed, reasonCode: code, note: note.trim() });
-      reset();
     } catch (e) {
       setError(refusal(e));
     } finally {

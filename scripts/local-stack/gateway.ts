@@ -118,7 +118,9 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, body: unknown): v
   timer.unref();
   req.once('end', () => clearTimeout(timer));
   req.once('close', () => clearTimeout(timer));
-  sendJson(res, 413, body, { Connection: 'close' });
+  // no `Connection: close`: Node would then close the socket at once, and a client still
+  // sending gets EPIPE instead of this answer (fetch reports only the EPIPE)
+  sendJson(res, 413, body);
 }
 
 function corsHeaders(): Record<string, string> {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { StackConfig } from './config.ts';
-import { bootstrap, migrate, postgresLayout, postgresService, prepareCluster, seed, StackError } from './db.ts';
+import { bootstrap, checkpoint, migrate, postgresLayout, postgresService, prepareCluster, seed, StackError } from './db.ts';
 import { discoverFunctions, functionServices } from './functions.ts';
 import { logger } from './log.ts';
 import { postgrestService } from './postgrest.ts';
@@ -124,14 +124,19 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
   try {
     const dbLog = log('postgres');
     const fresh = await prepareCluster(cfg, dbLog, { reset: opts.reset });
+    const rest = postgrestService(cfg, log('postgrest'));
     await supervisor.start({
       ...(await postgresService(cfg, dbLog)),
-      // PostgREST retries with a growing pause (up to 32 s); this makes it reconnect now
-      onRestarted: () => void supervisor.child('postgrest')?.proc.kill('SIGUSR1'),
+      // PostgREST retries with growing pauses (1, 2, 4 … 32 s): when its next try is more than
+      // a moment away, a fresh PostgREST connects at once instead
+      onRestarted: async () => {
+        const wait = rest.nextRetryAt() - Date.now();
+        if (wait > 2000) await supervisor.restart('postgrest', `its next try to reconnect is ${Math.round(wait / 1000)} s away`);
+      },
     });
     mark('postgres');
     await bootstrap(cfg);
-    await migrate(cfg, dbLog);
+    const applied = await migrate(cfg, dbLog);
     mark('migrations');
     const seeded = fresh && opts.seed !== false;
     if (seeded) {
@@ -139,9 +144,11 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
       await seedStorage(cfg, log('storage'));
       mark('seed');
     }
+    // a crash soon after this start must not replay the schema build (or seed) from the WAL
+    if (fresh || applied.length > 0) await checkpoint(cfg);
     // The API servers start side by side; the gateway, which fronts them, after them.
     const services: ServiceSpec[] = [
-      postgrestService(cfg, log('postgrest')),
+      rest,
       nodeService(cfg, 'auth', log('auth')),
       nodeService(cfg, 'storage', log('storage')),
       ...functionServices(cfg, fns, log('functions')),

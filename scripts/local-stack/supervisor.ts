@@ -106,6 +106,20 @@ export class Supervisor {
     return [...this.entries.values()].map((e) => e.child?.proc.pid).filter((p): p is number => typeof p === 'number');
   }
 
+  /** Restarts a running service on purpose (not counted as a failure). */
+  async restart(name: string, why: string): Promise<void> {
+    const entry = this.entries.get(name);
+    if (!entry || entry.state !== 'up' || this.stopping) return;
+    this.log.warn(`restarting ${name}: ${why}`);
+    this.emit({ service: name, kind: 'restarting', detail: `on purpose: ${why}` });
+    const old = entry.child;
+    entry.child = undefined; // its exit is not a crash
+    entry.state = 'down';
+    entry.downSince = Date.now();
+    await old?.stop();
+    await this.respawn(entry);
+  }
+
   /** Stops every service, the last started first; nothing is restarted from here on. */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -151,10 +165,10 @@ export class Supervisor {
     const attempt = `restart ${entry.fastFailures} of at most ${this.maxFastFailures}`;
     this.log.warn(`restarting ${name} in ${seconds(delay)} (${attempt})`);
     this.emit({ service: name, kind: 'restarting', detail: attempt });
-    entry.timer = setTimeout(() => void this.restart(entry), delay);
+    entry.timer = setTimeout(() => void this.respawn(entry), delay);
   }
 
-  private async restart(entry: Entry): Promise<void> {
+  private async respawn(entry: Entry): Promise<void> {
     if (this.stopping) return;
     entry.state = 'starting';
     entry.startedAt = Date.now();

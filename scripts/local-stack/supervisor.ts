@@ -155,7 +155,7 @@ export class Supervisor {
     if (entry.fastFailures > this.maxFastFailures) {
       entry.state = 'failed';
       const message =
-        `${name} failed ${entry.fastFailures - 1} times in a row, each within ${seconds(this.stableAfterMs)} of starting: ` +
+        `${name} failed ${entry.fastFailures} times in a row, each time within ${seconds(this.stableAfterMs)} of starting: ` +
         'giving up on it. Read its lines above, fix the cause, then stop the stack (Ctrl-C) and start it again.';
       this.log.error(message);
       this.emit({ service: name, kind: 'gave-up', detail: message });

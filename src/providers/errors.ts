@@ -107,6 +107,8 @@ export function errorCode(error: unknown): ErrorCode | null {
     if (typeof candidate === 'string' && candidate in ALIASES) return ALIASES[candidate];
   }
   if (e.name === 'TypeError' && typeof e.message === 'string' && /fetch|network/i.test(e.message)) return 'network';
+  // postgrest-js reports a request that got no answer as { message: 'TypeError: fetch failed', status: 0 }
+  if (typeof e.message === 'string' && /^(TypeError|FetchError): .*(fetch|network)/i.test(e.message)) return 'network';
   const status = statusOf(error);
   // the gateway answered for a server that is down or restarting (auth-js calls a 5xx "retryable")
   if (status === 502 || status === 503 || status === 504) return 'service_unavailable';

@@ -86,9 +86,12 @@ try {
     schedule: !values['no-schedule'] && !values['no-serve'],
     extraServices: withApp ? [app] : [],
     onEvent: (e) => {
-      if (e.kind === 'gave-up' && ESSENTIAL.has(e.service)) {
-        log.error(`nothing works without ${e.service}: stopping the stack`);
+      if (e.kind !== 'gave-up') return;
+      if (ESSENTIAL.has(e.service)) {
+        log.error(`nothing works without ${e.service}: stopping the stack. Fix what its lines above say, then start it again.`);
         void shutdown('gave up', 1);
+      } else {
+        log.error(`the stack goes on without ${e.service}; once its cause is fixed, restart the stack (Ctrl-C, then start it again)`);
       }
     },
   });

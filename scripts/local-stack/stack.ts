@@ -54,34 +54,44 @@ export async function portFree(host: string, port: number): Promise<boolean> {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  // a zombie (dead, its parent gone and not yet reaped by init) holds no port or file
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
 }
 
-/** Stops processes a previous run of this stack left behind (e.g. after kill -9). */
+async function waitGone(pids: number[], ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end && pids.some(alive); ) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Stops processes a previous run of this stack left behind (its supervisor was killed with -9). */
 async function reapLeftovers(cfg: StackConfig): Promise<void> {
-  const pidFile = path.join(cfg.dataDir, 'pids.json');
-  if (existsSync(pidFile)) {
-    for (const pid of JSON.parse(readFileSync(pidFile, 'utf8')) as number[]) {
-      if (alive(pid)) {
-        try {
-          process.kill(-pid, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-      }
-    }
-    await fs.rm(pidFile, { force: true });
-  }
+  // Postgres first, with its fast shutdown: a SIGKILL would cost a crash recovery
   const pgPid = path.join((await postgresLayout(cfg)).pgData, 'postmaster.pid');
   if (existsSync(pgPid)) {
     const pid = Number(readFileSync(pgPid, 'utf8').split('\n')[0]);
     if (pid && alive(pid)) {
-      process.kill(pid, 'SIGINT'); // fast shutdown
+      process.kill(pid, 'SIGINT');
       for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
     }
+  }
+  const pidFile = path.join(cfg.dataDir, 'pids.json');
+  if (existsSync(pidFile)) {
+    const pids = (JSON.parse(readFileSync(pidFile, 'utf8')) as number[]).filter(alive);
+    for (const pid of pids) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    await waitGone(pids); // their ports are free once they are gone
+    await fs.rm(pidFile, { force: true });
   }
 }
 

@@ -156,7 +156,7 @@ export class Supervisor {
       entry.state = 'failed';
       const message =
         `${name} failed ${entry.fastFailures} times in a row, each time within ${seconds(this.stableAfterMs)} of starting: ` +
-        'giving up on it. Read its lines above, fix the cause, then stop the stack (Ctrl-C) and start it again.';
+        'giving up on it (its last lines are above).';
       this.log.error(message);
       this.emit({ service: name, kind: 'gave-up', detail: message });
       return;

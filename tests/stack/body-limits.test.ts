@@ -74,11 +74,13 @@ describe('request body limits at the gateway', () => {
   });
 
   it('lets bodies within the limit through, chunked ones too', async () => {
-    // PostgREST parses them and answers for itself: a JSON string is not an object of arguments
+    // PostgREST reads them and answers for itself (a JSON string is no object of arguments,
+    // and anon may not call my_staff): its error, not the gateway's
     for (const chunked of [false, true]) {
       const { status, body } = await post('/rest/v1/rpc/my_staff', MiB - 10, { chunked });
       expect(status).not.toBe(413);
-      expect(String(body.code)).toMatch(/^PGRST/);
+      expect(body).toHaveProperty('hint');
+      expect(body.code).not.toBe('payload_too_large');
     }
     const { status, body } = await post('/functions/v1/settle', 512 * 1024, { chunked: true });
     expect(status).toBe(401); // through to the function, which wants a staff session

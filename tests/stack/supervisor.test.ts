@@ -36,7 +36,8 @@ describe('supervisor', () => {
     const { log, lines } = recorder();
     const events: SupervisorEvent[] = [];
     const sup = new Supervisor(log, { backoffMs: [100], onEvent: (e) => events.push(e) });
-    await sup.start(shell('sleeper', 'echo started; exec sleep 30', log));
+    const saidStarted = async (child: Child) => until(() => child.tail().includes('started'));
+    await sup.start(shell('sleeper', 'echo started; exec sleep 30', log, saidStarted));
     const first = sup.child('sleeper')!.proc.pid!;
     process.kill(first, 'SIGKILL');
     await until(() => events.some((e) => e.kind === 'recovered'));
@@ -65,7 +66,7 @@ describe('supervisor', () => {
     ]);
     expect(sup.state('flaky')).toBe('failed');
     const message = events.at(-1)!.detail;
-    expect(message).toMatch(/^flaky failed 4 times in a row, each time within 30\.0 s of starting: giving up on it\./);
+    expect(message).toBe('flaky failed 4 times in a row, each time within 30.0 s of starting: giving up on it (its last lines are above).');
     expect(lines.join('\n')).toContain('flaky exited with code 3');
     expect(lines.join('\n')).toContain('cannot open config');
     await sup.stop();

@@ -164,7 +164,7 @@ const layouts = new Map<string, PostgresLayout>();
  * `.local/<name>/pgdata`. Root: the same when the `postgres` OS user can reach them, else a
  * copy of the binaries and the data directory under /var/lib/<project>-<hash>/.
  */
-export async function postgresLayout(cfg: StackConfig, log?: Logger): Promise<PostgresLayout> {
+export async function postgresLayout(cfg: StackConfig): Promise<PostgresLayout> {
   const known = layouts.get(cfg.dataDir);
   if (known) return known;
   const { dir: native, version } = await nativeDir();
@@ -195,9 +195,6 @@ export async function postgresLayout(cfg: StackConfig, log?: Logger): Promise<Po
       pgData = path.join(dir, 'pgdata');
     }
     layout = { binDir, pgData, runAs, outside };
-    if (outside) {
-      log?.info(`${ROOT} is private to root, so the postgres OS user runs Postgres from ${outside} (binaries and data)`);
-    }
   }
   layouts.set(cfg.dataDir, layout);
   return layout;
@@ -205,8 +202,7 @@ export async function postgresLayout(cfg: StackConfig, log?: Logger): Promise<Po
 
 /** Deletes the stack's data, including a database kept outside the checkout. */
 async function removeData(cfg: StackConfig): Promise<void> {
-  const layout = layouts.get(cfg.dataDir) ?? (existsSync(cfg.dataDir) ? await postgresLayout(cfg) : undefined);
-  if (layout) await fs.rm(layout.pgData, { recursive: true, force: true });
+  await fs.rm((await postgresLayout(cfg)).pgData, { recursive: true, force: true });
   await fs.rm(cfg.dataDir, { recursive: true, force: true });
   layouts.delete(cfg.dataDir);
 }
@@ -232,7 +228,10 @@ function run(cmd: string, args: string[], layout: PostgresLayout): Promise<{ cod
  */
 export async function prepareCluster(cfg: StackConfig, log: Logger, opts: { reset?: boolean } = {}): Promise<boolean> {
   if (opts.reset) await removeData(cfg);
-  const layout = await postgresLayout(cfg, log);
+  const layout = await postgresLayout(cfg);
+  if (layout.outside) {
+    log.info(`the postgres OS user cannot reach ${ROOT}: Postgres runs from ${layout.outside} (binaries and data)`);
+  }
   if (existsSync(path.join(layout.pgData, 'PG_VERSION'))) return false;
   log.info('initialising a new cluster');
   await fs.rm(layout.pgData, { recursive: true, force: true });
@@ -317,7 +316,7 @@ export async function waitForPostgres(cfg: StackConfig, child: Child, timeoutMs:
 
 /** The database as a supervised service: crash recovery can take a while on a big database. */
 export async function postgresService(cfg: StackConfig, log: Logger): Promise<ServiceSpec> {
-  const layout = await postgresLayout(cfg, log);
+  const layout = await postgresLayout(cfg);
   return {
     name: 'postgres',
     spawn: () => spawnPostgres(cfg, layout, log),

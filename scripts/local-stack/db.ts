@@ -147,12 +147,13 @@ async function openUp(dir: string): Promise<void> {
 async function reachableCopy(native: string, version: string, outside: string): Promise<string> {
   const dest = path.join(outside, `postgres-${version}`);
   if (!existsSync(path.join(dest, 'bin', 'postgres'))) {
+    await fs.rm(dest, { recursive: true, force: true }); // a copy someone broke
     const tmp = `${dest}.tmp-${process.pid}`;
     await fs.rm(tmp, { recursive: true, force: true });
     await fs.cp(native, tmp, { recursive: true, verbatimSymlinks: true });
     await openUp(tmp);
-    await fs.rm(dest, { recursive: true, force: true });
-    await fs.rename(tmp, dest);
+    // complete or absent: a second stack copying at the same time loses the rename, keeps the winner's
+    await fs.rename(tmp, dest).catch(() => fs.rm(tmp, { recursive: true, force: true }));
   }
   return path.join(dest, 'bin');
 }

@@ -56,6 +56,8 @@ function spawnFunction(cfg: StackConfig, fn: EdgeFunction, log: Logger): Child {
     path.join(FUNCTIONS_DIR, fn.slug, 'index.ts'),
   ], log, {
     cwd: ROOT,
+    // Deno says where it listens on stderr; that is no error
+    classify: (line, stderr) => (!stderr || /^Listening on /.test(line) ? 'info' : 'error'),
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -7,6 +7,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttp
 import { jwtVerify } from 'jose';
 import { PUBLISHABLE_KEY, SECRET_KEY, type StackConfig } from './config.ts';
 import type { Logger } from './log.ts';
+import { closeServer, listen } from './http-server.ts';
 
 export interface GatewayFunction {
   slug: string;
@@ -428,21 +429,12 @@ export async function startGateway(
   });
   server.keepAliveTimeout = 65_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(cfg.gatewayPort, cfg.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, cfg.gatewayPort, cfg.host);
   log.info(`gateway listening on ${cfg.apiUrl}`);
 
   return {
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       agent.destroy();
     },
   };

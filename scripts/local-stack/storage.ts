@@ -15,6 +15,7 @@ import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
 import pg from 'pg';
 import { DB_PASSWORD, type StackConfig } from './config.ts';
 import type { Logger } from './log.ts';
+import { closeServer, listen } from './http-server.ts';
 
 /** storage-api's default global upload limit (50 MB, as `supabase start` configures it). */
 const GLOBAL_FILE_SIZE_LIMIT = 50 * 1024 * 1024;
@@ -923,20 +924,11 @@ export function createStorageHandler(
 export async function startStorage(cfg: StackConfig, log: Logger): Promise<{ close(): Promise<void> }> {
   const storage = createStorageHandler(cfg, log);
   const server = http.createServer((req, res) => storage.handle(req, res, req.url ?? '/'));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(cfg.storagePort, cfg.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, cfg.storagePort, cfg.host);
   log.info(`storage listening on http://${cfg.host}:${cfg.storagePort}`);
   return {
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       await storage.close();
     },
   };

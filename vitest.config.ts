@@ -26,6 +26,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // an MUI dialog rendered and typed into in jsdom takes 1–2 s alone, and more than the
+          // default 5 s on a shared 2-core machine under load (seen at load 13–15)
+          testTimeout: 20_000,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
         },

@@ -156,7 +156,9 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
     }
     // a crash soon after this start must not replay the schema build (or seed) from the WAL
     if (fresh || applied.length > 0) await checkpoint(cfg);
-    // The API servers start side by side; the gateway, which fronts them, after them.
+    // The API servers start side by side; the gateway, which fronts them, after them. A new
+    // process (e.g. a mail catcher) is one more entry here: a ServiceSpec, i.e. how to spawn it
+    // (startChild, or nodeService for one in service.ts) and how to tell it serves.
     const services: ServiceSpec[] = [
       rest,
       nodeService(cfg, 'auth', log('auth')),

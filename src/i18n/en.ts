@@ -66,6 +66,8 @@ export const enApp: AppMessages = {
     staff_inactive: 'This staff account is deactivated; contact an administrator',
     session_expired: 'Your session has expired; please sign in again',
     network: 'Network error; please try again',
+    service_unavailable: 'The service is briefly unavailable (it is recovering by itself); try again in a few seconds — no need to sign in again',
+    payload_too_large: 'What you sent is too large; send it in smaller parts',
     idempotency_conflict: 'This number already exists with other details',
     duplicate_channel_txn: 'This channel transaction id is already used',
     unbalanced_journal: 'The journal does not balance',

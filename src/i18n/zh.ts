@@ -64,6 +64,8 @@ export const zhApp = {
     staff_inactive: '此员工账号已停用，请联系管理员',
     session_expired: '登录已过期，请重新登录',
     network: '网络连接失败，请稍后重试',
+    service_unavailable: '服务暂时不可用（正在自动恢复），请稍候几秒再试，无需重新登录',
+    payload_too_large: '提交的内容过大，请分批提交',
     idempotency_conflict: '该单号已存在且内容不同',
     duplicate_channel_txn: '该渠道交易号已被使用',
     unbalanced_journal: '记账凭证借贷不平',

@@ -26,10 +26,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // an MUI dialog rendered and typed into in jsdom takes 1–2 s alone, and more than the
+          // default 5 s on a shared 2-core machine under load (seen at load 13–15)
+          testTimeout: 20_000,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
-          // jsdom renders of whole dialogs take seconds on a loaded 2-core machine
-          testTimeout: 20_000,
         },
       },
       {
@@ -37,7 +38,8 @@ export default defineConfig({
         test: {
           name: 'db',
           environment: 'node',
-          include: ['tests/db/**/*.test.ts', 'tests/auth/**/*.test.ts', 'tests/functions/**/*.test.ts'],
+          // tests/stack: the supervisor, durability, body limits, root in a private folder (some start stacks of their own)
+          include: ['tests/db/**/*.test.ts', 'tests/auth/**/*.test.ts', 'tests/functions/**/*.test.ts', 'tests/stack/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

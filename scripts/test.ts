@@ -77,11 +77,13 @@ try {
     await vitest('unit');
   }
   if (layers.includes('db') || layers.includes('e2e')) {
-    const cfg = await stackConfig({ name: 'test', portBase: PORT_BASE });
+    // throw-away: fsync and synchronous_commit off (the heal test starts a durable stack of its own)
+    const cfg = await stackConfig({ name: 'test', portBase: PORT_BASE, durable: false });
     log.info(`starting a throw-away stack on ${cfg.apiUrl}`);
     stack = await startStack(cfg, { reset: !keep, quiet: true, extraPorts: layers.includes('e2e') ? [cfg.appPort] : [] });
     log.info(`stack ready in ${(stack.timings.ready / 1000).toFixed(1)} s`);
-    const env = { STACK_NAME: 'test', STACK_PORT_BASE: String(PORT_BASE) };
+    // HEAL_PORT_BASE: the stack tests' own throw-away stack (tests/stack/heal.test.ts)
+    const env = { STACK_NAME: 'test', STACK_PORT_BASE: String(PORT_BASE), HEAL_PORT_BASE: String(PORT_BASE + 500) };
     if (layers.includes('db')) {
       log.info('— database, auth, edge functions —');
       await vitest('db', env);

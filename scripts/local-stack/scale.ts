@@ -14,7 +14,8 @@ const SCALE_PORT_BASE = Number(process.env.SCALE_PORT_BASE ?? 44320);
 
 /** Factors 1, 10, 100 get port bases 44320, 44420, 44520 (from SCALE_PORT_BASE), so two of them can run at once. */
 export function scaleConfig(factor: number, portBase = SCALE_PORT_BASE + 100 * Math.round(Math.log10(factor))): Promise<StackConfig> {
-  return stackConfig({ name: `scale-${factor}`, portBase });
+  // rebuilt from the seed whenever needed: not worth fsync's cost
+  return stackConfig({ name: `scale-${factor}`, portBase, durable: false });
 }
 
 const marker = (cfg: StackConfig, factor: number) => path.join(cfg.dataDir, `seeded-factor-${factor}`);

@@ -1,22 +1,21 @@
-// Starts the whole local Supabase-compatible stack in dependency order and stops it again:
-// Postgres → bootstrap → migrations → seed (fresh DB) → PostgREST → mail catcher → auth →
-// edge functions → gateway.
+// Starts the whole local Supabase-compatible stack in dependency order and keeps it running:
+// Postgres → bootstrap → migrations → seed (fresh DB) → PostgREST, mail catcher, auth,
+// storage, edge functions → gateway → schedule. Every one of them is a child process the supervisor
+// watches and restarts when it dies (supervisor.ts); adding one is one entry in `services`.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { StackConfig } from './config.ts';
-import { bootstrap, migrate, seed, startDatabase } from './db.ts';
-import { discoverFunctions, startFunctions } from './functions.ts';
+import { bootstrap, checkpoint, migrate, postgresLayout, postgresService, prepareCluster, seed, StackError } from './db.ts';
+import { discoverFunctions, functionServices } from './functions.ts';
 import { logger } from './log.ts';
-import { startPostgrest } from './postgrest.ts';
-import { startAuth } from './auth/server.ts';
-import { startGateway } from './gateway.ts';
-import { startMailCatcher } from './mail.ts';
-import { createStorageHandler } from './storage.ts';
+import { mailService } from './mail.ts';
+import { postgrestService } from './postgrest.ts';
+import { nodeService } from './service.ts';
 import { seedStorage } from './seed-storage.ts';
-import type { Child } from './children.ts';
+import { Supervisor, type ServiceSpec, type SupervisorEvent } from './supervisor.ts';
 
 export interface StackOptions {
   reset?: boolean;
@@ -24,16 +23,27 @@ export interface StackOptions {
   quiet?: boolean;
   /** extra ports that must be free too (e.g. the app's) */
   extraPorts?: number[];
+  /** seed a freshly created database (default true) */
+  seed?: boolean;
+  /** run the scheduled jobs (the CLI does; tests call the functions themselves) */
+  schedule?: boolean;
+  /** more supervised processes, started after the gateway (the CLI's Vite app) */
+  extraServices?: ServiceSpec[];
+  /** crashes, restarts, recoveries and give-ups of any supervised process */
+  onEvent?(e: SupervisorEvent): void;
+  /** stops a start under way (Ctrl-C while it seeds): startStack then rejects */
+  signal?: AbortSignal;
 }
 
 export interface RunningStack {
   cfg: StackConfig;
   seeded: boolean;
   timings: Record<string, number>;
+  supervisor: Supervisor;
   stop(): Promise<void>;
 }
 
-export class PortInUseError extends Error {}
+export class PortInUseError extends StackError {}
 
 export async function portFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -46,34 +56,44 @@ export async function portFree(host: string, port: number): Promise<boolean> {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  // a zombie (dead, its parent gone and not yet reaped by init) holds no port or file
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
 }
 
-/** Stops processes a previous run of this stack left behind (e.g. after kill -9). */
+async function waitGone(pids: number[], ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end && pids.some(alive); ) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Stops processes a previous run of this stack left behind (its supervisor was killed with -9). */
 async function reapLeftovers(cfg: StackConfig): Promise<void> {
-  const pidFile = path.join(cfg.dataDir, 'pids.json');
-  if (existsSync(pidFile)) {
-    for (const pid of JSON.parse(readFileSync(pidFile, 'utf8')) as number[]) {
-      if (alive(pid)) {
-        try {
-          process.kill(-pid, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-      }
-    }
-    await fs.rm(pidFile, { force: true });
-  }
-  const pgPid = path.join(cfg.dataDir, 'pgdata', 'postmaster.pid');
+  // Postgres first, with its fast shutdown: a SIGKILL would cost a crash recovery
+  const pgPid = path.join((await postgresLayout(cfg)).pgData, 'postmaster.pid');
   if (existsSync(pgPid)) {
     const pid = Number(readFileSync(pgPid, 'utf8').split('\n')[0]);
     if (pid && alive(pid)) {
-      process.kill(pid, 'SIGINT'); // fast shutdown
+      process.kill(pid, 'SIGINT');
       for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
     }
+  }
+  const pidFile = path.join(cfg.dataDir, 'pids.json');
+  if (existsSync(pidFile)) {
+    const pids = (JSON.parse(readFileSync(pidFile, 'utf8')) as number[]).filter(alive);
+    for (const pid of pids) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    await waitGone(pids); // their ports are free once they are gone
+    await fs.rm(pidFile, { force: true });
   }
 }
 
@@ -95,6 +115,7 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
     ['auth', cfg.authPort],
     ['mail catcher (web)', cfg.mailPort],
     ['mail catcher (SMTP)', cfg.smtpPort],
+    ['storage', cfg.storagePort],
     ...fns.map((f): [string, number] => [`function ${f.slug}`, f.port]),
     ...(opts.extraPorts ?? []).map((p): [string, number] => ['app', p]),
   ];
@@ -104,50 +125,66 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
     }
   }
 
-  const children: Child[] = [];
-  const closers: Array<() => Promise<void>> = [];
-  let database: Awaited<ReturnType<typeof startDatabase>> | undefined;
+  const rememberPids = () => {
+    void fs.writeFile(path.join(cfg.dataDir, 'pids.json'), JSON.stringify(supervisor.pids())).catch(() => {});
+  };
+  const supervisor = new Supervisor(main, { onEvent: opts.onEvent, onSpawn: rememberPids });
   const stop = async () => {
-    for (const close of closers.reverse()) await close().catch(() => {});
-    await Promise.all(children.map((c) => c.stop()));
-    await database?.stop().catch(() => {});
+    await supervisor.stop();
     await fs.rm(path.join(cfg.dataDir, 'pids.json'), { force: true });
   };
-  const rememberPids = () =>
-    fs.writeFile(path.join(cfg.dataDir, 'pids.json'), JSON.stringify(children.map((c) => c.proc.pid).filter(Boolean)));
+  opts.signal?.addEventListener('abort', () => void supervisor.stop(), { once: true });
 
   try {
     const dbLog = log('postgres');
-    database = await startDatabase(cfg, dbLog, { reset: opts.reset });
+    const fresh = await prepareCluster(cfg, dbLog, { reset: opts.reset });
+    const rest = postgrestService(cfg, log('postgrest'));
+    await supervisor.start({
+      ...(await postgresService(cfg, dbLog)),
+      // PostgREST retries with growing pauses (1, 2, 4 … 32 s): when its next try is more than
+      // a moment away, a fresh PostgREST connects at once instead
+      onRestarted: async () => {
+        const wait = rest.nextRetryAt() - Date.now();
+        if (wait > 2000) await supervisor.restart('postgrest', `its next try to reconnect is ${Math.round(wait / 1000)} s away`);
+      },
+    });
     mark('postgres');
     await bootstrap(cfg);
-    await migrate(cfg, dbLog);
+    const applied = await migrate(cfg, dbLog);
     mark('migrations');
-    if (database.freshlyCreated) {
+    const seeded = fresh && opts.seed !== false;
+    if (seeded) {
       await seed(cfg, dbLog);
       await seedStorage(cfg, log('storage'));
       mark('seed');
     }
-    children.push(await startPostgrest(cfg, log('postgrest')));
-    await rememberPids();
-    mark('postgrest');
-    children.push(await startMailCatcher(cfg, log('mail')));
-    await rememberPids();
+    // a crash soon after this start must not replay the schema build (or seed) from the WAL
+    if (fresh || applied.length > 0) await checkpoint(cfg);
+    // The API servers start side by side; the gateway, which fronts them, after them. A new
+    // process (e.g. a mail catcher) is one more entry here: a ServiceSpec, i.e. how to spawn it
+    // (startChild, or nodeService for one in service.ts) and how to tell it serves.
     // Auth believes X-Forwarded-For only from this stack's gateway: its address and a secret
-    // made for this run.
-    const gatewaySecret = randomBytes(32).toString('base64url');
-    const auth = await startAuth(cfg, log('auth'), { trustedProxies: { addresses: [cfg.host], secret: gatewaySecret } });
-    closers.push(() => auth.close());
-    children.push(...(await startFunctions(cfg, fns, log('functions'))));
-    await rememberPids();
+    // made for this run, which both processes inherit.
+    process.env.STACK_GATEWAY_SECRET = randomBytes(32).toString('base64url');
+    const services: ServiceSpec[] = [
+      rest,
+      mailService(cfg, log('mail')),
+      nodeService(cfg, 'auth', log('auth')),
+      nodeService(cfg, 'storage', log('storage')),
+      ...functionServices(cfg, fns, log('functions')),
+    ];
+    await Promise.all(services.map((s) => supervisor.start(s)));
     mark('functions');
-    const storage = createStorageHandler(cfg, log('storage'));
-    closers.push(() => storage.close());
-    const gateway = await startGateway(cfg, log('gateway'), { functions: fns, storage: storage.handle, authProxySecret: gatewaySecret });
-    closers.push(() => gateway.close());
+    await supervisor.start(nodeService(cfg, 'gateway', log('gateway')));
+    for (const extra of [
+      ...(opts.schedule ? [nodeService(cfg, 'schedule', log('schedule'))] : []),
+      ...(opts.extraServices ?? []),
+    ]) {
+      await supervisor.start(extra);
+    }
     mark('ready');
     main.info(`ready in ${(timings.ready / 1000).toFixed(1)} s`);
-    return { cfg, seeded: database.freshlyCreated, timings, stop };
+    return { cfg, seeded, timings, supervisor, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -17,12 +17,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import pg from 'pg';
 import { DB_PASSWORD, type StackConfig } from './config.ts';
 import type { Logger } from './log.ts';
+import { closeServer, listen } from './http-server.ts';
 
 /** storage-api's default global upload limit (50 MB, as `supabase start` configures it). */
 const GLOBAL_FILE_SIZE_LIMIT = 50 * 1024 * 1024;
@@ -69,7 +70,16 @@ const E = {
   crossBucket: () => new StorageError('403', 'Unauthorized', 'Objects cannot be moved or copied to another bucket', 'AccessDenied'),
   notEmpty: () => new StorageError('409', 'InvalidRequest', 'The bucket you tried to delete is not empty', 'ResourceNotEmpty'),
   internal: () => new StorageError('500', 'Internal', 'Internal Server Error', 'InternalError'),
+  unavailable: () =>
+    new StorageError('503', 'Service Unavailable', 'The database is briefly unavailable; try again in a moment', 'DatabaseError'),
 };
+
+/** The database is down or restarting (refused, cut off, shutting down, starting up). */
+function isConnectionError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string' && (/^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code))) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(String((e as Error)?.message));
+}
 
 interface Claims extends JWTPayload {
   role: string;
@@ -229,7 +239,8 @@ function sendError(res: ServerResponse, e: StorageError): void {
     res.destroy();
     return;
   }
-  sendJson(res, e.statusCode === '500' ? 500 : 400, {
+  // storage-api answers most refusals with HTTP 400 and the real status in the body
+  sendJson(res, e.statusCode === '500' || e.statusCode === '503' ? Number(e.statusCode) : 400, {
     statusCode: e.statusCode,
     code: e.code,
     error: e.error,
@@ -962,6 +973,9 @@ export function createStorageHandler(
         if (e instanceof StorageError) {
           log.debug(`${req.method} ${subpath}: ${e.statusCode} ${e.message}`);
           sendError(res, e);
+        } else if (isConnectionError(e)) {
+          log.error(`${req.method} ${subpath}: database unavailable (${(e as Error).message})`);
+          sendError(res, E.unavailable());
         } else {
           log.error(`${req.method} ${subpath}: ${(e as Error).stack ?? String(e)}`);
           sendError(res, E.internal());
@@ -974,3 +988,17 @@ export function createStorageHandler(
   };
 }
 
+
+/** The storage server on its own port; the gateway forwards /storage/v1/* to it with the prefix stripped. */
+export async function startStorage(cfg: StackConfig, log: Logger): Promise<{ close(): Promise<void> }> {
+  const storage = createStorageHandler(cfg, log);
+  const server = http.createServer((req, res) => storage.handle(req, res, req.url ?? '/'));
+  await listen(server, cfg.storagePort, cfg.host);
+  log.info(`storage listening on http://${cfg.host}:${cfg.storagePort}`);
+  return {
+    async close() {
+      await closeServer(server);
+      await storage.close();
+    },
+  };
+}

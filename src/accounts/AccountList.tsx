@@ -1,7 +1,8 @@
 import { DataTable, ExportButton, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import { choicesOf, StateChip } from '../payments/kit';
+import { choicesOf } from '../common/choices';
+import { StateChip } from '../common/StateChip';
 
 const OWNER_TYPES = ['merchant', 'member', 'platform'] as const;
 

@@ -14,7 +14,7 @@ import {
 import { formatFen } from '../common/money';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
-import { refusalKey } from '../payments/kit';
+import { useRefusal } from '../common/refusal';
 import { balanceEffect, FIGURE_KINDS, type Figure } from './kinds';
 
 export const PLATFORM_ID = '00000000-0000-0000-0000-000000000000';
@@ -136,9 +136,10 @@ export const AccountPanel = ({ account }: { account: AccountBalance }) => {
 /** The panel for an owner id (withdrawal review: the applicant). */
 export const OwnerAccount = ({ ownerId }: { ownerId: string }) => {
   const translate = useTranslate();
+  const refusal = useRefusal();
   const { data, isPending, error } = useGetOne<AccountBalance>('ledger', { id: ownerId });
   if (isPending) return <LinearProgress />;
-  if (error || !data) return <Alert severity="info">{translate(error ? refusalKey(error) : 'accounts.none', { _: translate('accounts.none') })}</Alert>;
+  if (error || !data) return <Alert severity="info">{error ? refusal(error) : translate('accounts.none')}</Alert>;
   return (
     <RecordContextProvider value={data}>
       <AccountPanel account={data} />

@@ -1,6 +1,7 @@
 export const zh = {
   resources: {
     ledger: {
+      name: '账户流水',
       fields: {
         owner_name: '账户',
         owner_type: '类型',
@@ -82,6 +83,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     ledger: {
+      name: 'Ledger',
       fields: {
         owner_name: 'Account',
         owner_type: 'Type',

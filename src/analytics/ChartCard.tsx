@@ -5,30 +5,31 @@ import { Alert, Box, Card, CardContent, CardHeader, IconButton, Skeleton, Toolti
 import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
-import type { AppDataProvider, RpcName } from '../providers/dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
+import { chartArgs, chartRows, type ChartRow, type ChartRpc } from './api';
 import { download, toCsv, type CsvColumn } from './csv';
-import { rpcParams, type AnalyticsFilter } from './range';
+import type { AnalyticsFilter } from './range';
 
-export interface ChartCardProps<Row> {
+export interface ChartCardProps<N extends ChartRpc> {
   id: string;
-  rpc: RpcName;
+  /** the chart function; its row type follows from it */
+  rpc: N;
   filter: AnalyticsFilter;
-  extraParams?: Record<string, unknown>;
   title: string;
   subtitle: string;
-  csv: CsvColumn<Row>[];
-  isEmpty?: (rows: Row[]) => boolean;
+  csv: CsvColumn<ChartRow<N>>[];
+  isEmpty?: (rows: ChartRow<N>[]) => boolean;
   height?: number;
-  children: (rows: Row[]) => ReactNode;
+  children: (rows: ChartRow<N>[]) => ReactNode;
 }
 
-export function ChartCard<Row>({ id, rpc, filter, extraParams, title, subtitle, csv, isEmpty, height = 280, children }: ChartCardProps<Row>) {
+export function ChartCard<N extends ChartRpc>({ id, rpc, filter, title, subtitle, csv, isEmpty, height = 280, children }: ChartCardProps<N>) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
-  const params = { ...rpcParams(filter), ...extraParams };
+  const args = chartArgs(filter);
   const { data, isPending, isFetching, error } = useQuery({
-    queryKey: ['analytics', rpc, params],
-    queryFn: () => dataProvider.rpc<Row[]>(rpc, params),
+    queryKey: ['analytics', rpc, args],
+    queryFn: () => chartRows(dataProvider, rpc, args),
     placeholderData: keepPreviousData,
   });
   const rows = data ?? [];

@@ -7,6 +7,7 @@ import {
 import { useLocaleState, useTranslate } from 'react-admin';
 import { useTheme } from '@mui/material';
 import { ChartCard } from './ChartCard';
+import type { ChartRow } from './api';
 import { fenToYuanText, type CsvColumn } from './csv';
 import { money, num, pct, shortYuan } from './format';
 import type { AnalyticsFilter } from './range';
@@ -17,22 +18,22 @@ const PALETTE = ['#1677ff', '#52c41a', '#fa8c16', '#eb2f96', '#722ed1', '#13c2c2
 const sumBy = <R,>(rows: R[], f: (r: R) => number) => rows.reduce((a, r) => a + Number(f(r) ?? 0), 0);
 const allZero = <R,>(f: (r: R) => number) => (rows: R[]) => sumBy(rows, f) === 0;
 
-interface GmvRow { day: string; trades: number; gmv_fen: number }
-interface ResRow { day: string; kind: string; total: number; successful: number; cancelled: number }
-interface BrandRow { brand_id: number; brand_name: string; trades: number; gmv_fen: number }
-interface ModelRow { model_id: number; model_name: string; series_name: string; brand_name: string; trades: number; gmv_fen: number }
-interface HourRow { hour: number; trades: number; gmv_fen: number }
-interface MerchantRow { merchant_id: string; merchant_name: string; city_name: string | null; trades: number; gmv_fen: number }
-interface TrendRow { week: string; merchant_id: string; merchant_name: string; trades: number; gmv_fen: number }
-interface GrowthRow { day: string; new_members: number; total_members: number }
-interface LevelRow { level: string; members: number }
-interface CityRow { city_code: string; city_name: string | null; members: number }
-interface CategoryRow { category: string; total: number; open: number; resolved: number; upheld: number }
-interface ResolutionRow { category: string; resolved: number; avg_hours: number | null; median_hours: number | null; p90_hours: number | null; late: number }
-interface DistributorRow { distributor_id: string; nickname: string; reservations: number; trades: number; gmv_fen: number; commission_fen: number }
-interface CommissionRow { day: string; commission_fen: number; records: number }
-interface DomRow { kind: string; bucket: string; bucket_order: number; listings: number; avg_days: number | null }
-interface PaymentRow { kind: string; channel: string; payments: number; amount_fen: number; refunded: number; refunded_fen: number }
+type GmvRow = ChartRow<'analytics_gmv'>;
+type ResRow = ChartRow<'analytics_reservations'>;
+type BrandRow = ChartRow<'analytics_top_brands'>;
+type ModelRow = ChartRow<'analytics_top_models'>;
+type HourRow = ChartRow<'analytics_trades_by_hour'>;
+type MerchantRow = ChartRow<'analytics_top_merchants'>;
+type TrendRow = ChartRow<'analytics_merchant_trend'>;
+type GrowthRow = ChartRow<'analytics_member_growth'>;
+type LevelRow = ChartRow<'analytics_member_levels'>;
+type CityRow = ChartRow<'analytics_member_cities'>;
+type CategoryRow = ChartRow<'analytics_complaints_by_category'>;
+type ResolutionRow = ChartRow<'analytics_complaint_resolution'>;
+type DistributorRow = ChartRow<'analytics_distributors'>;
+type CommissionRow = ChartRow<'analytics_commission_daily'>;
+type DomRow = ChartRow<'analytics_days_on_market'>;
+type PaymentRow = ChartRow<'analytics_payments_by_kind'>;
 
 const Frame = ({ children }: { children: ReactNode }) => (
   <ResponsiveContainer width="100%" height="100%">{children as never}</ResponsiveContainer>
@@ -60,7 +61,7 @@ export const GmvChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.gmv_yuan'), value: (r) => fenToYuanText(r.gmv_fen) },
   ];
   return (
-    <ChartCard<GmvRow> id="gmv" rpc="analytics_gmv" filter={filter} title={t('analytics.gmv.title')} subtitle={t('analytics.gmv.subtitle')}
+    <ChartCard id="gmv" rpc="analytics_gmv" filter={filter} title={t('analytics.gmv.title')} subtitle={t('analytics.gmv.subtitle')}
       csv={csv} isEmpty={allZero((r) => r.trades)}>
       {(rows) => (
         <Frame>
@@ -91,7 +92,7 @@ export const ReservationsChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.cancelled'), value: (r) => r.cancelled },
   ];
   return (
-    <ChartCard<ResRow> id="reservations" rpc="analytics_reservations" filter={filter} title={t('analytics.reservations.title')}
+    <ChartCard id="reservations" rpc="analytics_reservations" filter={filter} title={t('analytics.reservations.title')}
       subtitle={t('analytics.reservations.subtitle')} csv={csv}>
       {(rows) => {
         const kinds = ['rental', 'used_purchase', 'new_purchase'].map((k) => {
@@ -144,7 +145,7 @@ export const TopBrandsChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.gmv_yuan'), value: (r) => fenToYuanText(r.gmv_fen) },
   ];
   return (
-    <ChartCard<BrandRow> id="top_brands" rpc="analytics_top_brands" filter={filter} title={t('analytics.top_brands.title')}
+    <ChartCard id="top_brands" rpc="analytics_top_brands" filter={filter} title={t('analytics.top_brands.title')}
       subtitle={t('analytics.top_brands.subtitle')} csv={csv}>
       {(rows) => <HorizontalBars rows={rows} label={(r) => r.brand_name ?? '—'} value={(r) => r.trades} name={t('analytics.col.trades')} />}
     </ChartCard>
@@ -161,7 +162,7 @@ export const TopModelsChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.gmv_yuan'), value: (r) => fenToYuanText(r.gmv_fen) },
   ];
   return (
-    <ChartCard<ModelRow> id="top_models" rpc="analytics_top_models" filter={filter} title={t('analytics.top_models.title')}
+    <ChartCard id="top_models" rpc="analytics_top_models" filter={filter} title={t('analytics.top_models.title')}
       subtitle={t('analytics.top_models.subtitle')} csv={csv}>
       {(rows) => <HorizontalBars rows={rows} label={(r) => `${r.brand_name}${r.series_name} ${r.model_name}`.slice(0, 22)} value={(r) => r.trades} name={t('analytics.col.trades')} />}
     </ChartCard>
@@ -177,7 +178,7 @@ export const TradesByHourChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.gmv_yuan'), value: (r) => fenToYuanText(r.gmv_fen) },
   ];
   return (
-    <ChartCard<HourRow> id="trades_by_hour" rpc="analytics_trades_by_hour" filter={filter} title={t('analytics.by_hour.title')}
+    <ChartCard id="trades_by_hour" rpc="analytics_trades_by_hour" filter={filter} title={t('analytics.by_hour.title')}
       subtitle={t('analytics.by_hour.subtitle')} csv={csv} isEmpty={allZero((r) => r.trades)}>
       {(rows) => (
         <Frame>
@@ -203,7 +204,7 @@ export const TopMerchantsChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.gmv_yuan'), value: (r) => fenToYuanText(r.gmv_fen) },
   ];
   return (
-    <ChartCard<MerchantRow> id="top_merchants" rpc="analytics_top_merchants" filter={filter} title={t('analytics.top_merchants.title')}
+    <ChartCard id="top_merchants" rpc="analytics_top_merchants" filter={filter} title={t('analytics.top_merchants.title')}
       subtitle={t('analytics.top_merchants.subtitle')} csv={csv}>
       {(rows) => <HorizontalBars rows={rows} label={(r) => r.merchant_name} value={(r) => r.gmv_fen} name={t('analytics.col.gmv')} isMoney />}
     </ChartCard>
@@ -220,7 +221,7 @@ export const MerchantTrendChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.gmv_yuan'), value: (r) => fenToYuanText(r.gmv_fen) },
   ];
   return (
-    <ChartCard<TrendRow> id="merchant_trend" rpc="analytics_merchant_trend" filter={filter} title={t('analytics.merchant_trend.title')}
+    <ChartCard id="merchant_trend" rpc="analytics_merchant_trend" filter={filter} title={t('analytics.merchant_trend.title')}
       subtitle={t('analytics.merchant_trend.subtitle')} csv={csv} isEmpty={allZero((r) => r.trades)}>
       {(rows) => {
         const names = [...new Map(rows.map((r) => [r.merchant_id, r.merchant_name])).entries()];
@@ -254,7 +255,7 @@ export const MemberGrowthChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.total_members'), value: (r) => r.total_members },
   ];
   return (
-    <ChartCard<GrowthRow> id="member_growth" rpc="analytics_member_growth" filter={filter} title={t('analytics.member_growth.title')}
+    <ChartCard id="member_growth" rpc="analytics_member_growth" filter={filter} title={t('analytics.member_growth.title')}
       subtitle={t('analytics.member_growth.subtitle')} csv={csv} isEmpty={allZero((r) => r.total_members)}>
       {(rows) => (
         <Frame>
@@ -281,7 +282,7 @@ export const MemberLevelsChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.members'), value: (r) => r.members },
   ];
   return (
-    <ChartCard<LevelRow> id="member_levels" rpc="analytics_member_levels" filter={filter} title={t('analytics.member_levels.title')}
+    <ChartCard id="member_levels" rpc="analytics_member_levels" filter={filter} title={t('analytics.member_levels.title')}
       subtitle={t('analytics.member_levels.subtitle')} csv={csv} isEmpty={allZero((r) => r.members)}>
       {(rows) => {
         const total = sumBy(rows, (r) => r.members);
@@ -310,7 +311,7 @@ export const MemberCitiesChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.members'), value: (r) => r.members },
   ];
   return (
-    <ChartCard<CityRow> id="member_cities" rpc="analytics_member_cities" filter={filter} title={t('analytics.member_cities.title')}
+    <ChartCard id="member_cities" rpc="analytics_member_cities" filter={filter} title={t('analytics.member_cities.title')}
       subtitle={t('analytics.member_cities.subtitle')} csv={csv}>
       {(rows) => <HorizontalBars rows={rows} label={(r) => r.city_name ?? r.city_code} value={(r) => r.members} name={t('analytics.col.new_members')} />}
     </ChartCard>
@@ -328,7 +329,7 @@ export const ComplaintsChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.upheld'), value: (r) => r.upheld },
   ];
   return (
-    <ChartCard<CategoryRow> id="complaints" rpc="analytics_complaints_by_category" filter={filter} title={t('analytics.complaints.title')}
+    <ChartCard id="complaints" rpc="analytics_complaints_by_category" filter={filter} title={t('analytics.complaints.title')}
       subtitle={t('analytics.complaints.subtitle')} csv={csv} isEmpty={allZero((r) => r.total)}>
       {(rows) => {
         const data = rows.map((r) => ({ ...r, label: t(`analytics.complaint_category.${r.category}`), other: Number(r.total) - Number(r.open) - Number(r.resolved) }));
@@ -363,7 +364,7 @@ export const ResolutionChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.late'), value: (r) => r.late },
   ];
   return (
-    <ChartCard<ResolutionRow> id="resolution" rpc="analytics_complaint_resolution" filter={filter} title={t('analytics.resolution.title')}
+    <ChartCard id="resolution" rpc="analytics_complaint_resolution" filter={filter} title={t('analytics.resolution.title')}
       subtitle={t('analytics.resolution.subtitle')} csv={csv} isEmpty={allZero((r) => r.resolved)}>
       {(rows) => {
         const data = rows.map((r) => ({ ...r, label: t(`analytics.complaint_category.${r.category}`) }));
@@ -397,7 +398,7 @@ export const DistributorsChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.commission_yuan'), value: (r) => fenToYuanText(r.commission_fen) },
   ];
   return (
-    <ChartCard<DistributorRow> id="distributors" rpc="analytics_distributors" filter={filter} title={t('analytics.distributors.title')}
+    <ChartCard id="distributors" rpc="analytics_distributors" filter={filter} title={t('analytics.distributors.title')}
       subtitle={t('analytics.distributors.subtitle')} csv={csv}>
       {(rows) => (
         <Frame>
@@ -424,7 +425,7 @@ export const CommissionChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.records'), value: (r) => r.records },
   ];
   return (
-    <ChartCard<CommissionRow> id="commission" rpc="analytics_commission_daily" filter={filter} title={t('analytics.commission.title')}
+    <ChartCard id="commission" rpc="analytics_commission_daily" filter={filter} title={t('analytics.commission.title')}
       subtitle={t('analytics.commission.subtitle')} csv={csv} isEmpty={allZero((r) => r.records)}>
       {(rows) => (
         <Frame>
@@ -451,7 +452,7 @@ export const DaysOnMarketChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.avg_days'), value: (r) => r.avg_days },
   ];
   return (
-    <ChartCard<DomRow> id="days_on_market" rpc="analytics_days_on_market" filter={filter} title={t('analytics.days_on_market.title')}
+    <ChartCard id="days_on_market" rpc="analytics_days_on_market" filter={filter} title={t('analytics.days_on_market.title')}
       subtitle={t('analytics.days_on_market.subtitle')} csv={csv} isEmpty={allZero((r) => r.listings)}>
       {(rows) => {
         const kinds = [...new Set(rows.map((r) => r.kind))];
@@ -489,7 +490,7 @@ export const PaymentsChart = ({ filter }: ChartProps) => {
     { header: t('analytics.col.refunded_yuan'), value: (r) => fenToYuanText(r.refunded_fen) },
   ];
   return (
-    <ChartCard<PaymentRow> id="payments" rpc="analytics_payments_by_kind" filter={filter} title={t('analytics.payments.title')}
+    <ChartCard id="payments" rpc="analytics_payments_by_kind" filter={filter} title={t('analytics.payments.title')}
       subtitle={t('analytics.payments.subtitle')} csv={csv}>
       {(rows) => {
         const channels = [...new Set(rows.map((r) => r.channel))];

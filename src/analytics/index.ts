@@ -1,2 +1,16 @@
-// 数据统计: the analytics resource's screen (charts load with it, not with the login page).
-export { AnalyticsPage as list } from './AnalyticsPage';
+// 数据统计: charts of aggregates only (the charts load with the screen, not with the login page).
+import InsightsIcon from '@mui/icons-material/Insights';
+import { lazyScreens, type Feature } from '../common/feature';
+import * as messages from './messages';
+
+export const analytics: Feature = {
+  name: 'analytics',
+  resources: [
+    {
+      name: 'analytics',
+      menu: { group: 'analytics', icon: InsightsIcon },
+      screens: lazyScreens(() => import('./screens'), ['list']),
+    },
+  ],
+  messages,
+};

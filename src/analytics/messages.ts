@@ -1,5 +1,6 @@
 // Analytics (数据统计) messages. zh and en have exactly the same keys.
 export const zh = {
+  resources: { analytics: { name: '数据统计' } },
   analytics: {
     title: '数据统计',
     export_csv: '导出 CSV',
@@ -88,6 +89,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
+  resources: { analytics: { name: 'Analytics' } },
   analytics: {
     title: 'Analytics',
     export_csv: 'Export CSV',

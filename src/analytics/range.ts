@@ -1,5 +1,5 @@
 // The analytics filters: a date range of Shanghai calendar days and a region.
-import { formatDate } from '../common/datetime';
+import { beijingDay } from '../common/datetime';
 
 export interface AnalyticsFilter {
   from: string;
@@ -10,22 +10,13 @@ export interface AnalyticsFilter {
 
 export const DEFAULT_DAYS = 90;
 
-/** "YYYY-MM-DD" of today minus n days, in Asia/Shanghai. */
-export function shanghaiDay(offsetDays = 0, now: Date = new Date()): string {
-  return formatDate(new Date(now.getTime() - offsetDays * 86_400_000));
-}
 
 export function defaultFilter(now: Date = new Date()): AnalyticsFilter {
-  return { from: shanghaiDay(DEFAULT_DAYS - 1, now), to: shanghaiDay(0, now), city: '' };
+  return { from: beijingDay(1 - DEFAULT_DAYS, now), to: beijingDay(0, now), city: '' };
 }
 
 export function presetFilter(days: number, city: string, now: Date = new Date()): AnalyticsFilter {
-  return { from: shanghaiDay(days - 1, now), to: shanghaiDay(0, now), city };
-}
-
-/** RPC parameters of every chart function. */
-export function rpcParams(f: AnalyticsFilter): Record<string, unknown> {
-  return { p_from: f.from || null, p_to: f.to || null, p_city: f.city || null };
+  return { from: beijingDay(1 - days, now), to: beijingDay(0, now), city };
 }
 
 export function isValidRange(f: AnalyticsFilter): boolean {

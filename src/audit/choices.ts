@@ -1,5 +1,6 @@
 // Known audit actions and entities (CONVENTIONS.md: `<entity>.<verb>`). Later features add
 // theirs here and under `audit.actions` / `audit.entities` in both languages.
+import { choicesOf } from '../common/choices';
 export const AUDIT_ACTIONS = [
   'staff.create',
   'staff.update',
@@ -27,5 +28,5 @@ export const AUDIT_ENTITIES = [
   'ranking_rule',
 ];
 
-export const ACTION_CHOICES = AUDIT_ACTIONS.map((id) => ({ id, name: `audit.actions.${id}` }));
-export const ENTITY_CHOICES = AUDIT_ENTITIES.map((id) => ({ id, name: `audit.entities.${id}` }));
+export const ACTION_CHOICES = choicesOf(AUDIT_ACTIONS, 'audit.actions');
+export const ENTITY_CHOICES = choicesOf(AUDIT_ENTITIES, 'audit.entities');

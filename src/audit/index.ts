@@ -1,3 +1,18 @@
-import { AuditList } from './AuditList';
+// 操作日志: the append-only audit log.
+import HistoryIcon from '@mui/icons-material/History';
+import { lazyScreens, type Feature } from '../common/feature';
+import * as messages from './messages';
 
-export const list = AuditList;
+export const audit: Feature = {
+  name: 'audit',
+  resources: [
+    {
+      name: 'audit_log',
+      menu: { group: 'system', icon: HistoryIcon },
+      screens: lazyScreens(() => import('./screens'), ['list']),
+      count: 'estimated',
+      search: null, // filtered by actor, action, entity and date instead
+    },
+  ],
+  messages,
+};

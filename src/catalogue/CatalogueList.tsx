@@ -1,7 +1,7 @@
 import { DataTable, List, NumberField, TopToolbar, BooleanField, useCanAccess } from 'react-admin';
 import { EditDialog } from './EditDialog';
 import { BRAND_COLUMNS, BrandForm, brandTransform } from './forms';
-import { SearchBox } from '../listings/SearchBox';
+import { SearchBox } from '../common/SearchBox';
 
 const filters = [<SearchBox key="q" source="q" alwaysOn placeholder="resources.catalogue.fields.q" sx={{ minWidth: 300 }} />];
 

@@ -3,7 +3,7 @@ import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, Dialo
 import EditIcon from '@mui/icons-material/Edit';
 import AddIcon from '@mui/icons-material/Add';
 import { Button, Form, SaveButton, useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
-import { useErrorMessage } from '../listings/rpcError';
+import { useRefusal } from '../common/refusal';
 
 interface Props {
   /** base table written (car_brands, car_series, car_models); RLS lets only admins write */
@@ -24,7 +24,7 @@ export const EditDialog = ({ table, label, record, defaults, columns, transform,
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('catalogue');
+  const refusal = useRefusal('catalogue');
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,7 +42,7 @@ export const EditDialog = ({ table, label, record, defaults, columns, transform,
       notify('resources.catalogue.notify.saved', { type: 'success' });
       refresh();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(refusal(e));
     }
   };
   return (

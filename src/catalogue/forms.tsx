@@ -1,13 +1,14 @@
 // The catalogue's edit forms: which columns each level writes and how the values are shaped.
 import { Box, Typography } from '@mui/material';
 import { BooleanInput, NumberInput, SelectInput, TextInput, required, useTranslate } from 'react-admin';
-import { ENERGY_CHOICES, GEARBOX_CHOICES } from '../listings/choices';
-import { pinyinOf } from './pinyin';
+import { ENERGY_CHOICES, GEARBOX_CHOICES } from '../common/vehicleChoices';
+import { pinyinOf } from '../common/pinyin';
+import { choicesOf } from '../common/choices';
 
 const BODY_TYPES = ['sedan', 'suv', 'mpv', 'hatchback', 'coupe', 'pickup', 'wagon', 'van'];
 const DRIVES = ['fwd', 'rwd', 'awd'];
-const BODY_CHOICES = BODY_TYPES.map((id) => ({ id, name: `resources.catalogue.body_types.${id}` }));
-const DRIVE_CHOICES = DRIVES.map((id) => ({ id, name: `resources.catalogue.drives.${id}` }));
+const BODY_CHOICES = choicesOf(BODY_TYPES, 'resources.catalogue.body_types');
+const DRIVE_CHOICES = choicesOf(DRIVES, 'resources.catalogue.drives');
 
 const row = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', columnGap: 2 } as const;
 

@@ -2,6 +2,7 @@
 export const zh = {
   resources: {
     catalogue: {
+      name: '车型库',
       fields: {
         q: '搜索品牌（中文、英文、拼音）',
         name: '品牌',
@@ -67,6 +68,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     catalogue: {
+      name: 'Vehicle catalogue',
       fields: {
         q: 'Search brands (Chinese, English, pinyin)',
         name: 'Brand',

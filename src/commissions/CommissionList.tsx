@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import {
   DataTable,
@@ -8,50 +7,36 @@ import {
   SelectInput,
   TextInput,
   TopToolbar,
-  useDataProvider,
-  useListContext,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import type { AppDataProvider } from '../providers/dataProvider';
-import { choicesOf, dayRangeFilters, refusalKey, StateChip, TotalsBar } from '../payments/kit';
-import { commissionTotalsParams } from '../payments/totals';
+import { commissionTotalsArgs, totals } from './api';
 import { CountPagination } from '../common/CountPagination';
+import { choicesOf } from '../common/choices';
+import { dateRangeInputs } from '../common/filterInputs';
+import { StateChip } from '../common/StateChip';
+import { TotalsBar } from '../common/TotalsBar';
+import { useListTotals } from '../common/useListTotals';
 
 export const COMMISSION_STATUSES = ['frozen', 'available', 'cancelled', 'clawed_back'] as const;
 const STATUS_COLORS = { frozen: 'info', available: 'success', cancelled: 'default', clawed_back: 'error' } as const;
 
-interface Totals {
-  count: number;
-  amount_fen: number;
-  frozen_fen: number;
-  available_fen: number;
-  cancelled_fen: number;
-  clawed_back_fen: number;
-}
-
 const CommissionTotals = () => {
-  const { filterValues } = useListContext();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
-  const params = commissionTotalsParams(filterValues);
-  const { data, isPending, error } = useQuery({
-    queryKey: ['commission_totals', params],
-    queryFn: async () => (await dataProvider.rpc<Totals[]>('commission_totals', params))[0],
-  });
+  const { data, isPending, error } = useListTotals('commission_totals', commissionTotalsArgs, totals);
   return (
     <TotalsBar
       loading={isPending}
-      error={error ? translate(refusalKey(error), { _: translate('errors.unknown') }) : undefined}
+      error={error}
       items={[
-        { label: translate('commissions.totals.count'), count: data?.count },
-        { label: translate('commissions.totals.amount'), fen: data?.amount_fen },
-        { label: translate('commissions.status.frozen'), fen: data?.frozen_fen },
-        { label: translate('commissions.status.available'), fen: data?.available_fen },
-        { label: translate('commissions.status.cancelled'), fen: data?.cancelled_fen },
-        { label: translate('commissions.totals.clawbacks'), fen: data?.clawed_back_fen },
+        { id: 'count', label: translate('commissions.totals.count'), count: data?.count },
+        { id: 'amount', label: translate('commissions.totals.amount'), fen: data?.amount_fen },
+        { id: 'frozen', label: translate('commissions.status.frozen'), fen: data?.frozen_fen },
+        { id: 'available', label: translate('commissions.status.available'), fen: data?.available_fen },
+        { id: 'cancelled', label: translate('commissions.status.cancelled'), fen: data?.cancelled_fen },
+        { id: 'clawbacks', label: translate('commissions.totals.clawbacks'), fen: data?.clawed_back_fen },
       ]}
     />
   );
@@ -75,7 +60,7 @@ const filters = [
   <TextInput key="trade_id" source="trade_id" label="resources.commissions.fields.trade_id" />,
   <SelectInput key="tier" source="tier" choices={[{ id: 1, name: 'commissions.tier.1' }, { id: 2, name: 'commissions.tier.2' }]} />,
   <TextInput key="beneficiary_id" source="beneficiary_id" label="resources.commissions.fields.beneficiary_id" />,
-  ...dayRangeFilters('created_at', { from: 'commissions.filters.from', to: 'commissions.filters.to' }),
+  ...dateRangeInputs('created_at', { from: 'commissions.filters.from', to: 'commissions.filters.to' }),
 ];
 
 export const CommissionList = () => (

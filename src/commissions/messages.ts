@@ -1,6 +1,7 @@
 export const zh = {
   resources: {
     commissions: {
+      name: '佣金记录',
       fields: {
         id: '编号',
         beneficiary_id: '受益人编号',
@@ -28,6 +29,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     commissions: {
+      name: 'Commissions',
       fields: {
         id: 'No.',
         beneficiary_id: 'Beneficiary id',

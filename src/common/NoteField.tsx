@@ -6,7 +6,7 @@ import { useTranslate } from 'react-admin';
 export function NoteField({
   value,
   onChange,
-  helperKey = 'resources.merchant_applications.dialog.note_help',
+  helperKey = 'common.dialog.note_help',
   maxLength = 500,
 }: {
   value: string;
@@ -15,7 +15,7 @@ export function NoteField({
   maxLength?: number;
 }) {
   const translate = useTranslate();
-  const label = translate('resources.merchant_applications.dialog.note');
+  const label = translate('common.dialog.note');
   return (
     <TextField
       fullWidth

@@ -50,3 +50,8 @@ export function formatDate(value: string | number | Date | null | undefined): st
 export function shanghaiDayBound(day: string, bound: 'start' | 'end'): string {
   return bound === 'start' ? `${day}T00:00:00+08:00` : `${day}T23:59:59.999+08:00`;
 }
+
+/** Today in Beijing shifted by `days` ("YYYY-MM-DD"; -1 = yesterday). */
+export function beijingDay(days = 0, now: number | Date = Date.now()): string {
+  return formatDate(new Date(Number(now) + days * 86_400_000));
+}

@@ -13,7 +13,8 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import UndoIcon from '@mui/icons-material/Undo';
 import { useCanAccess, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { ActionDialogButton } from './ActionDialogButton';
+import { ActionDialogButton } from '../common/ActionDialogButton';
+import * as api from './api';
 import {
   CATEGORY_CHOICES,
   DISMISS_REASON_CHOICES,
@@ -26,8 +27,8 @@ import { useAssignees } from './useAssignees';
 export interface ComplaintRecord {
   id: string;
   state: string;
-  category: string;
-  severity: string;
+  category: api.ComplaintCategory;
+  severity: api.ComplaintSeverity;
   title: string;
   assignee_id: string | null;
   assignee_name: string | null;
@@ -90,13 +91,10 @@ const D = 'resources.complaints.dialog';
 const A = 'resources.complaints.actions';
 const N = 'resources.complaints.notify';
 
-function useRpc() {
-  const dataProvider = useDataProvider<AppDataProvider>();
-  return dataProvider.rpc.bind(dataProvider);
-}
+const useApi = () => useDataProvider<AppDataProvider>();
 
 export const AssignToMeButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const { identity } = useGetIdentity();
   if (!ASSIGNABLE.includes(record.state) || record.assignee_id === identity?.id) return null;
   return (
@@ -106,14 +104,14 @@ export const AssignToMeButton = ({ record }: { record: ComplaintRecord }) => {
       variant="outlined"
       title={`${D}.assign_me_title`}
       description={`${D}.assign_me_content`}
-      onSubmit={() => rpc('complaint_assign', { p_id: record.id })}
+      onSubmit={() => api.assign(dp, record.id)}
       success={`${N}.assigned`}
     />
   );
 };
 
 export const AssignToColleagueButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const { data: assignees } = useAssignees();
   const [who, setWho] = useState('');
   if (!ASSIGNABLE.includes(record.state)) return null;
@@ -125,7 +123,7 @@ export const AssignToColleagueButton = ({ record }: { record: ComplaintRecord })
       title={`${D}.assign_other_title`}
       canSubmit={who !== ''}
       onReset={() => setWho('')}
-      onSubmit={() => rpc('complaint_assign', { p_id: record.id, p_assignee: who })}
+      onSubmit={() => api.assign(dp, record.id, who)}
       success={`${N}.assigned`}
     >
       <ChoiceField label={`${D}.assignee`} value={who} onChange={setWho} choices={choices} translateChoice={false} required />
@@ -134,7 +132,7 @@ export const AssignToColleagueButton = ({ record }: { record: ComplaintRecord })
 };
 
 export const AcceptButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const [category, setCategory] = useState(record.category);
   const [severity, setSeverity] = useState(record.severity);
   const [note, setNote] = useState('');
@@ -151,20 +149,18 @@ export const AcceptButton = ({ record }: { record: ComplaintRecord }) => {
         setSeverity(record.severity);
         setNote('');
       }}
-      onSubmit={() =>
-        rpc('complaint_accept', { p_id: record.id, p_category: category, p_severity: severity, p_note: note.trim() || null })
-      }
+      onSubmit={() => api.accept(dp, record.id, category, severity, note.trim())}
       success={`${N}.accepted`}
     >
-      <ChoiceField label="resources.complaints.fields.category" value={category} onChange={setCategory} choices={CATEGORY_CHOICES} />
-      <ChoiceField label="resources.complaints.fields.severity" value={severity} onChange={setSeverity} choices={SEVERITY_CHOICES} />
+      <ChoiceField label="resources.complaints.fields.category" value={category} onChange={(v) => setCategory(v as api.ComplaintCategory)} choices={CATEGORY_CHOICES} />
+      <ChoiceField label="resources.complaints.fields.severity" value={severity} onChange={(v) => setSeverity(v as api.ComplaintSeverity)} choices={SEVERITY_CHOICES} />
       <TextArea label={`${D}.note`} value={note} onChange={setNote} />
     </ActionDialogButton>
   );
 };
 
 export const DismissButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
   if (record.state !== 'submitted') return null;
@@ -180,7 +176,7 @@ export const DismissButton = ({ record }: { record: ComplaintRecord }) => {
         setCode('');
         setNote('');
       }}
-      onSubmit={() => rpc('complaint_dismiss', { p_id: record.id, p_reason_code: code, p_note: note.trim() })}
+      onSubmit={() => api.dismiss(dp, record.id, code, note.trim())}
       success={`${N}.dismissed`}
     >
       <ChoiceField label={`${D}.reason_code`} value={code} onChange={setCode} choices={DISMISS_REASON_CHOICES} required />
@@ -190,7 +186,7 @@ export const DismissButton = ({ record }: { record: ComplaintRecord }) => {
 };
 
 export const RequestMerchantButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const [hours, setHours] = useState('48');
   const [note, setNote] = useState('');
   const translate = useTranslate();
@@ -207,7 +203,7 @@ export const RequestMerchantButton = ({ record }: { record: ComplaintRecord }) =
         setHours('48');
         setNote('');
       }}
-      onSubmit={() => rpc('complaint_request_merchant', { p_id: record.id, p_hours: h, p_note: note.trim() || null })}
+      onSubmit={() => api.requestMerchant(dp, record.id, h, note.trim())}
       success={`${N}.requested`}
     >
       <TextField
@@ -223,7 +219,7 @@ export const RequestMerchantButton = ({ record }: { record: ComplaintRecord }) =
 };
 
 export const MerchantRepliedButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const [body, setBody] = useState('');
   if (record.state !== 'awaiting_merchant') return null;
   return (
@@ -234,7 +230,7 @@ export const MerchantRepliedButton = ({ record }: { record: ComplaintRecord }) =
       title={`${D}.merchant_replied_title`}
       canSubmit={body.trim() !== ''}
       onReset={() => setBody('')}
-      onSubmit={() => rpc('complaint_merchant_replied', { p_id: record.id, p_body: body.trim() })}
+      onSubmit={() => api.merchantReplied(dp, record.id, body.trim())}
       success={`${N}.merchant_replied`}
     >
       <TextArea label={`${D}.merchant_reply_body`} value={body} onChange={setBody} required />
@@ -243,7 +239,7 @@ export const MerchantRepliedButton = ({ record }: { record: ComplaintRecord }) =
 };
 
 export const EscalateButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const [note, setNote] = useState('');
   if (record.state !== 'awaiting_merchant') return null;
   return (
@@ -254,7 +250,7 @@ export const EscalateButton = ({ record }: { record: ComplaintRecord }) => {
       title={`${D}.escalate_title`}
       description={`${D}.escalate_content`}
       onReset={() => setNote('')}
-      onSubmit={() => rpc('complaint_escalate', { p_id: record.id, p_note: note.trim() || null })}
+      onSubmit={() => api.escalate(dp, record.id, note.trim())}
       success={`${N}.escalated`}
     >
       <TextArea label={`${D}.note`} value={note} onChange={setNote} />
@@ -264,7 +260,7 @@ export const EscalateButton = ({ record }: { record: ComplaintRecord }) => {
 
 /** Resolve with an outcome, a remedy and an optional penalty (降权) for the merchant. */
 export const ResolveButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const translate = useTranslate();
   const [outcome, setOutcome] = useState('');
   const [remedy, setRemedy] = useState('');
@@ -295,13 +291,11 @@ export const ResolveButton = ({ record }: { record: ComplaintRecord }) => {
         setDays('30');
       }}
       onSubmit={() =>
-        rpc('complaint_resolve', {
-          p_id: record.id,
-          p_outcome: outcome,
-          p_remedy: remedy.trim(),
-          p_note: note.trim() || null,
-          p_penalty_size: penalty && penaltyAllowed ? sizeN : null,
-          p_penalty_days: penalty && penaltyAllowed ? daysN : null,
+        api.resolve(dp, record.id, {
+          outcome: outcome as api.ComplaintOutcome,
+          remedy: remedy.trim(),
+          note: note.trim(),
+          penalty: penalty && penaltyAllowed ? { size: sizeN, days: daysN } : undefined,
         })
       }
       success={`${N}.resolved`}
@@ -352,7 +346,7 @@ export const ResolveButton = ({ record }: { record: ComplaintRecord }) => {
 };
 
 export const CloseButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const [note, setNote] = useState('');
   if (record.state !== 'resolved') return null;
   return (
@@ -361,7 +355,7 @@ export const CloseButton = ({ record }: { record: ComplaintRecord }) => {
       icon={<LockIcon />}
       title={`${D}.close_title`}
       onReset={() => setNote('')}
-      onSubmit={() => rpc('complaint_close', { p_id: record.id, p_note: note.trim() || null })}
+      onSubmit={() => api.close(dp, record.id, note.trim())}
       success={`${N}.closed`}
     >
       <TextArea label={`${D}.note`} value={note} onChange={setNote} />
@@ -370,7 +364,7 @@ export const CloseButton = ({ record }: { record: ComplaintRecord }) => {
 };
 
 export const ReopenButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
   if (record.state !== 'resolved') return null;
@@ -385,7 +379,7 @@ export const ReopenButton = ({ record }: { record: ComplaintRecord }) => {
         setCode('');
         setNote('');
       }}
-      onSubmit={() => rpc('complaint_reopen', { p_id: record.id, p_reason_code: code, p_note: note.trim() })}
+      onSubmit={() => api.reopen(dp, record.id, code, note.trim())}
       success={`${N}.reopened`}
     >
       <ChoiceField label={`${D}.reason_code`} value={code} onChange={setCode} choices={REOPEN_REASON_CHOICES} required />
@@ -395,7 +389,7 @@ export const ReopenButton = ({ record }: { record: ComplaintRecord }) => {
 };
 
 export const WithdrawButton = ({ record }: { record: ComplaintRecord }) => {
-  const rpc = useRpc();
+  const dp = useApi();
   const [note, setNote] = useState('');
   if (!OPEN.includes(record.state)) return null;
   return (
@@ -407,7 +401,7 @@ export const WithdrawButton = ({ record }: { record: ComplaintRecord }) => {
       description={`${D}.withdraw_content`}
       canSubmit={note.trim() !== ''}
       onReset={() => setNote('')}
-      onSubmit={() => rpc('complaint_withdraw', { p_id: record.id, p_note: note.trim() })}
+      onSubmit={() => api.withdraw(dp, record.id, note.trim())}
       success={`${N}.withdrawn`}
     >
       <TextArea label={`${D}.reason_note`} value={note} onChange={setNote} required />

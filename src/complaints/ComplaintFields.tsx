@@ -1,4 +1,5 @@
-import { Chip, Stack, Tooltip, Typography } from '@mui/material';
+import { Stack, Tooltip, Typography } from '@mui/material';
+import { StateChip } from '../common/StateChip';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { formatDateTime } from '../common/datetime';
 import { STATE_COLORS } from './choices';
@@ -13,23 +14,16 @@ import {
 } from './deadlines';
 import { useNow } from './useNow';
 
-export const ComplaintStateChip = ({ state }: { state?: string | null }) => {
-  const translate = useTranslate();
-  if (!state) return null;
-  return (
-    <Chip
-      size="small"
-      color={STATE_COLORS[state] ?? 'default'}
-      variant={state === 'closed' || state === 'dismissed' || state === 'withdrawn' ? 'outlined' : 'filled'}
-      label={translate(`resources.complaints.state.${state}`, { _: state })}
-    />
-  );
-};
+/** Open complaints stand out (filled); closed, dismissed and withdrawn ones are outlined. */
+const FILLED = ['submitted', 'accepted', 'awaiting_merchant', 'mediating', 'escalated', 'resolved'];
 
-export const ComplaintStateField = (_props: Partial<FieldProps>) => {
-  const record = useRecordContext<{ state?: string }>();
-  return <ComplaintStateChip state={record?.state} />;
-};
+export const ComplaintStateChip = ({ state }: { state?: string | null }) => (
+  <StateChip value={state} prefix="resources.complaints.state" colors={STATE_COLORS} filled={FILLED} />
+);
+
+export const ComplaintStateField = (props: Partial<FieldProps>) => (
+  <StateChip source="state" {...props} prefix="resources.complaints.state" colors={STATE_COLORS} filled={FILLED} />
+);
 
 const STATUS_COLOR: Record<DeadlineStatus, 'error.main' | 'warning.main' | 'success.main' | 'text.secondary' | 'text.primary'> = {
   overdue: 'error.main',
@@ -96,11 +90,6 @@ export const DeadlineField = ({ kind }: Partial<FieldProps> & { kind: DeadlineKi
   return <DeadlineText record={record} kind={kind} />;
 };
 
-export const SeverityChip = ({ severity }: { severity?: string | null }) => {
-  const translate = useTranslate();
-  if (!severity) return null;
-  const color = severity === 'high' ? 'error' : severity === 'medium' ? 'warning' : 'default';
-  return (
-    <Chip size="small" variant="outlined" color={color} label={translate(`resources.complaints.severity.${severity}`)} />
-  );
-};
+export const SeverityChip = ({ severity }: { severity?: string | null }) => (
+  <StateChip value={severity} prefix="resources.complaints.severity" colors={{ high: 'error', medium: 'warning' }} />
+);

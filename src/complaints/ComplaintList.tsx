@@ -1,10 +1,8 @@
 import { alpha, Box, Stack, Typography, useTheme } from '@mui/material';
 import {
-  AutocompleteInput,
   BooleanInput,
   DataTable,
   List,
-  ReferenceInput,
   SearchInput,
   SelectField,
   SelectInput,
@@ -14,17 +12,16 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { REGION_CHOICES } from '../common/regions';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
 import { CATEGORY_CHOICES, STATE_CHOICES } from './choices';
 import { ComplaintStateField, DeadlineField, SeverityChip } from './ComplaintFields';
 import { complaintUrgency, type ComplaintDeadlines } from './deadlines';
 import { useAssignees } from './useAssignees';
 import { useNow } from './useNow';
-import { WIDE_TABLE_SX } from '../reservations/tableSx';
+import { WIDE_TABLE_SX } from '../common/tableSx';
+import { CityInput } from '../common/CityInput';
+import { merchantInput } from '../common/filterInputs';
 import { CountPagination } from '../common/CountPagination';
-
-const CITY_CHOICES = REGION_CHOICES.filter((r) => r.level === 'city');
 
 // A switched-off toggle removes its filter instead of filtering on `false`.
 const onlyTrue = (v: unknown) => (v ? true : undefined);
@@ -44,10 +41,8 @@ function useComplaintFilters() {
       translateChoice={false}
       alwaysOn
     />,
-    <AutocompleteInput key="city" source="city_code" choices={CITY_CHOICES} optionText="label" />,
-    <ReferenceInput key="merchant" source="merchant_id" reference="merchants">
-      <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} />
-    </ReferenceInput>,
+    <CityInput key="city" />,
+    merchantInput(),
   ];
 }
 

@@ -6,6 +6,7 @@ import { ComplaintStateChip, DeadlineText, SeverityChip } from './ComplaintField
 import { ComplaintHistory, ComplaintPenalties, RelatedLinks } from './ComplaintSide';
 import { ComplaintThread } from './ComplaintThread';
 import type { ComplaintDeadlines } from './deadlines';
+import { SectionCard } from '../common/SectionCard';
 
 type FullComplaint = ComplaintRecord &
   ComplaintDeadlines & {
@@ -19,20 +20,6 @@ type FullComplaint = ComplaintRecord &
     created_at: string;
     merchant_no_response: boolean;
   };
-
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined">
-      <CardContent>
-        <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
 
 const Line = ({ label, children }: { label: string; children: React.ReactNode }) => {
   const translate = useTranslate();
@@ -93,14 +80,14 @@ const ComplaintDetail = () => {
               ) : null}
             </CardContent>
           </Card>
-          <Section title="resources.complaints.sections.thread">
+          <SectionCard title="resources.complaints.sections.thread">
             <ComplaintThread complaintId={record.id} state={record.state} />
-          </Section>
+          </SectionCard>
         </Stack>
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
         <Stack spacing={2}>
-          <Section title="resources.complaints.sections.deadlines">
+          <SectionCard title="resources.complaints.sections.deadlines">
             <Stack spacing={1.5}>
               <Line label="first_response_due_at">
                 <DeadlineText record={record} kind="first_response" />
@@ -114,16 +101,16 @@ const ComplaintDetail = () => {
                 <DeadlineText record={record} kind="resolution" />
               </Line>
             </Stack>
-          </Section>
-          <Section title="resources.complaints.sections.related">
+          </SectionCard>
+          <SectionCard title="resources.complaints.sections.related">
             <RelatedLinks record={record} />
-          </Section>
-          <Section title="resources.complaints.sections.penalties">
+          </SectionCard>
+          <SectionCard title="resources.complaints.sections.penalties">
             <ComplaintPenalties complaintId={record.id} />
-          </Section>
-          <Section title="resources.complaints.sections.history">
+          </SectionCard>
+          <SectionCard title="resources.complaints.sections.history">
             <ComplaintHistory complaintId={record.id} />
-          </Section>
+          </SectionCard>
         </Stack>
       </Grid>
     </Grid>

@@ -17,7 +17,8 @@ import SendIcon from '@mui/icons-material/Send';
 import { useCanAccess, useDataProvider, useGetList, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/datetime';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { errorKeyOf } from './rpcError';
+import { useNotifyRefusal } from '../common/refusal';
+import { addInternalNote, reply } from './api';
 import { bubbleAlign, bubbleKind, type BubbleKind, type ThreadMessage } from './threadStyle';
 
 const T = 'resources.complaints.thread';
@@ -86,6 +87,7 @@ type Mode = 'member' | 'merchant' | 'note';
 const Composer = ({ complaintId, state }: { complaintId: string; state: string }) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<AppDataProvider>();
   const [mode, setMode] = useState<Mode>('member');
@@ -98,16 +100,15 @@ const Composer = ({ complaintId, state }: { complaintId: string; state: string }
     setBusy(true);
     try {
       if (effective === 'note') {
-        await dataProvider.rpc('complaint_add_message', { p_id: complaintId, p_kind: 'internal_note', p_body: body.trim() });
+        await addInternalNote(dataProvider, complaintId, body.trim());
       } else {
-        await dataProvider.rpc('complaint_reply', { p_id: complaintId, p_audience: effective, p_body: body.trim() });
+        await reply(dataProvider, complaintId, effective, body.trim());
       }
       setBody('');
       notify(`${T}.sent`, { type: 'success' });
       refresh();
     } catch (e) {
-      const { key, fallback } = errorKeyOf(e);
-      notify(key, { type: 'error', messageArgs: { _: fallback } });
+      notifyRefusal(e);
     } finally {
       setBusy(false);
     }

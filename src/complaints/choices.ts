@@ -1,4 +1,6 @@
 // Enum values of the complaint tables, as react-admin choices whose names are i18n keys.
+import { choicesOf } from '../common/choices';
+
 export const COMPLAINT_STATES = [
   'submitted', 'accepted', 'awaiting_merchant', 'mediating', 'escalated', 'resolved', 'closed', 'dismissed', 'withdrawn',
 ] as const;
@@ -8,15 +10,12 @@ export const COMPLAINT_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as c
 export const DISMISS_REASONS = ['duplicate', 'no_evidence', 'not_merchant_fault', 'out_of_scope', 'other'] as const;
 export const REOPEN_REASONS = ['member_request', 'new_evidence', 'other'] as const;
 
-const choices = (group: string, values: readonly string[]) =>
-  values.map((id) => ({ id, name: `resources.complaints.${group}.${id}` }));
-
-export const STATE_CHOICES = choices('state', COMPLAINT_STATES);
-export const CATEGORY_CHOICES = choices('category', COMPLAINT_CATEGORIES);
-export const SEVERITY_CHOICES = choices('severity', COMPLAINT_SEVERITIES);
-export const OUTCOME_CHOICES = choices('outcome', COMPLAINT_OUTCOMES);
-export const DISMISS_REASON_CHOICES = choices('reasons', DISMISS_REASONS);
-export const REOPEN_REASON_CHOICES = choices('reasons', REOPEN_REASONS);
+export const STATE_CHOICES = choicesOf(COMPLAINT_STATES, 'resources.complaints.state');
+export const CATEGORY_CHOICES = choicesOf(COMPLAINT_CATEGORIES, 'resources.complaints.category');
+export const SEVERITY_CHOICES = choicesOf(COMPLAINT_SEVERITIES, 'resources.complaints.severity');
+export const OUTCOME_CHOICES = choicesOf(COMPLAINT_OUTCOMES, 'resources.complaints.outcome');
+export const DISMISS_REASON_CHOICES = choicesOf(DISMISS_REASONS, 'resources.complaints.reasons');
+export const REOPEN_REASON_CHOICES = choicesOf(REOPEN_REASONS, 'resources.complaints.reasons');
 
 export const STATE_COLORS: Record<string, 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning' | 'error'> = {
   submitted: 'warning',

@@ -1,5 +1,20 @@
-import { ComplaintList } from './ComplaintList';
-import { ComplaintShow } from './ComplaintShow';
+// 投诉管理: the complaint queue, its deadlines and the conversation.
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import { lazyScreens, type Feature } from '../common/feature';
+import * as messages from './messages';
 
-export const list = ComplaintList;
-export const show = ComplaintShow;
+export const complaints: Feature = {
+  name: 'complaints',
+  resources: [
+    {
+      name: 'complaints',
+      menu: { group: 'service', icon: ReportProblemIcon },
+      screens: lazyScreens(() => import('./screens'), ['list', 'show']),
+      recordRepresentation: 'title',
+      view: 'v_complaints',
+      count: 'estimated',
+      search: { column: 'search' }, // title, member, merchant
+    },
+  ],
+  messages,
+};

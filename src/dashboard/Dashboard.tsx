@@ -15,6 +15,7 @@ import type { StaffPermissions } from '../providers/authProvider';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { canAccess } from '../providers/access';
 import { figuresFor, listUrl, type DashboardSummary, type Figure } from './figures';
+import { summary as fetchSummary } from './api';
 
 const FigureCard = ({ figure, summary, role }: { figure: Figure; summary: DashboardSummary | undefined; role: string | undefined }) => {
   const translate = useTranslate();
@@ -57,7 +58,7 @@ export const Dashboard = () => {
   const figures = figuresFor(role);
   const summary = useQuery({
     queryKey: ['dashboard_summary'],
-    queryFn: () => dataProvider.rpc<DashboardSummary>('dashboard_summary'),
+    queryFn: () => fetchSummary(dataProvider),
     enabled: figures.length > 0,
     refetchInterval: 60_000,
   });
@@ -115,5 +116,3 @@ export const Dashboard = () => {
     </Box>
   );
 };
-
-export default Dashboard;

@@ -1,5 +1,6 @@
 // Home dashboard (工作台) messages. zh and en have exactly the same keys.
 export const zh = {
+  resources: { dashboard: { name: '工作台' } },
   dashboard: {
     todo: '待办与经营概况',
     as_of: '数据时间 %{at}',
@@ -27,6 +28,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
+  resources: { dashboard: { name: 'Dashboard' } },
   dashboard: {
     todo: 'Work waiting and business at a glance',
     as_of: 'As of %{at}',

@@ -2,9 +2,9 @@ import { BooleanField, DataTable, List, NumberField, SearchInput, SelectInput, T
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
-import { LevelField, MemberNameField } from '../members/MemberFields';
-import { cityInput } from '../reservations/filterInputs';
-import { WIDE_TABLE_SX } from '../reservations/tableSx';
+import { LevelField, MemberNameField } from '../common/memberFields';
+import { CityInput } from '../common/CityInput';
+import { WIDE_TABLE_SX } from '../common/tableSx';
 
 const F = 'resources.distribution.fields';
 
@@ -21,7 +21,7 @@ const useFilters = () => {
         { id: 'false', name: 'ra.boolean.false' },
       ]}
     />,
-    cityInput(),
+    <CityInput key="city" />,
   ];
 };
 

@@ -14,7 +14,7 @@ import {
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { formatFen } from '../common/money';
-import { LevelChip, MemberStatusChip } from '../members/MemberFields';
+import { LevelChip, MemberStatusChip } from '../common/memberFields';
 
 const D = 'resources.distribution';
 

@@ -5,58 +5,18 @@ import { raSupabaseEnglishMessages } from 'ra-supabase';
 import { raChineseMessages, raSupabaseChineseMessages } from './raChinese';
 import { zhApp } from './zh';
 import { enApp } from './en';
-import * as rankingMessages from '../ranking/messages';
-import * as analyticsMessages from '../analytics/messages';
-import * as dashboardMessages from '../dashboard/messages';
 import * as exportMessages from '../common/export/messages';
-import * as complaintsMessages from '../complaints/messages';
-import * as membersMessages from '../members/messages';
-import * as reservationsMessages from '../reservations/messages';
-import * as tradesMessages from '../trades/messages';
-import * as distributionMessages from '../distribution/messages';
-import * as paymentsMessages from '../payments/messages';
-import * as reconciliationMessages from '../reconciliation/messages';
-import * as commissionsMessages from '../commissions/messages';
-import * as settlementsMessages from '../settlements/messages';
-import * as withdrawalsMessages from '../withdrawals/messages';
-import * as accountsMessages from '../accounts/messages';
-import * as merchantApplicationsMessages from '../merchant-applications/messages';
-import * as merchantsMessages from '../merchants/messages';
-import * as listingsMessages from '../listings/messages';
-import * as catalogueMessages from '../catalogue/messages';
-import * as promotionsMessages from '../promotions/messages';
-import * as securityMessages from '../security/messages';
+import * as commonMessages from '../common/messages';
+import { FEATURES } from '../features';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
-// Each feature's messages.ts exports `zh` and `en` with identical keys; one line each here.
-const FEATURE_MESSAGES: { zh: object; en: object }[] = [
-  rankingMessages,
-  analyticsMessages,
-  dashboardMessages,
-  exportMessages,
-  complaintsMessages,
-  membersMessages,
-  reservationsMessages,
-  tradesMessages,
-  distributionMessages,
-  merchantApplicationsMessages,
-  merchantsMessages,
-  listingsMessages,
-  catalogueMessages,
-  promotionsMessages,
-  paymentsMessages,
-  reconciliationMessages,
-  commissionsMessages,
-  settlementsMessages,
-  withdrawalsMessages,
-  accountsMessages,
-  securityMessages,
-];
+// The shell's messages, then each feature's (its manifest carries `zh` and `en` with identical keys).
+const MESSAGES = [exportMessages, commonMessages, ...FEATURES.flatMap((f) => (f.messages ? [f.messages] : []))];
 
 export const messages: Record<string, TranslationMessages> = {
-  'zh-CN': mergeTranslations(raChineseMessages, raSupabaseChineseMessages, zhApp, ...FEATURE_MESSAGES.map((f) => f.zh)),
-  en: mergeTranslations(englishMessages, raSupabaseEnglishMessages, enApp, ...FEATURE_MESSAGES.map((f) => f.en)),
+  'zh-CN': mergeTranslations(raChineseMessages, raSupabaseChineseMessages, zhApp, ...MESSAGES.map((m) => m.zh)),
+  en: mergeTranslations(englishMessages, raSupabaseEnglishMessages, enApp, ...MESSAGES.map((m) => m.en)),
 };
 
 // zh-CN unless the user picked English (react-admin keeps the choice in its store).

@@ -2,14 +2,15 @@ import { Divider, ListSubheader } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { canAccess } from '../providers/access';
 import type { StaffPermissions } from '../providers/authProvider';
-import { MENU_GROUPS, resources, type ResourceDef } from '../resources';
+import { MENU_GROUPS, type MenuEntry, type ResourceManifest } from '../common/feature';
+import { RESOURCE_MANIFESTS } from '../features';
+
+type MenuItem = ResourceManifest & { menu: MenuEntry };
 
 /** The resources a role may open from the menu, grouped by work area (empty groups dropped). */
-export function menuFor(role: string | undefined, defs: ResourceDef[] = resources) {
-  return MENU_GROUPS.map((group) => ({
-    group,
-    items: defs.filter((r) => r.group === group && (r.list || r.path) && canAccess(role, r.name, 'list')),
-  })).filter((g) => g.items.length > 0);
+export function menuFor(role: string | undefined, resources: readonly ResourceManifest[] = RESOURCE_MANIFESTS) {
+  const items = resources.filter((r): r is MenuItem => !!r.menu && !!(r.screens?.list || r.menu.path) && canAccess(role, r.name, 'list'));
+  return MENU_GROUPS.map((group) => ({ group, items: items.filter((r) => r.menu.group === group) })).filter((g) => g.items.length > 0);
 }
 
 export const Menu = () => {
@@ -29,9 +30,9 @@ export const Menu = () => {
     ...items.map((r) => (
       <RaMenu.Item
         key={r.name}
-        to={r.path ?? `/${r.name}`}
+        to={r.menu.path ?? `/${r.name}`}
         primaryText={translate(`resources.${r.name}.name`, { smart_count: 2 })}
-        leftIcon={<r.icon />}
+        leftIcon={<r.menu.icon />}
       />
     )),
   ]);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, AlertTitle, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { Alert, AlertTitle, Button as MuiButton, Dialog, DialogActions, DialogContent } from '@mui/material';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import RemoveShoppingCartIcon from '@mui/icons-material/RemoveShoppingCart';
 import {
@@ -12,28 +12,24 @@ import {
   useTranslate,
   useUnselectAll,
 } from 'react-admin';
-import type { AppDataProvider, RpcName } from '../providers/dataProvider';
-import { ReasonDialog } from './ReasonDialog';
+import type { AppDataProvider } from '../providers/dataProvider';
+import * as api from './api';
 import { LISTING_DELIST_REASONS } from './choices';
-import { useErrorMessage } from './rpcError';
-
-interface BulkRow {
-  id: string;
-  ok: boolean;
-  error: string | null;
-}
+import { ActionDialog } from '../common/ActionDialog';
+import { useNotifyRefusal, useRefusal } from '../common/refusal';
 
 /** Shows which ids the bulk RPC refused and why (a refused id does not undo the others). */
-const FailedRows = ({ rows, onClose }: { rows: BulkRow[]; onClose: () => void }) => {
+const FailedRows = ({ rows, onClose }: { rows: api.BulkRow[]; onClose: () => void }) => {
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('listings');
+  // per-row codes come bare (not through the data provider): listings may word them its own way
+  const refusal = useRefusal('listings');
   return (
     <Dialog open={rows.length > 0} onClose={onClose} fullWidth maxWidth="sm">
       <DialogContent>
         <Alert severity="warning">
           <AlertTitle>{translate('resources.listings.bulk.failed_title')}</AlertTitle>
           {rows.slice(0, 50).map((r) => (
-            <div key={r.id}>{translate('resources.listings.bulk.row', { id: r.id.slice(0, 8), error: errorMessage(r.error ?? '') })}</div>
+            <div key={r.id}>{translate('resources.listings.bulk.row', { id: r.id.slice(0, 8), error: refusal(r.error ?? '') })}</div>
           ))}
         </Alert>
       </DialogContent>
@@ -50,9 +46,9 @@ function useBulkRunner() {
   const notify = useNotify();
   const refresh = useRefresh();
   const unselectAll = useUnselectAll(resource);
-  const [failed, setFailed] = useState<BulkRow[]>([]);
-  const run = async (fn: RpcName, params: Record<string, unknown>) => {
-    const rows = await dataProvider.rpc<BulkRow[]>(fn, { p_ids: selectedIds, ...params });
+  const [failed, setFailed] = useState<api.BulkRow[]>([]);
+  const run = async (call: (dp: AppDataProvider, ids: string[]) => Promise<api.BulkRow[]>) => {
+    const rows = await call(dataProvider, selectedIds.map(String));
     const bad = rows.filter((r) => !r.ok);
     notify('resources.listings.notify.bulk_done', {
       type: bad.length ? 'warning' : 'success',
@@ -67,41 +63,33 @@ function useBulkRunner() {
 
 export const BulkApproveButton = () => {
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('listings');
-  const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const { canAccess } = useCanAccess({ resource: 'listings', action: 'review' });
   const { selectedIds, run, failed, clearFailed } = useBulkRunner();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   if (!canAccess) return null;
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await run('listing_bulk_approve', {});
-      setOpen(false);
-    } catch (e) {
-      notify(errorMessage(e), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <>
       <Button label="resources.listings.actions.bulk_approve" onClick={() => setOpen(true)}>
         <DoneAllIcon />
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
-        <DialogTitle>{translate('resources.listings.dialog.bulk_approve_title', { count: selectedIds.length })}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{translate('resources.listings.dialog.bulk_approve_content')}</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton variant="contained" color="success" disabled={busy} onClick={confirm}>
-            {translate('resources.listings.actions.bulk_approve')}
-          </MuiButton>
-        </DialogActions>
-      </Dialog>
+      <ActionDialog
+        open={open}
+        title={translate('resources.listings.dialog.bulk_approve_title', { count: selectedIds.length })}
+        content={translate('resources.listings.dialog.bulk_approve_content')}
+        confirmLabel={translate('resources.listings.actions.bulk_approve')}
+        color="success"
+        maxWidth="xs"
+        onClose={() => setOpen(false)}
+        onConfirm={async () => {
+          try {
+            await run(api.bulkApprove);
+            setOpen(false);
+          } catch (e) {
+            notifyRefusal(e);
+          }
+        }}
+      />
       <FailedRows rows={failed} onClose={clearFailed} />
     </>
   );
@@ -109,7 +97,6 @@ export const BulkApproveButton = () => {
 
 export const BulkDelistButton = () => {
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('listings');
   const { canAccess } = useCanAccess({ resource: 'listings', action: 'delist' });
   const { selectedIds, run, failed, clearFailed } = useBulkRunner();
   const [open, setOpen] = useState(false);
@@ -119,20 +106,16 @@ export const BulkDelistButton = () => {
       <Button label="resources.listings.actions.bulk_delist" color="error" onClick={() => setOpen(true)}>
         <RemoveShoppingCartIcon />
       </Button>
-      <ReasonDialog
+      <ActionDialog
         open={open}
         title={translate('resources.listings.dialog.bulk_delist_title', { count: selectedIds.length })}
         content={translate('resources.listings.dialog.delist_content')}
-        reasons={LISTING_DELIST_REASONS}
-        labelPrefix="resources.listings.reasons"
+        reasons={{ codes: LISTING_DELIST_REASONS, labelPrefix: 'resources.listings.reasons' }}
         confirmLabel={translate('resources.listings.actions.bulk_delist')}
+        color="error"
         onClose={() => setOpen(false)}
-        onConfirm={async (code, note) => {
-          try {
-            await run('listing_bulk_delist', { p_reason_code: code, p_note: note || null });
-          } catch (e) {
-            throw new Error(errorMessage(e));
-          }
+        onConfirm={async ({ reasonCode: code, note }) => {
+          await run((dp, ids) => api.bulkDelist(dp, ids, code, note));
           setOpen(false);
         }}
       />

@@ -21,13 +21,8 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Button, downloadCSV, useCanAccess, useDataProvider, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { checkRow, fileField, MAX_IMPORT_ROWS, missingColumns, parseCsv, TEMPLATE_CSV, type CheckedRow, type RowError } from './csv';
-import { useErrorMessage } from './rpcError';
-
-interface DbRow {
-  row_no: number;
-  ok: boolean;
-  errors: RowError[];
-}
+import { useRefusal } from '../common/refusal';
+import { importRows } from './api';
 
 type Phase = 'idle' | 'checked' | 'running' | 'done';
 
@@ -36,7 +31,7 @@ export const ListingImportButton = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const refresh = useRefresh();
-  const errorMessage = useErrorMessage('listings');
+  const refusal = useRefusal('listings');
   const { canAccess } = useCanAccess({ resource: 'listings', action: 'import' });
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
@@ -79,7 +74,7 @@ export const ListingImportButton = () => {
     setPhase('running');
     setResult(null);
     try {
-      const answer = await dataProvider.rpc<DbRow[]>('listing_import', { p_rows: rows.map((r) => r.payload), p_dry_run: false });
+      const answer = await importRows(dataProvider, rows.map((r) => r.payload));
       const byRow = new Map(answer.map((a) => [a.row_no, a]));
       const next = rows.map((r, i) => ({ ...r, errors: byRow.get(i + 1)?.errors ?? [] }));
       setRows(next);
@@ -91,7 +86,7 @@ export const ListingImportButton = () => {
         setPhase('checked');
       }
     } catch (e) {
-      setFileError(errorMessage(e));
+      setFileError(refusal(e));
       setPhase('checked');
     }
   };

@@ -17,13 +17,13 @@ import {
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { BulkApproveButton, BulkDelistButton } from './BulkButtons';
-import { CityInput } from './CityInput';
+import { CityInput } from '../common/CityInput';
 import { KIND_CHOICES, REVIEW_STATE_CHOICES, SHELF_STATE_CHOICES, TRADE_STATE_CHOICES } from './choices';
 import { listingExporter } from './exporter';
 import { ListingImportButton } from './ListingImportButton';
-import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './StateChip';
-import { SearchBox } from './SearchBox';
-import { ScrollX } from './ScrollX';
+import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './fields';
+import { SearchBox } from '../common/SearchBox';
+import { ScrollX } from '../common/ScrollX';
 import { CountPagination } from '../common/CountPagination';
 
 // Price filters: yuan in the form, fen in the query.

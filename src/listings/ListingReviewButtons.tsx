@@ -3,10 +3,11 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import RemoveShoppingCartIcon from '@mui/icons-material/RemoveShoppingCart';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import type { AppDataProvider, RpcName } from '../providers/dataProvider';
-import { ReasonDialog } from './ReasonDialog';
+import type { AppDataProvider } from '../providers/dataProvider';
+import * as api from './api';
 import { LISTING_DELIST_REASONS, LISTING_REJECT_REASONS } from './choices';
-import { useErrorMessage } from './rpcError';
+import { ActionDialog, type ActionValues } from '../common/ActionDialog';
+import { useNotifyRefusal } from '../common/refusal';
 
 interface ListingRecord {
   id: string;
@@ -22,7 +23,7 @@ export const ListingReviewButtons = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('listings');
+  const notifyRefusal = useNotifyRefusal();
   const { canAccess: canReview } = useCanAccess({ resource: 'listings', action: 'review' });
   const { canAccess: canDelist } = useCanAccess({ resource: 'listings', action: 'delist' });
   const [dialog, setDialog] = useState<'reject' | 'delist' | null>(null);
@@ -32,22 +33,18 @@ export const ListingReviewButtons = () => {
   const approve = async () => {
     setBusy(true);
     try {
-      await dataProvider.rpc('listing_approve', { p_id: record.id });
+      await api.approve(dataProvider, record.id);
       notify('resources.listings.notify.approved', { type: 'success' });
       refresh();
     } catch (e) {
-      notify(errorMessage(e), { type: 'error' });
+      notifyRefusal(e);
     } finally {
       setBusy(false);
     }
   };
-  // Errors are thrown translated so the dialog stays open and shows them.
-  const decide = (fn: RpcName, done: string) => async (code: string, note: string) => {
-    try {
-      await dataProvider.rpc(fn, { p_id: record.id, p_reason_code: code, p_note: note || null });
-    } catch (e) {
-      throw new Error(errorMessage(e));
-    }
+  // A refusal propagates: the dialog stays open and shows it.
+  const decide = (call: typeof api.reject, done: string) => async ({ reasonCode, note }: ActionValues) => {
+    await call(dataProvider, record.id, reasonCode, note);
     setDialog(null);
     notify(done, { type: 'success' });
     refresh();
@@ -71,24 +68,24 @@ export const ListingReviewButtons = () => {
           <RemoveShoppingCartIcon />
         </Button>
       ) : null}
-      <ReasonDialog
+      <ActionDialog
         open={dialog === 'reject'}
         title={translate('resources.listings.dialog.reject_title', { title: record.title })}
-        reasons={LISTING_REJECT_REASONS}
-        labelPrefix="resources.listings.reasons"
+        reasons={{ codes: LISTING_REJECT_REASONS, labelPrefix: 'resources.listings.reasons' }}
         confirmLabel={translate('resources.listings.actions.reject')}
+        color="error"
         onClose={() => setDialog(null)}
-        onConfirm={decide('listing_reject', 'resources.listings.notify.rejected')}
+        onConfirm={decide(api.reject, 'resources.listings.notify.rejected')}
       />
-      <ReasonDialog
+      <ActionDialog
         open={dialog === 'delist'}
         title={translate('resources.listings.dialog.delist_title', { title: record.title })}
         content={translate('resources.listings.dialog.delist_content')}
-        reasons={LISTING_DELIST_REASONS}
-        labelPrefix="resources.listings.reasons"
+        reasons={{ codes: LISTING_DELIST_REASONS, labelPrefix: 'resources.listings.reasons' }}
         confirmLabel={translate('resources.listings.actions.delist')}
+        color="error"
         onClose={() => setDialog(null)}
-        onConfirm={decide('listing_force_off', 'resources.listings.notify.delisted')}
+        onConfirm={decide(api.delist, 'resources.listings.notify.delisted')}
       />
     </>
   );

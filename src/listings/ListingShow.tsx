@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
+import { Box, Grid, Typography } from '@mui/material';
 import {
   DataTable,
   DateField,
@@ -18,8 +18,9 @@ import {
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { ListingReviewButtons } from './ListingReviewButtons';
-import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './StateChip';
-import { StorageImage } from './StorageImage';
+import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './fields';
+import { StorageImage } from '../common/StorageImage';
+import { SectionCard } from '../common/SectionCard';
 
 interface Listing {
   id: string;
@@ -46,19 +47,11 @@ const Photos = () => {
   );
 };
 
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography variant="subtitle1" gutterBottom>
-          {translate(title)}
-        </Typography>
-        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 2 }}>{children}</Box>
-      </CardContent>
-    </Card>
-  );
-};
+const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
+  <SectionCard title={title} sx={{ mb: 2 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 2 }}>{children}</Box>
+  </SectionCard>
+);
 
 const EnumText = (props: FieldProps & { prefix: string }) => {
   const value = useFieldValue(props) as string | null;

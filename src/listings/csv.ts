@@ -2,7 +2,8 @@
 // checks. The database checks every row again (listing_import) and has the last word.
 import Papa from 'papaparse';
 import { parseYuan } from '../common/money';
-import { ENERGY, GEARBOX, KINDS } from './choices';
+import { KINDS } from './choices';
+import { ENERGY, GEARBOX } from '../common/vehicleChoices';
 
 /** Columns of the import file, in template order (an export uses the same names, plus states). */
 export const IMPORT_COLUMNS = [
@@ -17,7 +18,8 @@ export interface RowError {
   code: string;
 }
 /** What listing_import expects for one row (money already in fen). */
-export interface ImportPayload {
+// a type, not an interface: it is sent as json (interfaces have no index signature)
+export type ImportPayload = {
   merchant: string;
   kind: string;
   title?: string;
@@ -35,7 +37,7 @@ export interface ImportPayload {
   deposit_fen?: string;
   description?: string;
   photos: string[];
-}
+};
 export interface CheckedRow {
   /** line in the file (the header is line 1) */
   line: number;

@@ -2,6 +2,7 @@
 export const zh = {
   resources: {
     listings: {
+      name: '车源管理',
       fields: {
         q: '搜索品牌 / 车系 / 车型 / 标题（支持拼音、首字母）',
         id: '编号',
@@ -153,6 +154,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     listings: {
+      name: 'Listings',
       fields: {
         q: 'Search brand / series / model / title (pinyin and initials too)',
         id: 'ID',

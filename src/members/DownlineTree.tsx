@@ -19,6 +19,7 @@ import { Link, useCreatePath, useDataProvider, useGetList, useNotify, useTransla
 import { useQuery } from '@tanstack/react-query';
 import { formatDate } from '../common/datetime';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { downlineLevels } from './api';
 import { emptyTree, setLoading, toggle, visibleRows, withBranch, type DownlineMember, type TreeState } from './downline';
 
 const PAGE = 50;
@@ -37,7 +38,7 @@ const LevelSummary = ({ memberId }: { memberId: string }) => {
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data } = useQuery({
     queryKey: ['member_downline_levels', memberId],
-    queryFn: () => dataProvider.rpc<{ level: number; member_count: number }[]>('member_downline_levels', { p_member: memberId }),
+    queryFn: () => downlineLevels(dataProvider, memberId),
   });
   if (!data) return null;
   const total = data.reduce((s, l) => s + Number(l.member_count), 0);

@@ -6,7 +6,8 @@ import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
 import StarsIcon from '@mui/icons-material/Stars';
 import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { ActionDialogButton } from '../complaints/ActionDialogButton';
+import { ActionDialogButton } from '../common/ActionDialogButton';
+import * as api from './api';
 import { BAN_REASONS, LEVEL_CHOICES, UNBAN_REASONS } from './choices';
 
 export interface MemberRecord {
@@ -70,7 +71,7 @@ export const BanToggleButton = ({ record }: { record: MemberRecord }) => {
         setCode('');
         setNote('');
       }}
-      onSubmit={() => dataProvider.rpc(`member_${verb}`, { p_id: record.id, p_reason_code: code, p_note: note.trim() })}
+      onSubmit={() => (banning ? api.ban : api.unban)(dataProvider, record.id, code, note.trim())}
       success={`resources.members.notify.${banning ? 'banned' : 'unbanned'}`}
     >
       <Select label={`${D}.reason_code`} value={code} onChange={setCode} choices={banning ? BAN_REASONS : UNBAN_REASONS} />
@@ -94,7 +95,7 @@ export const SetLevelButton = ({ record }: { record: MemberRecord }) => {
         setLevel('');
         setReason('');
       }}
-      onSubmit={() => dataProvider.rpc('member_set_level', { p_id: record.id, p_level: level, p_reason: reason.trim() })}
+      onSubmit={() => api.setLevel(dataProvider, record.id, level as api.MemberLevel, reason.trim())}
       success="resources.members.notify.level_changed"
     >
       <Select label={`${D}.new_level`} value={level} onChange={setLevel} choices={LEVEL_CHOICES.filter((c) => c.id !== record.level)} />
@@ -122,7 +123,7 @@ export const AdjustPointsButton = ({ record }: { record: MemberRecord }) => {
         setDelta('');
         setReason('');
       }}
-      onSubmit={() => dataProvider.rpc('member_adjust_points', { p_id: record.id, p_delta: n, p_reason: reason.trim() })}
+      onSubmit={() => api.adjustPoints(dataProvider, record.id, n, reason.trim())}
       success="resources.members.notify.points_adjusted"
     >
       <Typography variant="body2">{translate(`${D}.points_now`, { points: record.points })}</Typography>

@@ -1,8 +1,6 @@
 import {
-  AutocompleteInput,
   BooleanField,
   DataTable,
-  DateInput,
   List,
   NumberField,
   SearchInput,
@@ -11,19 +9,15 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { shanghaiDayBound } from '../common/datetime';
-import { REGION_CHOICES } from '../common/regions';
+import { CityInput } from '../common/CityInput';
+import { dateRangeInputs } from '../common/filterInputs';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
 import { LEVEL_CHOICES, STATUS_CHOICES } from './choices';
-import { LevelField, MemberNameField, MemberStatusField, UplineField } from './MemberFields';
-import { WIDE_TABLE_SX } from '../reservations/tableSx';
+import { UplineField } from './MemberFields';
+import { LevelField, MemberNameField, MemberStatusField } from '../common/memberFields';
+import { WIDE_TABLE_SX } from '../common/tableSx';
 import { CountPagination } from '../common/CountPagination';
 
-const CITY_CHOICES = REGION_CHOICES.filter((r) => r.level === 'city');
-
-export const dayStart = (v: string) => (v ? shanghaiDayBound(v, 'start') : undefined);
-export const dayEnd = (v: string) => (v ? shanghaiDayBound(v, 'end') : undefined);
-export const asDay = (v: string | null | undefined) => (v ? String(v).slice(0, 10) : '');
 
 const useFilters = () => {
   const translate = useTranslate();
@@ -31,7 +25,7 @@ const useFilters = () => {
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.members.fields.q')} />,
     <SelectInput key="level" source="level" choices={LEVEL_CHOICES} alwaysOn />,
     <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
-    <AutocompleteInput key="city" source="city_code" choices={CITY_CHOICES} optionText="label" alwaysOn />,
+    <CityInput key="city" alwaysOn />,
     <SelectInput
       key="rights"
       source="has_promotion_rights"
@@ -40,8 +34,7 @@ const useFilters = () => {
         { id: 'false', name: 'ra.boolean.false' },
       ]}
     />,
-    <DateInput key="from" source="registered_at@gte" label="resources.members.fields.registered_from" parse={dayStart} format={asDay} />,
-    <DateInput key="to" source="registered_at@lte" label="resources.members.fields.registered_to" parse={dayEnd} format={asDay} />,
+    ...dateRangeInputs('registered_at', { from: 'resources.members.fields.registered_from', to: 'resources.members.fields.registered_to' }),
   ];
 };
 

@@ -24,9 +24,11 @@ import type { AppDataProvider } from '../providers/dataProvider';
 import { ComplaintStateField } from '../complaints/ComplaintFields';
 import { ReservationKindField, ReservationStateField } from '../reservations/ReservationFields';
 import { TradeKindField, TradeStatusField } from '../trades/TradeFields';
+import { uplineChain } from './api';
 import { DownlineTree } from './DownlineTree';
 import { MemberActions, type MemberRecord } from './MemberActions';
-import { LevelChip, MemberStatusChip } from './MemberFields';
+import { LevelChip, MemberStatusChip } from '../common/memberFields';
+import { SectionCard } from '../common/SectionCard';
 
 const Empty = ({ what }: { what: string }) => {
   const translate = useTranslate();
@@ -43,7 +45,7 @@ const UplineChain = ({ memberId }: { memberId: string }) => {
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data } = useQuery({
     queryKey: ['member_upline_chain', memberId],
-    queryFn: () => dataProvider.rpc<{ id: string; nickname: string; depth: number }[]>('member_upline_chain', { p_member: memberId }),
+    queryFn: () => uplineChain(dataProvider, memberId),
   });
   if (!data) return null;
   if (data.length === 0) {
@@ -53,13 +55,13 @@ const UplineChain = ({ memberId }: { memberId: string }) => {
       </Typography>
     );
   }
-  const chain = [...data].sort((a, b) => a.depth - b.depth);
+  const chain = [...data].sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0));
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="upline-chain">
       {chain.map((m, i) => (
         <Box key={m.id} component="span" sx={{ display: 'inline-flex', gap: 1 }}>
           {i > 0 ? <span>→</span> : null}
-          <Link to={createPath({ resource: 'members', id: m.id, type: 'show' })}>{m.nickname}</Link>
+          <Link to={createPath({ resource: 'members', id: String(m.id), type: 'show' })}>{m.nickname}</Link>
         </Box>
       ))}
     </Stack>
@@ -178,22 +180,12 @@ const Overview = () => {
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
         <Stack spacing={2}>
-          <Card variant="outlined">
-            <CardContent>
-              <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-                {translate('resources.members.sections.upline')}
-              </Typography>
-              <UplineChain memberId={record.id} />
-            </CardContent>
-          </Card>
-          <Card variant="outlined">
-            <CardContent>
-              <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-                {translate('resources.members.sections.actions_log')}
-              </Typography>
-              <ActionLog memberId={record.id} />
-            </CardContent>
-          </Card>
+          <SectionCard title="resources.members.sections.upline">
+            <UplineChain memberId={record.id} />
+          </SectionCard>
+          <SectionCard title="resources.members.sections.actions_log">
+            <ActionLog memberId={record.id} />
+          </SectionCard>
         </Stack>
       </Grid>
     </Grid>

@@ -1,16 +1,17 @@
 import { Tab, Tabs } from '@mui/material';
 import { DataTable, List, NumberField, SelectInput, TextField, useListContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { CityInput } from '../listings/CityInput';
-import { KIND_CHOICES, QUEUE_FILTER, STATE_CHOICES } from './choices';
-import { ApplicationStateField, MerchantKindField } from './fields';
-import { SearchBox } from '../listings/SearchBox';
+import { CityInput } from '../common/CityInput';
+import { QUEUE_FILTER, STATE_CHOICES } from './choices';
+import { ApplicationStateField } from './fields';
+import { MERCHANT_KIND_CHOICES, MerchantKindField } from '../common/merchantKinds';
+import { SearchBox } from '../common/SearchBox';
 import { CountPagination } from '../common/CountPagination';
 
 const filters = [
   <SearchBox key="q" source="q" alwaysOn placeholder="resources.merchant_applications.fields.q" sx={{ minWidth: 340 }} />,
   <CityInput key="city" source="city_code" label="resources.merchant_applications.fields.city_code" alwaysOn />,
-  <SelectInput key="kind" source="kind" choices={KIND_CHOICES} alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={MERCHANT_KIND_CHOICES} alwaysOn />,
   <SelectInput key="state" source="state" choices={STATE_CHOICES} alwaysOn />,
 ];
 

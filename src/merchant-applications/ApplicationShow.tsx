@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { Box, Chip, Grid, Stack, Typography } from '@mui/material';
 import {
   DataTable,
   Labeled,
@@ -15,25 +15,13 @@ import {
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { DocumentsPanel } from './DocumentsPanel';
-import { ApplicationStateField, FeePlanField, MerchantKindField } from './fields';
-import { LocationCard } from './LocationCard';
+import { ApplicationStateField } from './fields';
+import { FeePlanField, MerchantKindField } from '../common/merchantKinds';
+import { LocationCard } from '../common/LocationCard';
 import { ReviewActions } from './ReviewActions';
 import { fieldLabel } from './RequestInfoDialog';
 import { VersionsTable } from './VersionsTable';
-
-const Panel = ({ title, children }: { title: string; children: React.ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography variant="subtitle1" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+import { SectionCard } from '../common/SectionCard';
 
 const FieldGrid = ({ children }: { children: React.ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 2 }}>{children}</Box>
@@ -104,7 +92,7 @@ export const ApplicationShow = () => (
     <Header />
     <Grid container spacing={2} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, lg: 6 }}>
-        <Panel title="resources.merchant_applications.show.applicant">
+        <SectionCard sx={{ mb: 2 }} title="resources.merchant_applications.show.applicant">
           <FieldGrid>
             <Labeled source="company_name"><TextField source="company_name" /></Labeled>
             <Labeled source="company_name_pinyin"><TextField source="company_name_pinyin" emptyText="—" /></Labeled>
@@ -135,18 +123,18 @@ export const ApplicationShow = () => (
           <Box sx={{ mt: 1 }}>
             <Labeled source="field_comments" fullWidth><FieldComments /></Labeled>
           </Box>
-        </Panel>
-        <Panel title="resources.merchant_applications.show.location">
+        </SectionCard>
+        <SectionCard sx={{ mb: 2 }} title="resources.merchant_applications.show.location">
           <LocationCard />
-        </Panel>
+        </SectionCard>
       </Grid>
       <Grid size={{ xs: 12, lg: 6 }}>
-        <Panel title="resources.merchant_applications.show.documents">
+        <SectionCard sx={{ mb: 2 }} title="resources.merchant_applications.show.documents">
           <DocumentsPanel />
-        </Panel>
+        </SectionCard>
       </Grid>
       <Grid size={{ xs: 12, lg: 7 }}>
-        <Panel title="resources.merchant_applications.show.history">
+        <SectionCard sx={{ mb: 2 }} title="resources.merchant_applications.show.history">
           <ReferenceManyField reference="merchant_application_history" target="application_id" sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={<Typography color="text.secondary">—</Typography>}>
             <DataTable bulkActionButtons={false} rowClick={false}>
               <DataTable.Col source="at" label="resources.merchant_applications.show.at" field={DateTimeField} />
@@ -164,12 +152,12 @@ export const ApplicationShow = () => (
               />
             </DataTable>
           </ReferenceManyField>
-        </Panel>
+        </SectionCard>
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>
-        <Panel title="resources.merchant_applications.show.versions">
+        <SectionCard sx={{ mb: 2 }} title="resources.merchant_applications.show.versions">
           <VersionsTable />
-        </Panel>
+        </SectionCard>
       </Grid>
     </Grid>
   </Show>

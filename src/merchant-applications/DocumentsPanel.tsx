@@ -1,6 +1,6 @@
 import { Grid, Typography } from '@mui/material';
 import { useGetList, useRecordContext, useTranslate } from 'react-admin';
-import { StorageImage } from '../listings/StorageImage';
+import { StorageImage } from '../common/StorageImage';
 
 interface Application {
   id: string;

@@ -19,12 +19,13 @@ import {
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import type { StaffPermissions } from '../providers/authProvider';
-import { ReasonDialog } from '../listings/ReasonDialog';
-import { useErrorMessage } from '../listings/rpcError';
+import * as api from './api';
 import { ApproveDialog } from './ApproveDialog';
 import { REJECT_REASONS } from './choices';
 import { nextInQueue } from './nextInQueue';
 import { RequestInfoDialog } from './RequestInfoDialog';
+import { ActionDialog } from '../common/ActionDialog';
+import { useNotifyRefusal } from '../common/refusal';
 
 interface Application {
   id: string;
@@ -47,7 +48,7 @@ export const ReviewActions = () => {
   const refresh = useRefresh();
   const redirect = useRedirect();
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('merchant_applications');
+  const notifyRefusal = useNotifyRefusal();
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<StaffPermissions>();
   const { canAccess } = useCanAccess({ resource: 'merchant_applications', action: 'review' });
@@ -69,11 +70,11 @@ export const ReviewActions = () => {
   const claim = async () => {
     setBusy(true);
     try {
-      await dataProvider.rpc('merchant_application_claim', { p_id: record.id });
+      await api.claim(dataProvider, record.id);
       notify('resources.merchant_applications.notify.claimed', { type: 'success' });
       refresh();
     } catch (e) {
-      notify(errorMessage(e), { type: 'error' });
+      notifyRefusal(e);
       refresh();
     } finally {
       setBusy(false);
@@ -121,16 +122,7 @@ export const ReviewActions = () => {
         categoryId={record.category_id}
         onClose={() => setDialog(null)}
         onConfirm={async (plan, category, note) => {
-          try {
-            await dataProvider.rpc('merchant_application_approve', {
-              p_id: record.id,
-              p_fee_plan: plan,
-              p_category_id: category,
-              p_note: note || null,
-            });
-          } catch (e) {
-            throw new Error(errorMessage(e));
-          }
+          await api.approve(dataProvider, record.id, plan, category, note);
           await decided('resources.merchant_applications.notify.approved');
         }}
       />
@@ -140,32 +132,20 @@ export const ReviewActions = () => {
         kind={record.kind}
         onClose={() => setDialog(null)}
         onConfirm={async (fieldComments, note) => {
-          try {
-            await dataProvider.rpc('merchant_application_request_info', {
-              p_id: record.id,
-              p_field_comments: fieldComments,
-              p_note: note || null,
-            });
-          } catch (e) {
-            throw new Error(errorMessage(e));
-          }
+          await api.requestInfo(dataProvider, record.id, fieldComments, note);
           await decided('resources.merchant_applications.notify.info_requested');
         }}
       />
-      <ReasonDialog
+      <ActionDialog
         open={dialog === 'reject'}
         title={translate('resources.merchant_applications.dialog.reject_title', { name: record.company_name })}
         content={translate('resources.merchant_applications.dialog.reject_content')}
-        reasons={REJECT_REASONS}
-        labelPrefix="resources.merchant_applications.reasons"
+        reasons={{ codes: REJECT_REASONS, labelPrefix: 'resources.merchant_applications.reasons' }}
         confirmLabel={translate('resources.merchant_applications.actions.reject')}
+        color="error"
         onClose={() => setDialog(null)}
-        onConfirm={async (code, note) => {
-          try {
-            await dataProvider.rpc('merchant_application_reject', { p_id: record.id, p_reason_code: code, p_note: note || null });
-          } catch (e) {
-            throw new Error(errorMessage(e));
-          }
+        onConfirm={async ({ reasonCode: code, note }) => {
+          await api.reject(dataProvider, record.id, code, note);
           await decided('resources.merchant_applications.notify.rejected');
         }}
       />

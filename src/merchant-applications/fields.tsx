@@ -1,5 +1,5 @@
 import type { FieldProps } from 'react-admin';
-import { StateChip } from '../listings/StateChip';
+import { StateChip } from '../common/StateChip';
 
 const STATE_TONES = {
   draft: 'default',
@@ -11,7 +11,5 @@ const STATE_TONES = {
 } as const;
 
 export const ApplicationStateField = (props: FieldProps) => (
-  <StateChip {...props} prefix="resources.merchant_applications.states" tones={STATE_TONES} />
+  <StateChip {...props} prefix="resources.merchant_applications.states" colors={STATE_TONES} />
 );
-export const MerchantKindField = (props: FieldProps) => <StateChip {...props} prefix="resources.merchant_applications.kinds" />;
-export const FeePlanField = (props: FieldProps) => <StateChip {...props} prefix="resources.merchant_applications.fee_plans" />;

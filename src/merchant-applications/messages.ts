@@ -2,6 +2,7 @@
 export const zh = {
   resources: {
     merchant_applications: {
+      name: '入驻审核',
       fields: {
         q: '搜索公司名称、拼音、联系人或手机尾号',
         id: '编号',
@@ -81,10 +82,6 @@ export const zh = {
         other: '其他（请在说明中填写）',
       },
       dialog: {
-        reason: '原因',
-        note: '说明',
-        note_help: '可选，将记入审核历史和操作日志',
-        note_required: '选择“其他”时必须填写说明',
         reject_title: '驳回申请：%{name}',
         reject_content: '驳回后申请人可修改后重新提交。',
         approve_title: '通过申请：%{name}',
@@ -111,9 +108,6 @@ export const zh = {
         location: '地图位置',
         history: '审核历史',
         versions: '历次提交',
-        no_location: '未提供坐标',
-        open_map: '在地图中打开',
-        coordinates: '坐标',
         claimed_by: '由 %{name} 审核中',
         claimed_by_other: '此申请已由 %{name} 领取，只有该审核员或管理员可以决定',
         version_label: '第 %{version} 版',
@@ -128,11 +122,6 @@ export const zh = {
         field_comment: '%{field}：%{comment}',
         position: '队列中第 %{position} 位',
       },
-      image: {
-        zoom: '点击放大',
-        unavailable: '图片无法加载',
-        missing: '未上传图片',
-      },
       errors: {
         documents_missing: '缺少必需的资质材料（营业执照；租赁商户还需道路运输许可证）',
       },
@@ -143,6 +132,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     merchant_applications: {
+      name: 'Merchant applications',
       fields: {
         q: 'Search company, pinyin, contact or phone suffix',
         id: 'ID',
@@ -222,10 +212,6 @@ export const en: typeof zh = {
         other: 'Other (explain in the note)',
       },
       dialog: {
-        reason: 'Reason',
-        note: 'Note',
-        note_help: 'Optional; kept in the review history and the audit log',
-        note_required: 'A note is required for "Other"',
         reject_title: 'Reject application: %{name}',
         reject_content: 'The applicant may correct and resubmit.',
         approve_title: 'Approve application: %{name}',
@@ -252,9 +238,6 @@ export const en: typeof zh = {
         location: 'Location',
         history: 'Review history',
         versions: 'Submissions',
-        no_location: 'No coordinates given',
-        open_map: 'Open in a map',
-        coordinates: 'Coordinates',
         claimed_by: 'In review by %{name}',
         claimed_by_other: 'Claimed by %{name}; only that reviewer or an admin can decide',
         version_label: 'Version %{version}',
@@ -268,11 +251,6 @@ export const en: typeof zh = {
         at: 'At',
         field_comment: '%{field}: %{comment}',
         position: 'Position %{position} in the queue',
-      },
-      image: {
-        zoom: 'Click to enlarge',
-        unavailable: 'Image cannot be loaded',
-        missing: 'No image uploaded',
       },
       errors: {
         documents_missing: 'Required documents missing (business licence; rental shops also a road transport permit)',

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
+import { MenuItem, TextField } from '@mui/material';
 import PercentIcon from '@mui/icons-material/Percent';
 import { Button, useDataProvider, useGetList, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import type { StaffPermissions } from '../providers/authProvider';
 import { canAccess } from '../providers/access';
-import { useErrorMessage } from '../listings/rpcError';
+import { ActionDialog } from '../common/ActionDialog';
+import { setCommission } from './api';
 
 interface Merchant {
   id: string;
@@ -31,13 +32,10 @@ export const CommissionButton = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('merchants');
   const [open, setOpen] = useState(false);
   const [category, setCategory] = useState<number | ''>('');
   const [rate, setRate] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const { data: categories = [] } = useGetList<{ id: number; name: string; commission_rate: number }>(
     'merchant_categories',
     { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } },
@@ -47,26 +45,6 @@ export const CommissionButton = () => {
   if (!record || !canAccess(permissions?.role, 'merchants', 'edit')) return null;
   const parsed = parseRatePercent(rate);
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await dataProvider.rpc('merchant_set_commission', {
-        p_id: record.id,
-        p_category_id: category,
-        p_rate_override: parsed,
-        p_reason: reason.trim(),
-      });
-      setOpen(false);
-      setReason('');
-      notify('resources.merchants.notify.commission_changed', { type: 'success' });
-      refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <>
       <Button
@@ -79,32 +57,34 @@ export const CommissionButton = () => {
       >
         <PercentIcon />
       </Button>
-      <Dialog open={open} onClose={() => !busy && setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('resources.merchants.dialog.commission_title', { name: record.name })}</DialogTitle>
-        <DialogContent>
-          <TextField select fullWidth margin="normal" label={translate('resources.merchants.dialog.category')} value={category}
-            onChange={(e) => setCategory(Number(e.target.value))}>
-            {categories.map((c) => (
-              <MenuItem key={c.id} value={c.id}>
-                {c.name} · {(Number(c.commission_rate) * 100).toFixed(2)}%
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField fullWidth margin="normal" label={translate('resources.merchants.dialog.rate_override')} value={rate}
-            onChange={(e) => setRate(e.target.value)} error={parsed === undefined}
-            helperText={parsed === undefined ? translate('resources.merchants.dialog.rate_invalid') : ' '} />
-          <TextField fullWidth required multiline minRows={2} margin="normal" label={translate('resources.merchants.dialog.reason')}
-            value={reason} onChange={(e) => setReason(e.target.value)} slotProps={{ htmlInput: { maxLength: 500 } }} />
-          {error ? <Alert severity="error">{error}</Alert> : null}
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={() => setOpen(false)} disabled={busy}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton variant="contained" onClick={submit}
-            disabled={busy || category === '' || parsed === undefined || reason.trim() === ''}>
-            {translate('ra.action.save')}
-          </MuiButton>
-        </DialogActions>
-      </Dialog>
+      <ActionDialog
+        open={open}
+        title={translate('resources.merchants.dialog.commission_title', { name: record.name })}
+        canConfirm={category !== '' && parsed !== undefined && reason.trim() !== ''}
+        confirmLabel={translate('ra.action.save')}
+        onClose={() => setOpen(false)}
+        onConfirm={async () => {
+          await setCommission(dataProvider, record.id, Number(category), parsed ?? null, reason.trim());
+          setOpen(false);
+          setReason('');
+          notify('resources.merchants.notify.commission_changed', { type: 'success' });
+          refresh();
+        }}
+      >
+        <TextField select fullWidth label={translate('resources.merchants.dialog.category')} value={category}
+          onChange={(e) => setCategory(Number(e.target.value))}>
+          {categories.map((c) => (
+            <MenuItem key={c.id} value={c.id}>
+              {c.name} · {(Number(c.commission_rate) * 100).toFixed(2)}%
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField fullWidth label={translate('resources.merchants.dialog.rate_override')} value={rate}
+          onChange={(e) => setRate(e.target.value)} error={parsed === undefined}
+          helperText={parsed === undefined ? translate('resources.merchants.dialog.rate_invalid') : ' '} />
+        <TextField fullWidth required multiline minRows={2} label={translate('resources.merchants.dialog.reason')}
+          value={reason} onChange={(e) => setReason(e.target.value)} slotProps={{ htmlInput: { maxLength: 500 } }} />
+      </ActionDialog>
     </>
   );
 };

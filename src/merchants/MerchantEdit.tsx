@@ -19,8 +19,8 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
-import { pinyinOf } from '../catalogue/pinyin';
-import { MerchantKindField } from '../merchant-applications/fields';
+import { pinyinOf } from '../common/pinyin';
+import { MerchantKindField } from '../common/merchantKinds';
 import { MerchantStatusField } from './fields';
 import { MOBILE, coordinatePairError, profileChanges, withPinyin } from './profile';
 

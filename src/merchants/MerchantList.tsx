@@ -8,12 +8,11 @@ import {
   SelectInput,
   TopToolbar,
 } from 'react-admin';
-import { CityInput } from '../listings/CityInput';
-import { KIND_CHOICES } from '../merchant-applications/choices';
-import { MerchantKindField } from '../merchant-applications/fields';
+import { CityInput } from '../common/CityInput';
+import { MERCHANT_KIND_CHOICES, MerchantKindField } from '../common/merchantKinds';
 import { MerchantStatusField, RateField, STATUS_CHOICES } from './fields';
-import { SearchBox } from '../listings/SearchBox';
-import { ScrollX } from '../listings/ScrollX';
+import { SearchBox } from '../common/SearchBox';
+import { ScrollX } from '../common/ScrollX';
 import { CountPagination } from '../common/CountPagination';
 
 // one line per row; only the title wraps
@@ -22,7 +21,7 @@ const NOWRAP = { '& td, & th': { whiteSpace: 'nowrap' } };
 const filters = [
   <SearchBox key="q" source="q" alwaysOn placeholder="resources.merchants.fields.q" sx={{ minWidth: 340 }} />,
   <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
-  <SelectInput key="kind" source="kind" choices={KIND_CHOICES} alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={MERCHANT_KIND_CHOICES} alwaysOn />,
   <CityInput key="city" source="city_code" label="resources.merchants.fields.city_code" alwaysOn />,
   <NumberInput key="level" source="level@gte" min={1} max={5} />,
 ];

@@ -3,9 +3,9 @@ import PauseCircleIcon from '@mui/icons-material/PauseCircle';
 import PlayCircleIcon from '@mui/icons-material/PlayCircle';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { ReasonDialog } from '../listings/ReasonDialog';
-import { useErrorMessage } from '../listings/rpcError';
+import { resume, suspend } from './api';
 import { RESUME_REASONS, SUSPEND_REASONS } from './fields';
+import { ActionDialog } from '../common/ActionDialog';
 
 /** Suspend an active merchant, or resume a suspended one, with a coded reason (merchant_suspend / merchant_resume). */
 export const StatusButtons = () => {
@@ -14,7 +14,6 @@ export const StatusButtons = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('merchants');
   const { canAccess } = useCanAccess({ resource: 'merchants', action: 'suspend' });
   const [open, setOpen] = useState(false);
   if (!record || !canAccess) return null;
@@ -25,21 +24,16 @@ export const StatusButtons = () => {
       <Button label={`resources.merchants.actions.${verb}`} color={verb === 'suspend' ? 'error' : 'primary'} onClick={() => setOpen(true)}>
         {verb === 'suspend' ? <PauseCircleIcon /> : <PlayCircleIcon />}
       </Button>
-      <ReasonDialog
+      <ActionDialog
         open={open}
         title={translate(`resources.merchants.dialog.${verb}_title`, { name: record.name })}
         content={verb === 'suspend' ? translate('resources.merchants.dialog.suspend_content') : undefined}
-        reasons={verb === 'suspend' ? SUSPEND_REASONS : RESUME_REASONS}
-        labelPrefix="resources.merchants.reasons"
+        reasons={{ codes: verb === 'suspend' ? SUSPEND_REASONS : RESUME_REASONS, labelPrefix: 'resources.merchants.reasons' }}
         confirmLabel={translate(`resources.merchants.actions.${verb}`)}
-        confirmColor={verb === 'suspend' ? 'error' : 'primary'}
+        color={verb === 'suspend' ? 'error' : 'primary'}
         onClose={() => setOpen(false)}
-        onConfirm={async (code, note) => {
-          try {
-            await dataProvider.rpc(`merchant_${verb}`, { p_id: record.id, p_reason_code: code, p_note: note || null });
-          } catch (e) {
-            throw new Error(errorMessage(e));
-          }
+        onConfirm={async ({ reasonCode: code, note }) => {
+          await (verb === 'suspend' ? suspend : resume)(dataProvider, record.id, code, note);
           setOpen(false);
           notify(verb === 'suspend' ? 'resources.merchants.notify.suspended' : 'resources.merchants.notify.resumed', { type: 'success' });
           refresh();

@@ -1,6 +1,7 @@
 import { Typography } from '@mui/material';
 import { useFieldValue, type FieldProps } from 'react-admin';
-import { StateChip } from '../listings/StateChip';
+import { StateChip } from '../common/StateChip';
+import { choicesOf } from '../common/choices';
 
 const STATUS_TONES = {
   approved: 'info',
@@ -12,7 +13,7 @@ const STATUS_TONES = {
   closed: 'default',
 } as const;
 
-export const MerchantStatusField = (props: FieldProps) => <StateChip {...props} prefix="resources.merchants.statuses" tones={STATUS_TONES} />;
+export const MerchantStatusField = (props: FieldProps) => <StateChip {...props} prefix="resources.merchants.statuses" colors={STATUS_TONES} />;
 
 /** A numeric(6,4) fraction (0.0350) as a percentage (3.50%). */
 export const RateField = (props: FieldProps) => {
@@ -25,6 +26,6 @@ export const RateField = (props: FieldProps) => {
   );
 };
 
-export const STATUS_CHOICES = Object.keys(STATUS_TONES).map((id) => ({ id, name: `resources.merchants.statuses.${id}` }));
+export const STATUS_CHOICES = choicesOf(Object.keys(STATUS_TONES), 'resources.merchants.statuses');
 export const SUSPEND_REASONS = ['complaints', 'false_info', 'fee_dispute', 'licence_expired', 'staff_decision', 'other'] as const;
 export const RESUME_REASONS = ['rectified', 'appeal_upheld', 'staff_decision', 'other'] as const;

@@ -1,7 +1,20 @@
-import { MerchantList } from './MerchantList';
-import { MerchantShow } from './MerchantShow';
-import { MerchantEdit } from './MerchantEdit';
+// 商户管理: merchants, their status, commission and profile.
+import StorefrontIcon from '@mui/icons-material/Storefront';
+import { lazyScreens, type Feature } from '../common/feature';
+import * as messages from './messages';
 
-export const list = MerchantList;
-export const show = MerchantShow;
-export const edit = MerchantEdit;
+export const merchants: Feature = {
+  name: 'merchants',
+  resources: [
+    {
+      name: 'merchants',
+      menu: { group: 'merchants', icon: StorefrontIcon },
+      screens: lazyScreens(() => import('./screens'), ['list', 'show', 'edit']),
+      recordRepresentation: 'name',
+      view: 'v_merchants',
+      count: 'estimated',
+      search: { column: 'search', grams: 'search_grams' }, // short words to the grams index, longer ones to trigram ilike
+    },
+  ],
+  messages,
+};

@@ -2,6 +2,7 @@
 export const zh = {
   resources: {
     merchants: {
+      name: '商户管理',
       fields: {
         q: '搜索商户名称、拼音、首字母或手机尾号',
         id: '编号',
@@ -164,6 +165,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     merchants: {
+      name: 'Merchants',
       fields: {
         q: 'Search name, pinyin, initials or phone suffix',
         id: 'ID',

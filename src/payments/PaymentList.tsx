@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import {
   DataTable,
   ExportButton,
@@ -6,44 +5,33 @@ import {
   SearchInput,
   SelectInput,
   TopToolbar,
-  useDataProvider,
-  useListContext,
   useTranslate,
 } from 'react-admin';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import type { AppDataProvider } from '../providers/dataProvider';
-import { choicesOf, dayRangeFilters, refusalKey, StateChip, TotalsBar } from './kit';
-import { paymentTotalsParams } from './totals';
-import { CHANNELS, KINDS, PAYER_TYPES, STATUS_COLORS, STATUSES } from './choices';
+import { paymentTotalsArgs, totals } from './api';
+import { KINDS, PAYER_TYPES, STATUS_COLORS, STATUSES } from './choices';
+import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
 import { CountPagination } from '../common/CountPagination';
-
-interface PaymentTotals {
-  count: number;
-  amount_fen: number;
-  succeeded_fen: number;
-  refunded_fen: number;
-}
+import { choicesOf } from '../common/choices';
+import { dateRangeInputs } from '../common/filterInputs';
+import { StateChip } from '../common/StateChip';
+import { TotalsBar } from '../common/TotalsBar';
+import { useListTotals } from '../common/useListTotals';
 
 /** Count and amounts of everything the current filter selects, summed by the database. */
 export const PaymentTotals = () => {
-  const { filterValues } = useListContext();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
-  const params = paymentTotalsParams(filterValues);
-  const { data, isPending, error } = useQuery({
-    queryKey: ['payment_totals', params],
-    queryFn: async () => (await dataProvider.rpc<PaymentTotals[]>('payment_totals', params))[0],
-  });
+  const { data, isPending, error } = useListTotals('payment_totals', paymentTotalsArgs, totals);
   return (
     <TotalsBar
       loading={isPending}
-      error={error ? translate(refusalKey(error), { _: translate('errors.unknown') }) : undefined}
+      error={error}
       items={[
-        { label: translate('payments.totals.count'), count: data?.count },
-        { label: translate('payments.totals.amount'), fen: data?.amount_fen },
-        { label: translate('payments.totals.succeeded'), fen: data?.succeeded_fen },
-        { label: translate('payments.totals.refunded'), fen: data?.refunded_fen },
+        { id: 'count', label: translate('payments.totals.count'), count: data?.count },
+        { id: 'amount', label: translate('payments.totals.amount'), fen: data?.amount_fen },
+        { id: 'succeeded', label: translate('payments.totals.succeeded'), fen: data?.succeeded_fen },
+        { id: 'refunded', label: translate('payments.totals.refunded'), fen: data?.refunded_fen },
       ]}
     />
   );
@@ -52,10 +40,10 @@ export const PaymentTotals = () => {
 const filters = (translate: (k: string) => string) => [
   <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.payments.fields.q')} />,
   <SelectInput key="kind" source="kind" choices={choicesOf(KINDS, 'payments.kind')} alwaysOn />,
-  <SelectInput key="channel" source="channel" choices={choicesOf(CHANNELS, 'payments.channel')} alwaysOn />,
+  <SelectInput key="channel" source="channel" choices={PAYMENT_CHANNEL_CHOICES} alwaysOn />,
   <SelectInput key="status" source="status" choices={choicesOf(STATUSES, 'payments.status')} alwaysOn />,
   <SelectInput key="payer_type" source="payer_type" choices={choicesOf(PAYER_TYPES, 'payments.payer_type')} />,
-  ...dayRangeFilters('created_at', { from: 'payments.filters.from', to: 'payments.filters.to' }),
+  ...dateRangeInputs('created_at', { from: 'payments.filters.from', to: 'payments.filters.to' }),
 ];
 
 export const PaymentList = () => {

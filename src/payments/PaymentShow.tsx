@@ -1,4 +1,3 @@
-import { Card, CardContent, Typography } from '@mui/material';
 import {
   DataTable,
   Labeled,
@@ -7,43 +6,35 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
-  useTranslate,
 } from 'react-admin';
 import { Grid } from '@mui/material';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import { StateChip } from './kit';
+import { StateChip } from '../common/StateChip';
 import { STATUS_COLORS } from './choices';
 import { RefundButton } from './RefundButton';
+import { SectionCard } from '../common/SectionCard';
 
-const History = () => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mt: 2 }}>
-      <CardContent>
-        <Typography variant="subtitle1" gutterBottom>
-          {translate('payments.history')}
-        </Typography>
-        <ReferenceManyField reference="payment_history" target="payment_id" sort={{ field: 'at', order: 'ASC' }} perPage={50}>
-          <DataTable bulkActionButtons={false} rowClick={false}>
-            <DataTable.Col source="at" label="payments.history_fields.at" field={DateTimeField} />
-            <DataTable.Col
-              source="from_status"
-              label="payments.history_fields.from_status"
-              field={() => <StateChip source="from_status" prefix="payments.status" />}
-            />
-            <DataTable.Col
-              source="to_status"
-              label="payments.history_fields.to_status"
-              field={() => <StateChip source="to_status" prefix="payments.status" colors={STATUS_COLORS} />}
-            />
-            <DataTable.Col source="note" label="payments.history_fields.note" />
-          </DataTable>
-        </ReferenceManyField>
-      </CardContent>
-    </Card>
-  );
-};
+const History = () => (
+  <SectionCard title="payments.history" sx={{ mt: 2 }}>
+    <ReferenceManyField reference="payment_history" target="payment_id" sort={{ field: 'at', order: 'ASC' }} perPage={50}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="at" label="payments.history_fields.at" field={DateTimeField} />
+        <DataTable.Col
+          source="from_status"
+          label="payments.history_fields.from_status"
+          field={() => <StateChip source="from_status" prefix="payments.status" />}
+        />
+        <DataTable.Col
+          source="to_status"
+          label="payments.history_fields.to_status"
+          field={() => <StateChip source="to_status" prefix="payments.status" colors={STATUS_COLORS} />}
+        />
+        <DataTable.Col source="note" label="payments.history_fields.note" />
+      </DataTable>
+    </ReferenceManyField>
+  </SectionCard>
+);
 
 const F = ({ source, children }: { source: string; children?: React.ReactElement }) => (
   <Grid size={{ xs: 12, sm: 6, md: 4 }}>

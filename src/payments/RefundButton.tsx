@@ -3,7 +3,9 @@ import UndoIcon from '@mui/icons-material/Undo';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
-import { ConfirmDialog, useRefusalNotify } from './kit';
+import { ActionDialog } from '../common/ActionDialog';
+import { useNotifyRefusal } from '../common/refusal';
+import { refund } from './api';
 
 /** succeeded → refunded, with a confirmation and a reason (payment_refund). */
 export const RefundButton = () => {
@@ -11,7 +13,7 @@ export const RefundButton = () => {
   const { canAccess } = useCanAccess({ resource: 'payments', action: 'create' });
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
-  const refusal = useRefusalNotify();
+  const refusal = useNotifyRefusal();
   const refresh = useRefresh();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
@@ -21,7 +23,7 @@ export const RefundButton = () => {
       <Button label="payments.refund.action" color="error" onClick={() => setOpen(true)}>
         <UndoIcon />
       </Button>
-      <ConfirmDialog
+      <ActionDialog
         open={open}
         title={translate('payments.refund.title', { no: record.payment_no })}
         content={translate('payments.refund.content', { amount: formatFen(record.amount_fen) })}
@@ -31,7 +33,7 @@ export const RefundButton = () => {
         onClose={() => setOpen(false)}
         onConfirm={async ({ reason }) => {
           try {
-            await dataProvider.rpc('payment_refund', { p_payment_id: record.id, p_reason: reason });
+            await refund(dataProvider, String(record.id), reason);
             notify('payments.refund.done', { type: 'success' });
             setOpen(false);
             refresh();

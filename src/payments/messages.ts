@@ -2,6 +2,7 @@
 export const zh = {
   resources: {
     payments: {
+      name: '缴费记录',
       fields: {
         payment_no: '缴费单号',
         payer_name: '付款方',
@@ -55,6 +56,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     payments: {
+      name: 'Payments',
       fields: {
         payment_no: 'Payment no.',
         payer_name: 'Payer',

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { ReasonDialog } from '../listings/ReasonDialog';
-import { useErrorMessage } from '../listings/rpcError';
+import { cancel } from './api';
+import { ActionDialog } from '../common/ActionDialog';
 
 export const CANCEL_REASONS = ['listing_issue', 'merchant_suspended', 'complaint', 'merchant_request', 'other'] as const;
 
@@ -14,7 +14,6 @@ export const CancelButton = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('promotions');
   const { canAccess } = useCanAccess({ resource: 'promotions', action: 'delist' });
   const [open, setOpen] = useState(false);
   if (!record || !canAccess || record.state !== 'active') return null;
@@ -23,20 +22,16 @@ export const CancelButton = () => {
       <Button label="resources.promotions.actions.cancel" color="error" onClick={(e) => { e.stopPropagation(); setOpen(true); }}>
         <CancelIcon />
       </Button>
-      <ReasonDialog
+      <ActionDialog
         open={open}
         title={translate('resources.promotions.dialog.cancel_title', { title: record.listing_title })}
         content={translate('resources.promotions.dialog.cancel_content')}
-        reasons={CANCEL_REASONS}
-        labelPrefix="resources.promotions.reasons"
+        reasons={{ codes: CANCEL_REASONS, labelPrefix: 'resources.promotions.reasons' }}
         confirmLabel={translate('resources.promotions.actions.cancel')}
+        color="error"
         onClose={() => setOpen(false)}
-        onConfirm={async (code, note) => {
-          try {
-            await dataProvider.rpc('promotion_cancel', { p_id: record.id, p_reason_code: code, p_note: note || null });
-          } catch (e) {
-            throw new Error(errorMessage(e));
-          }
+        onConfirm={async ({ reasonCode: code, note }) => {
+          await cancel(dataProvider, record.id, code, note);
           setOpen(false);
           notify('resources.promotions.notify.cancelled', { type: 'success' });
           refresh();

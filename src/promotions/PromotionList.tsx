@@ -1,16 +1,17 @@
 import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { CityInput } from '../listings/CityInput';
-import { StateChip } from '../listings/StateChip';
-import { ScrollX } from '../listings/ScrollX';
+import { CityInput } from '../common/CityInput';
+import { StateChip } from '../common/StateChip';
+import { ScrollX } from '../common/ScrollX';
 import { CancelButton } from './CancelButton';
 import { SlotBoard } from './SlotBoard';
 import { CountPagination } from '../common/CountPagination';
+import { choicesOf } from '../common/choices';
 
 const STATES = ['active', 'ended', 'cancelled'];
-const STATE_CHOICES = STATES.map((id) => ({ id, name: `resources.promotions.states.${id}` }));
+const STATE_CHOICES = choicesOf(STATES, 'resources.promotions.states');
 const StateField = (props: FieldProps) => (
-  <StateChip {...props} prefix="resources.promotions.states" tones={{ active: 'success', ended: 'default', cancelled: 'error' }} />
+  <StateChip {...props} prefix="resources.promotions.states" colors={{ active: 'success', ended: 'default', cancelled: 'error' }} />
 );
 const SlotField = () => {
   const record = useRecordContext<{ slot_no: number }>();

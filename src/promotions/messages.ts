@@ -2,6 +2,7 @@
 export const zh = {
   resources: {
     promotions: {
+      name: '推广管理',
       fields: {
         q: '搜索',
         listing_id: '车源',
@@ -47,6 +48,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     promotions: {
+      name: 'Promotions',
       fields: {
         q: 'Search',
         listing_id: 'Listing',

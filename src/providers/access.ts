@@ -1,35 +1,8 @@
-// The permission table of DOMAIN.md as data, and the one function that reads it.
+// The permission table of docs/DOMAIN.md as data, and the one function that reads it.
 // The database enforces the same rules with RLS; this only decides what the UI offers.
 
 export const STAFF_ROLES = ['admin', 'reviewer', 'customer_service', 'finance', 'analyst'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export const RESOURCES = [
-  'dashboard',
-  'staff',
-  'audit_log',
-  'ranking_rules',
-  'merchant_applications',
-  'merchants',
-  'listings',
-  'catalogue',
-  'promotions',
-  'distribution',
-  'members',
-  'reservations',
-  'trades',
-  'complaints',
-  'payments',
-  'statements',
-  'reconciliation',
-  'commissions',
-  'settlements',
-  'ledger',
-  'withdrawals',
-  'bank_accounts',
-  'analytics',
-] as const;
-export type AppResource = (typeof RESOURCES)[number];
 
 export const ACTIONS = [
   // react-admin's own
@@ -57,7 +30,7 @@ type Grants = Partial<Record<StaffRole, readonly AppAction[]>>;
 
 const READ: readonly AppAction[] = ['list', 'show', 'export'];
 const WRITE: readonly AppAction[] = ['list', 'show', 'export', 'create', 'edit', 'delete'];
-// Money and audit records are never edited or deleted: a correction is a new row (DOMAIN.md).
+// Money and audit records are never edited or deleted: a correction is a new row (docs/DOMAIN.md).
 const APPEND_ONLY: readonly AppAction[] = ['list', 'show', 'export', 'create'];
 
 const everyoneReads = (extra: Grants = {}): Grants => ({
@@ -69,7 +42,8 @@ const everyoneReads = (extra: Grants = {}): Grants => ({
   ...extra,
 });
 
-const TABLE: Record<AppResource, Grants> = {
+// One entry per resource: its keys are the resources (RESOURCES, AppResource).
+const GRANTS = {
   dashboard: { admin: READ, reviewer: READ, customer_service: READ, finance: READ, analyst: READ },
   // Staff accounts are admin business; others read only their own row (shown in the user menu),
   // so they get `show` and no list. Staff are deactivated, never deleted.
@@ -119,7 +93,11 @@ const TABLE: Record<AppResource, Grants> = {
   bank_accounts: { admin: [...READ, 'edit', 'review'], finance: [...READ, 'review'], analyst: READ },
   // Charts read aggregates; the roles whose work they describe.
   analytics: { admin: READ, finance: READ, analyst: READ },
-};
+} satisfies Record<string, Grants>;
+
+export type AppResource = keyof typeof GRANTS;
+export const RESOURCES = Object.keys(GRANTS) as AppResource[];
+const TABLE: Record<AppResource, Grants> = GRANTS;
 
 export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);

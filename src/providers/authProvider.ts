@@ -3,12 +3,14 @@
 // - identity and permissions come from the staff row (role, regions, name);
 // - an RLS refusal (403 / 42501) is shown as an error instead of logging the user out:
 //   only a 401 / invalid or expired JWT / missing session ends the session;
+// - a service that is briefly down (503, the database restarting, no network) never ends it:
+//   checkAuth keeps the session and the last staff row read, and the page shows the outage;
 // - canAccess reads the pure permission table in access.ts.
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { supabaseAuthProvider } from 'ra-supabase';
 import { supabase } from './supabase';
 import { canAccess as tableCanAccess, type StaffRole } from './access';
-import { errorCode } from './errors';
+import { errorCode, isTransient } from './errors';
 import type { Staff } from './types';
 import { mfaRefusal, mfaStep, MFA_PATH } from '../security/mfa';
 
@@ -33,9 +35,9 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
   let inFlight: { userId: string; promise: Promise<Staff | null> } | null = null;
 
   async function fetchStaff(userId: string): Promise<Staff | null> {
-    let { data, error } = await client.rpc('my_staff');
-    if (error && error.code !== '42501') ({ data, error } = await client.rpc('my_staff'));
-    if (error) throw Object.assign(new Error(error.message), { code: error.code });
+    let { data, error, status } = await client.rpc('my_staff');
+    if (error && error.code !== '42501') ({ data, error, status } = await client.rpc('my_staff'));
+    if (error) throw Object.assign(new Error(error.message), { code: error.code, status });
     // a function returning a composite answers all-null columns when there is no row
     const staff = data && (data as Staff).id ? (data as Staff) : null;
     cache = { userId, at: Date.now(), staff };
@@ -51,9 +53,16 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
     }
     if (!force && cache && cache.userId === userId && Date.now() - cache.at < CACHE_MS) return cache.staff;
     if (!force && inFlight?.userId === userId) return inFlight.promise;
-    const promise = fetchStaff(userId).finally(() => {
-      if (inFlight?.promise === promise) inFlight = null;
-    });
+    const stale = cache?.userId === userId ? cache : null;
+    const promise = fetchStaff(userId)
+      .catch((e: unknown) => {
+        // the database is briefly unreachable: the row read a moment ago still holds
+        if (stale && isTransient(e)) return stale.staff;
+        throw e;
+      })
+      .finally(() => {
+        if (inFlight?.promise === promise) inFlight = null;
+      });
     inFlight = { userId, promise };
     return promise;
   }
@@ -91,12 +100,18 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
       return undefined;
     },
     async checkAuth(params) {
+      // An access token that expired while auth could not be reached is refreshed once it is
+      // back; auth-js keeps the session meanwhile, and so does this check (no sign-out).
+      const { data, error } = await client.auth.getSession();
+      if (!data.session && error && isTransient(error)) return;
       await base.checkAuth(params);
       const path = window.location.pathname + window.location.hash;
       if (/set-password|forgot-password/.test(path)) return;
       try {
         await requireStaff();
       } catch (e) {
+        // the staff row cannot be read right now: stay signed in; the page's own requests say why
+        if (isTransient(e)) return;
         // rejecting with a message makes react-admin show it on the login page
         throw { message: (e as Error).message };
       }

@@ -1,6 +1,7 @@
 // The app's data provider, in layers:
 //   1. ra-supabase's PostgREST provider (filters `field@op`, auth header per request);
-//   2. reads redirected to read models, count strategy and search box per resource (resourceMap.ts);
+//   2. reads redirected to read models, count strategy and search box per resource (the features'
+//      manifests declare them, resourceMap.ts applies them);
 //   3. writes that are not plain table writes routed to RPC / edge functions (staff, merchants);
 //   4. named business methods for RPC and edge function calls;
 // and every error rethrown with a translatable `errors.<code>` message (errors.ts).
@@ -12,13 +13,10 @@ import { countStrategy, mapSearch, readTarget, searchesCatalogue } from './resou
 import type { SearchTerm } from './catalogueSearch';
 import { toAppError } from './errors';
 import type { CreateStaffInput, Staff, UpdateStaffInput } from './types';
-import type { Database } from '../types/database';
+import type { RpcArgs, RpcCallArgs, RpcClient, RpcName, RpcResult } from './rpc';
+import type { Json } from '../types/database';
 
-/** Every SQL function the API exposes, from the generated types: a misspelt RPC fails to compile. */
-export type RpcName = keyof Database['public']['Functions'];
-
-export interface AppDataProvider extends DataProvider {
-  rpc<T = unknown>(name: RpcName, params?: Record<string, unknown>): Promise<T>;
+export interface AppDataProvider extends DataProvider, RpcClient {
   invokeFunction<T = unknown>(name: string, body: Record<string, unknown>): Promise<T>;
   createStaff(input: CreateStaffInput): Promise<Staff>;
   updateStaff(input: UpdateStaffInput): Promise<Staff>;
@@ -29,13 +27,13 @@ export interface AppDataProvider extends DataProvider {
 
 type Client = typeof supabase;
 
-async function callRpc<T>(client: Client, name: RpcName, params?: Record<string, unknown>): Promise<T> {
-  // params stay loosely typed here; the name is checked against the schema
-  const { data, error, status } = await client.rpc(name, (params ?? {}) as never);
+async function callRpc<N extends RpcName>(client: Client, name: N, args?: RpcArgs<N>): Promise<RpcResult<N>> {
+  // typed at our boundary (RpcClient); supabase-js's own overloads cannot follow a generic name
+  const { data, error, status } = await client.rpc(name, (args ?? {}) as never);
   if (error) {
     throw toAppError({ message: error.message, code: error.code, status, body: { ...error, message: error.message } });
   }
-  return data as T;
+  return data as RpcResult<N>;
 }
 
 async function callFunction<T>(client: Client, name: string, body: Record<string, unknown>): Promise<T> {
@@ -116,7 +114,7 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
   };
 
   const business = {
-    rpc: <T,>(name: RpcName, params?: Record<string, unknown>) => callRpc<T>(client, name, params),
+    rpc: <N extends RpcName>(name: N, ...[args]: RpcCallArgs<N>) => callRpc(client, name, args),
     invokeFunction: <T,>(name: string, body: Record<string, unknown>) => callFunction<T>(client, name, body),
     async createStaff(input: CreateStaffInput): Promise<Staff> {
       const result = await callFunction<{ staff: Staff }>(client, 'admin-users', {
@@ -130,14 +128,15 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
       });
       return result.staff;
     },
+    // Left-out arguments are SQL null (every optional argument of staff_update defaults to it).
     updateStaff(input: UpdateStaffInput): Promise<Staff> {
-      return callRpc<Staff>(client, 'staff_update', {
+      return callRpc(client, 'staff_update', {
         p_id: input.id,
-        p_display_name: input.display_name ?? null,
-        p_role: input.role ?? null,
-        p_region_codes: input.region_codes ?? null,
-        p_phone: input.phone ?? null,
-        p_reason: input.reason ?? null,
+        p_display_name: input.display_name ?? undefined,
+        p_role: input.role ?? undefined,
+        p_region_codes: input.region_codes ?? undefined,
+        p_phone: input.phone ?? undefined,
+        p_reason: input.reason ?? undefined,
       });
     },
     // Through the edge function, not the bare staff_set_active RPC: it also bans the login
@@ -156,7 +155,7 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
     },
     // A patch of the changed profile columns; the function writes the audit row.
     async updateMerchantProfile(id: string, changes: Record<string, unknown>, reason?: string | null): Promise<void> {
-      await callRpc(client, 'merchant_update_profile', { p_id: id, p_changes: changes, p_reason: reason ?? null });
+      await callRpc(client, 'merchant_update_profile', { p_id: id, p_changes: changes as Json, p_reason: reason ?? undefined });
     },
   };
 

@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   'session_expired',
   'mfa_required',
   'network',
+  // the stack is restarting something (the database after a crash): try again, stay signed in
+  'service_unavailable',
+  'payload_too_large',
   'unknown',
   // refusals of the state machines and money functions (supabase/migrations, app.fail)
   'idempotency_conflict',
@@ -70,6 +73,13 @@ const ALIASES: Record<string, ErrorCode> = {
   '22P02': 'invalid_input',
   '22001': 'invalid_input',
   PGRST116: 'not_found',
+  // PostgREST cannot reach the database (down, restarting) or waited too long for a connection
+  PGRST000: 'service_unavailable',
+  PGRST001: 'service_unavailable',
+  PGRST002: 'service_unavailable',
+  PGRST003: 'service_unavailable',
+  // the gateway's 413 for REST and function bodies
+  payload_too_large: 'payload_too_large',
   PGRST301: 'session_expired',
   PGRST303: 'session_expired',
   invalid_credentials: 'invalid_credentials',
@@ -99,8 +109,20 @@ export function errorCode(error: unknown): ErrorCode | null {
     if (typeof candidate === 'string' && candidate in ALIASES) return ALIASES[candidate];
   }
   if (e.name === 'TypeError' && typeof e.message === 'string' && /fetch|network/i.test(e.message)) return 'network';
-  if (e.name === 'FunctionsFetchError' || e.name === 'AuthRetryableFetchError') return 'network';
+  // postgrest-js reports a request that got no answer as { message: 'TypeError: fetch failed', status: 0 }
+  if (typeof e.message === 'string' && /^(TypeError|FetchError): .*(fetch|network)/i.test(e.message)) return 'network';
+  const status = statusOf(error);
+  // the gateway answered for a server that is down or restarting (auth-js calls a 5xx "retryable")
+  if (status === 502 || status === 503 || status === 504) return 'service_unavailable';
+  if (e.name === 'AuthRetryableFetchError') return status >= 500 ? 'service_unavailable' : 'network';
+  if (e.name === 'FunctionsFetchError') return 'network';
   return null;
+}
+
+/** A failure that says "try again shortly", never "you are not signed in". */
+export function isTransient(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'service_unavailable' || code === 'network';
 }
 
 /** The i18n key (or raw message) react-admin's notification should show for an error. */

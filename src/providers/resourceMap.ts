@@ -1,56 +1,10 @@
-// Per-resource read settings, in one place: which read model a list reads, how rows are
-// counted, and what the search box filters on. A new feature adds one line to each map.
+// How lists read a resource: which read model, how rows are counted, what the search box
+// filters on. Each feature's manifest declares these for its resources (src/features.ts
+// collects them); this file holds the defaults and turns them into PostgREST terms.
 import { catalogueFilters, type SearchTerm } from './catalogueSearch';
+import { readSettingsOf } from '../features';
 
 export type CountStrategy = 'exact' | 'planned' | 'estimated';
-
-/** Lists and detail pages read `v_<resource>` read models (security_invoker views); writes go to tables or RPC. */
-export const READ_VIEWS: Record<string, string> = {
-  // merchants: 'v_merchants',  ← how later features register their view
-  complaints: 'v_complaints',
-  members: 'v_members',
-  reservations: 'v_reservations',
-  trades: 'v_trades',
-  distribution: 'v_distributors',
-  payments: 'v_payments',
-  statements: 'v_channel_statements',
-  reconciliation: 'v_reconciliation',
-  commissions: 'v_commissions',
-  settlements: 'settlement_runs',
-  withdrawals: 'v_withdrawals',
-  ledger: 'v_account_balances',
-  merchant_applications: 'v_merchant_applications',
-  merchants: 'v_merchants',
-  listings: 'v_listings',
-  catalogue: 'v_car_brands',
-  promotions: 'v_promotions',
-};
-
-/**
- * `exact` costs a full scan, so only small tables get it; everything else (default)
- * uses `estimated` (exact below PostgREST's max-rows, the planner's guess above).
- */
-export const COUNT_STRATEGY: Record<string, CountStrategy> = {
-  staff: 'exact',
-  ranking_rules: 'exact',
-  audit_log: 'estimated',
-  complaints: 'estimated',
-  members: 'estimated', // big: exact only below max-rows, the planner's guess above
-  reservations: 'estimated', // big, same
-  trades: 'estimated', // millions; the totals bar above the list gives the exact count of the filter
-  distribution: 'exact', // distributors only (a filtered view the planner misjudges)
-  statements: 'exact', // one row per imported statement
-  reconciliation: 'exact', // the view computes every row anyway
-  settlements: 'exact', // one run per period
-  merchant_applications: 'estimated', // hundreds × factor; exact below max-rows anyway
-  merchants: 'estimated',
-  listings: 'estimated', // millions: exact only when the planner expects ≤ max-rows (1000), its guess above
-  catalogue: 'exact', // twenty brands
-  promotions: 'estimated',
-  listing_history: 'estimated',
-  merchant_application_history: 'exact', // per application, a handful of rows
-};
-export const DEFAULT_COUNT: CountStrategy = 'estimated';
 
 /**
  * What react-admin's free-text `q` becomes. `column` = one indexed (trigram) search column
@@ -68,36 +22,34 @@ export type SearchSpec =
   | { column: string; grams?: string; catalogue?: boolean; prefix?: string[]; tail?: string }
   | { anyOf: string[] }
   | null;
-export const SEARCH: Record<string, SearchSpec> = {
-  staff: { anyOf: ['display_name', 'email'] },
-  audit_log: null, // filtered by actor, action, entity and date instead
-  complaints: { column: 'search' }, // title, member, merchant (v_complaints)
-  // the start of the nickname, its pinyin or initials (林浩然, linhaoran, lhr), or the phone's last four (8468)
-  members: { column: 'search', prefix: ['name_key', 'pinyin_key', 'initials_key'], tail: 'phone_tail' },
-  distribution: { column: 'search' },
-  statements: { anyOf: ['statement_ref'] },
-  reconciliation: { anyOf: ['channel_txn_id', 'payment_no'] },
-  commissions: null, // filtered by beneficiary, merchant, trade and state
-  settlements: null,
-  // 1–2 character words (宝马, x5, bm) go to the GIN index on search_grams, longer ones to trigram ilike
-  merchant_applications: { column: 'search', grams: 'search_grams' },
-  merchants: { column: 'search', grams: 'search_grams' },
-  listings: { column: 'search', grams: 'search_grams', catalogue: true },
-  catalogue: { column: 'search' },
-  promotions: null, // filtered by car model, city and state
-};
 export const DEFAULT_SEARCH: SearchSpec = { column: 'search' };
 
+/**
+ * `exact` costs a full scan, so only small tables get it; the default `estimated` is exact
+ * below PostgREST's max-rows and the planner's guess above.
+ */
+export const DEFAULT_COUNT: CountStrategy = 'estimated';
+
+export interface ReadSettings {
+  /** the read model (a security_invoker `v_…` view) lists and detail pages read; default: the resource itself */
+  view?: string;
+  /** default DEFAULT_COUNT */
+  count?: CountStrategy;
+  /** default DEFAULT_SEARCH; null: the list has no search box */
+  search?: SearchSpec;
+}
+
 export function readTarget(resource: string): string {
-  return READ_VIEWS[resource] ?? resource;
+  return readSettingsOf(resource).view ?? resource;
 }
 
 export function countStrategy(resource: string): CountStrategy {
-  return COUNT_STRATEGY[resource] ?? DEFAULT_COUNT;
+  return readSettingsOf(resource).count ?? DEFAULT_COUNT;
 }
 
 function searchSpec(resource: string): SearchSpec {
-  return resource in SEARCH ? SEARCH[resource] : DEFAULT_SEARCH;
+  const { search } = readSettingsOf(resource);
+  return search === undefined ? DEFAULT_SEARCH : search;
 }
 
 /** Whether this list's search needs the catalogue terms (the data provider loads them once). */
@@ -107,15 +59,22 @@ export function searchesCatalogue(resource: string, filter: Record<string, unkno
 }
 
 /**
+ * The search box's words joined by `*` (one ilike matches "宝马…X5"), without the characters
+ * PostgREST's or-syntax reserves; null when nothing is left. Totals RPCs take the same term.
+ */
+export function searchTerm(q: unknown): string | null {
+  if (typeof q !== 'string') return null;
+  return q.trim().replace(/[,()*%\\"]/g, ' ').trim().split(/\s+/).filter(Boolean).join('*') || null;
+}
+
+/**
  * Replaces `q` in a react-admin filter by the resource's search filter (ra-data-postgrest
- * `field@op` syntax). Words are joined with `*` so "宝马 X5" matches "宝马…X5" in one ilike;
- * characters that PostgREST's or-syntax reserves are dropped. With `terms`, a resource that
+ * `field@op` syntax), words joined as searchTerm does. With `terms`, a resource that
  * searches the catalogue turns catalogue words into indexed id filters first.
  */
 export function mapSearch(resource: string, filter: Record<string, unknown> = {}, terms?: SearchTerm[]): Record<string, unknown> {
   const { q, ...rest } = filter;
-  if (typeof q !== 'string' || q.trim() === '') return rest;
-  const term = q.trim().replace(/[,()*%\\"]/g, ' ').trim().split(/\s+/).join('*');
+  const term = searchTerm(q);
   if (!term) return rest;
   const spec = searchSpec(resource);
   if (!spec) return rest;

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatDateTime } from '../common/datetime';
+import { breakdown } from './api';
 import type { Breakdown, BreakdownTerm } from './types';
 
 export function rawValueText(term: BreakdownTerm): string {
@@ -118,7 +119,7 @@ export const RankingBreakdown = ({ merchantId, title = true }: { merchantId: str
   const dataProvider = useDataProvider<AppDataProvider>();
   const { data, isPending, error } = useQuery({
     queryKey: ['merchant_ranking_breakdown', merchantId],
-    queryFn: () => dataProvider.rpc<Breakdown>('merchant_ranking_breakdown', { p_merchant: merchantId }),
+    queryFn: () => breakdown(dataProvider, merchantId),
     enabled: !!merchantId,
   });
   return (

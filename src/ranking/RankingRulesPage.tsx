@@ -12,7 +12,8 @@ import type { AppDataProvider } from '../providers/dataProvider';
 import type { StaffPermissions } from '../providers/authProvider';
 import { canAccess } from '../providers/access';
 import { formatDateTime } from '../common/datetime';
-import { CAP_FIELD, TERM_KEYS, WEIGHT_FIELD, rulePayload, validateRule, type RankingRule, type RunSummary } from './types';
+import { CAP_FIELD, TERM_KEYS, WEIGHT_FIELD, validateRule, type RankingRule, type RunSummary } from './types';
+import { publishRule, runNow } from './api';
 
 interface RunRow {
   id: number;
@@ -49,7 +50,7 @@ export const RunNowPanel = ({ onDone }: { onDone?: () => void }) => {
     setFailure(null);
     setElapsed(0);
     try {
-      setResult(await dataProvider.invokeFunction<RunSummary>('rank-merchants', {}));
+      setResult(await runNow(dataProvider));
     } catch (e) {
       setFailure(translate(errorText(e), { _: errorText(e) }));
     } finally {
@@ -103,7 +104,7 @@ const RuleEditor = ({ rule, onPublished }: { rule: RankingRule; onPublished: () 
   const publish = async () => {
     setSaving(true);
     try {
-      const saved = await dataProvider.rpc<RankingRule>('ranking_rule_publish', { p_rule: rulePayload(draft), p_reason: reason.trim() });
+      const saved = await publishRule(dataProvider, draft, reason.trim());
       notify(translate('ranking.editor.published', { version: saved.version }), { type: 'success' });
       setReason('');
       onPublished();

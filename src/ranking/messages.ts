@@ -1,5 +1,6 @@
 // Merchant ranking (商户等级规则) messages. zh and en have exactly the same keys.
 export const zh = {
+  resources: { ranking_rules: { name: '商户等级规则' } },
   ranking: {
     title: '商户等级规则',
     active_rule: '当前生效规则：%{name}（第 %{version} 版）',
@@ -105,6 +106,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
+  resources: { ranking_rules: { name: 'Merchant ranking rules' } },
   ranking: {
     title: 'Merchant ranking rules',
     active_rule: 'Active rule: %{name} (version %{version})',

@@ -1,3 +1,6 @@
+// Ranking rules, breakdowns and runs as the screens use them.
+import type { Json } from '../types/database';
+
 export const TERM_KEYS = [
   'product_updates', 'update_frequency', 'rating', 'complaints', 'reservations', 'success_rate', 'penalties',
 ] as const;
@@ -82,7 +85,7 @@ export const CAP_FIELD: Partial<Record<TermKey, keyof RankingRule>> = {
 };
 
 /** The rule fields the publish RPC takes, from a (possibly edited) rule. */
-export function rulePayload(rule: RankingRule): Record<string, unknown> {
+export function rulePayload(rule: RankingRule): Json {
   return {
     name: rule.name,
     w_product_updates: Number(rule.w_product_updates),

@@ -1,6 +1,6 @@
 import { ExportButton, List, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
-import { choicesOf } from '../payments/kit';
-import { CHANNELS } from '../payments/choices';
+import { choicesOf } from '../common/choices';
+import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
 import { RESULTS } from './choices';
 import { ReconciliationTable } from './ReconciliationTable';
 
@@ -10,7 +10,7 @@ const filters = (translate: (k: string) => string) => [
     <SelectInput optionText="statement_ref" label="resources.reconciliation.fields.statement_ref" />
   </ReferenceInput>,
   <SelectInput key="result" source="result" choices={choicesOf(RESULTS, 'reconciliation.result')} alwaysOn />,
-  <SelectInput key="channel" source="channel" choices={choicesOf(CHANNELS, 'payments.channel')} alwaysOn />,
+  <SelectInput key="channel" source="channel" choices={PAYMENT_CHANNEL_CHOICES} alwaysOn />,
 ];
 
 export const ReconciliationList = () => {

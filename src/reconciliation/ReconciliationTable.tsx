@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import { StateChip } from '../payments/kit';
+import { StateChip } from '../common/StateChip';
 import { RESULT_COLORS } from './choices';
 
 /** One click from a reconciliation row to its payment record. */

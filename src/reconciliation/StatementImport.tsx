@@ -19,10 +19,11 @@ import { Link } from 'react-router-dom';
 import { ListBase, Title, useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
-import { useRefusalNotify } from '../payments/kit';
-import { CHANNELS } from '../payments/choices';
+import { useNotifyRefusal } from '../common/refusal';
+import { PAYMENT_CHANNELS } from '../common/paymentChannels';
 import { parseStatement, type Channel, type ParsedStatement } from './csv';
 import { ReconciliationTable } from './ReconciliationTable';
+import { importStatement } from './api';
 
 interface ImportedStatement {
   id: number;
@@ -43,7 +44,7 @@ export const StatementImport = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
-  const refusal = useRefusalNotify();
+  const refusal = useNotifyRefusal();
   const { canAccess, isPending: checking } = useCanAccess({ resource: 'statements', action: 'import' });
   const [fileName, setFileName] = useState('');
   const [text, setText] = useState('');
@@ -70,9 +71,7 @@ export const StatementImport = () => {
     if (!parsed || parsed.rows.length === 0 || parsed.problems.length > 0) return;
     setBusy(true);
     try {
-      const res = await dataProvider.rpc<{ rows: number; inserted: number; skipped: number }>('channel_statement_import', {
-        p_rows: parsed.rows,
-      });
+      const res = await importStatement(dataProvider, parsed.rows);
       setResult(res);
       const { data } = await dataProvider.getList<ImportedStatement>('statements', {
         filter: { channel: parsed.channel, statement_ref: ref.trim() },
@@ -126,7 +125,7 @@ export const StatementImport = () => {
                   sx={{ minWidth: 200 }}
                 >
                   <MenuItem value="">{translate('reconciliation.import.auto')}</MenuItem>
-                  {CHANNELS.map((c) => (
+                  {PAYMENT_CHANNELS.map((c) => (
                     <MenuItem key={c} value={c}>
                       {translate(`payments.channel.${c}`)}
                     </MenuItem>

@@ -3,8 +3,8 @@ import { CreateButton, DataTable, ExportButton, List, SelectInput, TopToolbar, u
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import { choicesOf, StateChip } from '../payments/kit';
-import { CHANNELS } from '../payments/choices';
+import { StateChip } from '../common/StateChip';
+import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'statements', action: 'import' });
@@ -16,7 +16,7 @@ const Actions = () => {
   );
 };
 
-const filters = [<SelectInput key="channel" source="channel" choices={choicesOf(CHANNELS, 'payments.channel')} alwaysOn />];
+const filters = [<SelectInput key="channel" source="channel" choices={PAYMENT_CHANNEL_CHOICES} alwaysOn />];
 
 /** A problem count, coloured when there is any. */
 const Problems = ({ source, color }: { source: string; color: 'error' | 'warning' }) => {

@@ -11,16 +11,18 @@
 // Times are Beijing time. Amounts are yuan with at most two decimals, turned into integer fen.
 import Papa from 'papaparse';
 import { parseYuan } from '../common/money';
+import type { PaymentChannel } from '../common/paymentChannels';
 
-export type Channel = 'wechat' | 'alipay' | 'bank_transfer';
+export type Channel = PaymentChannel;
 
-export interface StatementRow {
+// a type, not an interface: it is sent as json (interfaces have no index signature)
+export type StatementRow = {
   statement_id: string;
   channel: Channel;
   channel_txn_id: string;
   amount_fen: number;
   occurred_at: string;
-}
+};
 
 export interface ParseProblem {
   line: number;

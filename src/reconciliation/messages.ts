@@ -2,6 +2,7 @@
 export const zh = {
   resources: {
     statements: {
+      name: '渠道账单',
       fields: {
         channel: '渠道',
         statement_ref: '账单编号',
@@ -17,6 +18,7 @@ export const zh = {
       },
     },
     reconciliation: {
+      name: '对账',
       fields: {
         result: '对账结果',
         channel: '渠道',
@@ -70,6 +72,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     statements: {
+      name: 'Channel statements',
       fields: {
         channel: 'Channel',
         statement_ref: 'Statement',
@@ -85,6 +88,7 @@ export const en: typeof zh = {
       },
     },
     reconciliation: {
+      name: 'Reconciliation',
       fields: {
         result: 'Result',
         channel: 'Channel',

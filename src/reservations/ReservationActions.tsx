@@ -5,7 +5,8 @@ import DoDisturbIcon from '@mui/icons-material/DoDisturb';
 import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
-import { ActionDialogButton } from '../complaints/ActionDialogButton';
+import { ActionDialogButton } from '../common/ActionDialogButton';
+import { verifyDeal, voidDeal } from './api';
 import { VOID_REASONS } from './choices';
 
 export interface ReservationRecord {
@@ -30,7 +31,7 @@ export const VerifyDealButton = ({ record }: { record: ReservationRecord }) => {
       color="success"
       title={`${D}.verify_title`}
       onReset={() => setNote('')}
-      onSubmit={() => dataProvider.rpc('reservation_verify_deal', { p_id: record.id, p_note: note.trim() || null })}
+      onSubmit={() => verifyDeal(dataProvider, record.id, note.trim())}
       success="resources.reservations.notify.verified"
     >
       <span>{translate(`${D}.verify_content`, { amount: formatFen(record.deal_amount_fen) })}</span>
@@ -58,7 +59,7 @@ export const VoidButton = ({ record }: { record: ReservationRecord }) => {
         setCode('');
         setNote('');
       }}
-      onSubmit={() => dataProvider.rpc('reservation_void', { p_id: record.id, p_reason_code: code, p_note: note.trim() })}
+      onSubmit={() => voidDeal(dataProvider, record.id, code, note.trim())}
       success="resources.reservations.notify.voided"
     >
       <TextField select required fullWidth label={translate(`${D}.reason_code`)} value={code} onChange={(e) => setCode(e.target.value)}>

@@ -1,17 +1,15 @@
-import { Chip, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
+import { StateChip } from '../common/StateChip';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { STATE_COLORS } from './choices';
 
-export const ReservationStateChip = ({ state }: { state?: string | null }) => {
-  const translate = useTranslate();
-  if (!state) return null;
-  return <Chip size="small" color={STATE_COLORS[state] ?? 'default'} label={translate(`resources.reservations.state.${state}`, { _: state })} />;
-};
+export const ReservationStateChip = ({ state }: { state?: string | null }) => (
+  <StateChip value={state} prefix="resources.reservations.state" colors={STATE_COLORS} filled />
+);
 
-export const ReservationStateField = (_props: Partial<FieldProps>) => {
-  const record = useRecordContext<{ state?: string }>();
-  return <ReservationStateChip state={record?.state} />;
-};
+export const ReservationStateField = (props: Partial<FieldProps>) => (
+  <StateChip source="state" {...props} prefix="resources.reservations.state" colors={STATE_COLORS} filled />
+);
 
 export const ReservationKindField = (_props: Partial<FieldProps>) => {
   const record = useRecordContext<{ kind?: string }>();

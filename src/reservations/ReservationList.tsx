@@ -4,9 +4,10 @@ import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
 import { KIND_CHOICES, STATE_CHOICES } from './choices';
-import { cityInput, dateRangeInputs, distributorInput, memberInput, merchantInput } from './filterInputs';
+import { dateRangeInputs, distributorInput, memberInput, merchantInput } from '../common/filterInputs';
+import { CityInput } from '../common/CityInput';
 import { RentalPeriodField, ReservationKindField, ReservationStateField } from './ReservationFields';
-import { WIDE_TABLE_SX } from './tableSx';
+import { WIDE_TABLE_SX } from '../common/tableSx';
 import { CountPagination } from '../common/CountPagination';
 
 const F = 'resources.reservations.fields';
@@ -36,8 +37,8 @@ const useFilters = () => {
     merchantInput(),
     memberInput(),
     distributorInput(),
-    cityInput(),
-    ...dateRangeInputs('created_at', `${F}.created_from`, `${F}.created_to`),
+    <CityInput key="city" />,
+    ...dateRangeInputs('created_at', { from: `${F}.created_from`, to: `${F}.created_to` }),
   ];
 };
 

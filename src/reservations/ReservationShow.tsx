@@ -16,6 +16,7 @@ import { formatDateTime } from '../common/datetime';
 import { RelatedComplaintsCard } from '../complaints/RelatedComplaintsCard';
 import { ReservationActions, type ReservationRecord } from './ReservationActions';
 import { RentalPeriodField, ReservationKindField, ReservationStateChip } from './ReservationFields';
+import { SectionCard } from '../common/SectionCard';
 
 const F = 'resources.reservations.fields';
 
@@ -171,19 +172,14 @@ const Detail = () => {
         </Card>
         <RelatedComplaintsCard
           target="reservation_id"
-          title={translate('resources.reservations.sections.complaints')}
-          empty={translate('resources.reservations.no_complaints')}
+          title="resources.reservations.sections.complaints"
+          empty="resources.reservations.no_complaints"
         />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
-        <Card variant="outlined">
-          <CardContent>
-            <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-              {translate('resources.reservations.sections.history')}
-            </Typography>
-            <History id={record.id} />
-          </CardContent>
-        </Card>
+        <SectionCard title="resources.reservations.sections.history">
+          <History id={record.id} />
+        </SectionCard>
       </Grid>
     </Grid>
   );

@@ -1,10 +1,11 @@
+import { choicesOf } from '../common/choices';
 export const RESERVATION_KINDS = ['rental', 'used_purchase', 'new_purchase'] as const;
 export const RESERVATION_STATES = [
   'created', 'confirmed', 'auto_expired', 'cancelled_by_customer', 'cancelled_by_merchant', 'no_show', 'visited',
   'no_deal', 'deal_pending', 'deal_closed', 'in_use', 'returned', 'settled', 'voided',
 ] as const;
-export const KIND_CHOICES = RESERVATION_KINDS.map((id) => ({ id, name: `resources.reservations.kind.${id}` }));
-export const STATE_CHOICES = RESERVATION_STATES.map((id) => ({ id, name: `resources.reservations.state.${id}` }));
+export const KIND_CHOICES = choicesOf(RESERVATION_KINDS, 'resources.reservations.kind');
+export const STATE_CHOICES = choicesOf(RESERVATION_STATES, 'resources.reservations.state');
 export const VOID_REASONS = ['fraud', 'duplicate', 'member_dispute', 'merchant_error', 'other'].map((id) => ({
   id,
   name: `resources.reservations.void_reasons.${id}`,

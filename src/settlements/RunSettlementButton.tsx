@@ -23,21 +23,9 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Button, useCanAccess, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
-import { beijingDay, refusalKey } from '../payments/kit';
-
-export interface RunSummary {
-  run_id: number;
-  created: boolean;
-  period_from: string;
-  period_to: string;
-  trade_count: number;
-  sales_fen: number;
-  refunds_fen: number;
-  platform_fee_fen: number;
-  commission_fen: number;
-  merchant_net_fen: number;
-  ms?: number;
-}
+import { settle, type RunSummary } from './api';
+import { beijingDay } from '../common/datetime';
+import { useRefusal } from '../common/refusal';
 
 export const RunSummaryTable = ({ run }: { run: RunSummary }) => {
   const translate = useTranslate();
@@ -70,6 +58,7 @@ export const RunSettlementButton = () => {
   const { canAccess } = useCanAccess({ resource: 'settlements', action: 'run' });
   const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
+  const refusal = useRefusal();
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
@@ -99,7 +88,7 @@ export const RunSettlementButton = () => {
     setResult(null);
     setError(null);
     try {
-      const { runs } = await dataProvider.invokeFunction<{ runs: RunSummary[] }>('settle', { from, to });
+      const runs = await settle(dataProvider, from, to);
       const run = runs[0];
       setResult(run);
       refresh();
@@ -108,8 +97,7 @@ export const RunSettlementButton = () => {
         messageArgs: { id: run.run_id, from: run.period_from, to: run.period_to },
       });
     } catch (e) {
-      const key = refusalKey(e);
-      const message = translate(key, { _: translate('errors.unknown') });
+      const message = refusal(e);
       setError(message);
       if (!openRef.current) notify(message, { type: 'error' });
     } finally {

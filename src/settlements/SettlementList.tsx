@@ -11,7 +11,8 @@ import {
 } from 'react-admin';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import { choicesOf, StateChip } from '../payments/kit';
+import { choicesOf } from '../common/choices';
+import { StateChip } from '../common/StateChip';
 import { RunSettlementButton } from './RunSettlementButton';
 
 const OWNER_TYPES = ['merchant', 'member', 'platform'] as const;

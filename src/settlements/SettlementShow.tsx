@@ -1,8 +1,9 @@
-import { Card, CardContent, Typography } from '@mui/material';
-import { Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { RunSummaryTable, type RunSummary } from './RunSettlementButton';
+import { RunSummaryTable } from './RunSettlementButton';
+import type { RunSummary } from './api';
 import { StatementColumns } from './SettlementList';
+import { SectionCard } from '../common/SectionCard';
 
 const Summary = () => {
   const record = useRecordContext<RunSummary & { id: number }>();
@@ -10,27 +11,19 @@ const Summary = () => {
   return <RunSummaryTable run={{ ...record, run_id: record.id, created: true }} />;
 };
 
-const Statements = () => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mt: 2 }}>
-      <CardContent>
-        <Typography variant="subtitle1" gutterBottom>
-          {translate('settlements.statements')}
-        </Typography>
-        <ReferenceManyField
-          reference="v_settlements"
-          target="run_id"
-          sort={{ field: 'net_fen', order: 'DESC' }}
-          perPage={25}
-          pagination={<Pagination />}
-        >
-          <StatementColumns />
-        </ReferenceManyField>
-      </CardContent>
-    </Card>
-  );
-};
+const Statements = () => (
+  <SectionCard title="settlements.statements" sx={{ mt: 2 }}>
+    <ReferenceManyField
+      reference="v_settlements"
+      target="run_id"
+      sort={{ field: 'net_fen', order: 'DESC' }}
+      perPage={25}
+      pagination={<Pagination />}
+    >
+      <StatementColumns />
+    </ReferenceManyField>
+  </SectionCard>
+);
 
 export const SettlementShow = () => (
   <Show>

@@ -1,6 +1,7 @@
 export const zh = {
   resources: {
     settlements: {
+      name: '结算单',
       fields: {
         id: '批次号',
         period: '结算期间',
@@ -42,6 +43,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     settlements: {
+      name: 'Settlements',
       fields: {
         id: 'Run',
         period: 'Period',

@@ -1,7 +1,19 @@
-import { StaffList } from './StaffList';
-import { StaffCreate } from './StaffCreate';
-import { StaffEdit } from './StaffEdit';
+// 员工: staff accounts (admins create, edit, deactivate them).
+import BadgeIcon from '@mui/icons-material/Badge';
+import { lazyScreens, type Feature } from '../common/feature';
+import * as messages from './messages';
 
-export const list = StaffList;
-export const create = StaffCreate;
-export const edit = StaffEdit;
+export const staff: Feature = {
+  name: 'staff',
+  resources: [
+    {
+      name: 'staff',
+      menu: { group: 'system', icon: BadgeIcon },
+      screens: lazyScreens(() => import('./screens'), ['list', 'edit', 'create']),
+      recordRepresentation: 'display_name',
+      count: 'exact',
+      search: { anyOf: ['display_name', 'email'] },
+    },
+  ],
+  messages,
+};

@@ -1,4 +1,5 @@
 import { STAFF_ROLES } from '../providers/access';
+import { choicesOf } from '../common/choices';
 
 /** Choices for role inputs; names are i18n keys react-admin translates. */
-export const ROLE_CHOICES = STAFF_ROLES.map((id) => ({ id, name: `roles.${id}` }));
+export const ROLE_CHOICES = choicesOf(STAFF_ROLES, 'roles');

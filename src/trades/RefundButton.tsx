@@ -3,8 +3,8 @@ import UndoIcon from '@mui/icons-material/Undo';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
-import { ReasonDialog } from '../listings/ReasonDialog';
-import { useErrorMessage } from '../listings/rpcError';
+import { refund } from './api';
+import { ActionDialog } from '../common/ActionDialog';
 
 /** Why a trade is refunded (trade_history.reason_code); labels under resources.trades.refund_reasons. */
 export const TRADE_REFUND_REASONS = [
@@ -36,7 +36,6 @@ export const RefundButton = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const errorMessage = useErrorMessage('trades');
   const [open, setOpen] = useState(false);
   if (!record || !canAccess || record.status !== 'closed') return null;
   return (
@@ -44,24 +43,19 @@ export const RefundButton = () => {
       <Button label="resources.trades.refund.action" color="error" onClick={() => setOpen(true)}>
         <UndoIcon />
       </Button>
-      <ReasonDialog
+      <ActionDialog
         open={open}
         title={translate('resources.trades.refund.title', { title: record.listing_title ?? '' })}
         content={translate('resources.trades.refund.content', {
           amount: formatFen(record.amount_fen),
           member: record.member_nickname ?? '—',
         })}
-        reasons={TRADE_REFUND_REASONS}
-        labelPrefix="resources.trades.refund_reasons"
+        reasons={{ codes: TRADE_REFUND_REASONS, labelPrefix: 'resources.trades.refund_reasons' }}
         confirmLabel={translate('resources.trades.refund.confirm')}
-        confirmColor="error"
+        color="error"
         onClose={() => setOpen(false)}
-        onConfirm={async (code, note) => {
-          try {
-            await dataProvider.rpc('trade_refund', { p_id: record.id, p_reason_code: code, p_note: note || null });
-          } catch (e) {
-            throw new Error(errorMessage(e));
-          }
+        onConfirm={async ({ reasonCode: code, note }) => {
+          await refund(dataProvider, record.id, code, note);
           setOpen(false);
           notify('resources.trades.refund.done', { type: 'success' });
           refresh();

@@ -1,16 +1,12 @@
-import { Chip, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
+import { StateChip, type ChipColor } from '../common/StateChip';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
-const STATUS_COLORS: Record<string, 'success' | 'error' | 'warning'> = { closed: 'success', voided: 'error', refunded: 'warning' };
+const STATUS_COLORS: Record<string, ChipColor> = { closed: 'success', voided: 'error', refunded: 'warning' };
 
-export const TradeStatusField = (_props: Partial<FieldProps>) => {
-  const record = useRecordContext<{ status?: string }>();
-  const translate = useTranslate();
-  if (!record?.status) return null;
-  return (
-    <Chip size="small" variant="outlined" color={STATUS_COLORS[record.status] ?? 'default'} label={translate(`resources.trades.status.${record.status}`, { _: record.status })} />
-  );
-};
+export const TradeStatusField = (props: Partial<FieldProps>) => (
+  <StateChip source="status" {...props} prefix="resources.trades.status" colors={STATUS_COLORS} />
+);
 
 export const TradeKindField = (_props: Partial<FieldProps>) => {
   const record = useRecordContext<{ kind?: string }>();

@@ -2,15 +2,17 @@ import { AutocompleteInput, DataTable, List, NumberField, ReferenceInput, Search
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
-import { cityInput, dateRangeInputs, distributorInput, memberInput, merchantInput } from '../reservations/filterInputs';
+import { dateRangeInputs, distributorInput, memberInput, merchantInput } from '../common/filterInputs';
+import { CityInput } from '../common/CityInput';
 import { TradeKindField, TradeStatusField } from './TradeFields';
 import { TradeTotalsBar } from './TradeTotalsBar';
-import { WIDE_TABLE_SX } from '../reservations/tableSx';
+import { WIDE_TABLE_SX } from '../common/tableSx';
 import { CountPagination } from '../common/CountPagination';
+import { choicesOf } from '../common/choices';
 
 const F = 'resources.trades.fields';
-const STATUS_CHOICES = ['closed', 'voided', 'refunded'].map((id) => ({ id, name: `resources.trades.status.${id}` }));
-const KIND_CHOICES = ['sale', 'rental'].map((id) => ({ id, name: `resources.trades.kind.${id}` }));
+const STATUS_CHOICES = choicesOf(['closed', 'voided', 'refunded'], 'resources.trades.status');
+const KIND_CHOICES = choicesOf(['sale', 'rental'], 'resources.trades.kind');
 
 const useFilters = () => {
   const translate = useTranslate();
@@ -18,11 +20,11 @@ const useFilters = () => {
     <SearchInput key="q" source="q" alwaysOn placeholder={translate(`${F}.q`)} />,
     <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
     <SelectInput key="kind" source="kind" choices={KIND_CHOICES} alwaysOn />,
-    ...dateRangeInputs('closed_at', `${F}.closed_from`, `${F}.closed_to`, true),
+    ...dateRangeInputs('closed_at', { from: `${F}.closed_from`, to: `${F}.closed_to` }, true),
     merchantInput(),
     memberInput(),
     distributorInput(),
-    cityInput(),
+    <CityInput key="city" />,
     <ReferenceInput key="brand" source="brand_id" reference="car_brands" sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ 'name@ilike': q })} />
     </ReferenceInput>,

@@ -19,6 +19,7 @@ import { formatDateTime } from '../common/datetime';
 import { RelatedComplaintsCard } from '../complaints/RelatedComplaintsCard';
 import { RefundButton } from './RefundButton';
 import { TradeKindField, TradeStatusField } from './TradeFields';
+import { SectionCard } from '../common/SectionCard';
 
 const F = 'resources.trades.fields';
 
@@ -114,43 +115,33 @@ const Detail = () => {
           </CardContent>
         </Card>
         {canCommissions ? (
-          <Card variant="outlined" sx={{ mt: 2 }}>
-            <CardContent>
-              <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-                {translate('resources.trades.sections.commissions')}
-              </Typography>
-              <ReferenceManyField
-                reference="commissions"
-                target="trade_id"
-                sort={{ field: 'created_at', order: 'ASC' }}
-                empty={<Typography variant="body2" color="text.secondary">{translate('resources.trades.no_commissions')}</Typography>}
-              >
-                <DataTable bulkActionButtons={false}>
-                  <DataTable.Col source="beneficiary_name" label="resources.trades.commission.beneficiary" />
-                  <DataTable.Col source="tier" label="resources.trades.commission.tier" />
-                  <DataTable.Col source="rate" label="resources.trades.commission.rate" render={(r) => `${(Number(r.rate) * 100).toFixed(2)}%`} />
-                  <DataTable.Col source="amount_fen" label="resources.trades.commission.amount" field={MoneyField} />
-                  <DataTable.Col source="status" label="resources.trades.commission.status" render={(r) => translate(`resources.commissions.status.${r.status}`, { _: r.status })} />
-                </DataTable>
-              </ReferenceManyField>
-            </CardContent>
-          </Card>
+          <SectionCard title="resources.trades.sections.commissions" sx={{ mt: 2 }}>
+            <ReferenceManyField
+              reference="commissions"
+              target="trade_id"
+              sort={{ field: 'created_at', order: 'ASC' }}
+              empty={<Typography variant="body2" color="text.secondary">{translate('resources.trades.no_commissions')}</Typography>}
+            >
+              <DataTable bulkActionButtons={false}>
+                <DataTable.Col source="beneficiary_name" label="resources.trades.commission.beneficiary" />
+                <DataTable.Col source="tier" label="resources.trades.commission.tier" />
+                <DataTable.Col source="rate" label="resources.trades.commission.rate" render={(r) => `${(Number(r.rate) * 100).toFixed(2)}%`} />
+                <DataTable.Col source="amount_fen" label="resources.trades.commission.amount" field={MoneyField} />
+                <DataTable.Col source="status" label="resources.trades.commission.status" render={(r) => translate(`resources.commissions.status.${r.status}`, { _: r.status })} />
+              </DataTable>
+            </ReferenceManyField>
+          </SectionCard>
         ) : null}
         <RelatedComplaintsCard
           target="trade_id"
-          title={translate('resources.trades.sections.complaints')}
-          empty={translate('resources.trades.no_complaints')}
+          title="resources.trades.sections.complaints"
+          empty="resources.trades.no_complaints"
         />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
-        <Card variant="outlined">
-          <CardContent>
-            <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-              {translate('resources.trades.sections.history')}
-            </Typography>
-            <History id={record.id} />
-          </CardContent>
-        </Card>
+        <SectionCard title="resources.trades.sections.history">
+          <History id={record.id} />
+        </SectionCard>
       </Grid>
     </Grid>
   );

@@ -1,49 +1,27 @@
-import { Alert, Card, CardContent, Grid, Skeleton, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, useListContext, useTranslate } from 'react-admin';
-import { formatFen } from '../common/money';
-import type { AppDataProvider } from '../providers/dataProvider';
-import { totalsFilter, unsupportedFilters, type TradeTotals } from './totals';
-
-const Figure = ({ label, value, testId }: { label: string; value: string | undefined; testId: string }) => (
-  <Grid size={{ xs: 6, md: 3 }}>
-    <Typography variant="caption" color="text.secondary">
-      {label}
-    </Typography>
-    <Typography variant="h6" data-testid={testId} sx={{ fontVariantNumeric: 'tabular-nums' }}>
-      {value ?? <Skeleton width={100} />}
-    </Typography>
-  </Grid>
-);
+import { useListContext, useTranslate } from 'react-admin';
+import { TotalsBar } from '../common/TotalsBar';
+import { useListTotals } from '../common/useListTotals';
+import { totalsFilter, unsupportedFilters } from './totals';
+import { totals } from './api';
 
 /** R-TRD-2: count, GMV and average of the trades matching the list's current filter (computed in SQL). */
 export const TradeTotalsBar = () => {
   const { filterValues } = useListContext();
   const translate = useTranslate();
-  const dataProvider = useDataProvider<AppDataProvider>();
-  const filters = totalsFilter(filterValues);
-  const { data, error } = useQuery({
-    queryKey: ['trade_totals', filters],
-    queryFn: async () => (await dataProvider.rpc<TradeTotals[]>('trade_totals', { filters }))[0],
-  });
-  const unknown = unsupportedFilters(filterValues);
+  const { data, isPending, error } = useListTotals('trade_totals', totalsFilter, totals);
   const T = 'resources.trades.totals';
-  if (error) return <Alert severity="error">{translate((error as Error).message, { _: (error as Error).message })}</Alert>;
   return (
-    <Card variant="outlined" sx={{ mb: 1 }} data-testid="trade-totals">
-      <CardContent sx={{ py: 1.5, '&:last-child': { pb: 1.5 } }}>
-        <Grid container spacing={2}>
-          <Figure testId="totals-count" label={translate(`${T}.count`)} value={data ? `${Number(data.closed_count)} / ${Number(data.trade_count)}` : undefined} />
-          <Figure testId="totals-gmv" label={translate(`${T}.gmv`)} value={data ? formatFen(data.gmv_fen) : undefined} />
-          <Figure testId="totals-avg" label={translate(`${T}.avg`)} value={data ? formatFen(data.avg_fen) : undefined} />
-          <Figure testId="totals-refunded" label={translate(`${T}.refunded`)} value={data ? formatFen(data.refunded_fen) : undefined} />
-        </Grid>
-        {unknown.length > 0 ? (
-          <Typography variant="caption" color="warning.main">
-            {translate(`${T}.partial`)}
-          </Typography>
-        ) : null}
-      </CardContent>
-    </Card>
+    <TotalsBar
+      loading={isPending}
+      error={error}
+      items={[
+        { id: 'count', label: translate(`${T}.count`), text: data ? `${Number(data.closed_count)} / ${Number(data.trade_count)}` : undefined },
+        { id: 'gmv', label: translate(`${T}.gmv`), fen: data?.gmv_fen },
+        { id: 'avg', label: translate(`${T}.avg`), fen: data?.avg_fen },
+        { id: 'refunded', label: translate(`${T}.refunded`), fen: data?.refunded_fen },
+      ]}
+      // filters trade_totals does not understand: the figures would not match the list
+      note={unsupportedFilters(filterValues).length > 0 ? translate(`${T}.partial`) : undefined}
+    />
   );
 };

@@ -19,11 +19,3 @@ export function unsupportedFilters(filter: Record<string, unknown> = {}): string
   const known = new Set<string>([...DIRECT, 'closed_at@gte', 'closed_at@lte']);
   return Object.keys(filter).filter((k) => !known.has(k) && filter[k] !== undefined && filter[k] !== '');
 }
-
-export interface TradeTotals {
-  trade_count: number;
-  closed_count: number;
-  gmv_fen: number;
-  avg_fen: number;
-  refunded_fen: number;
-}

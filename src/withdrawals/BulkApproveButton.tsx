@@ -25,8 +25,8 @@ import {
   useUnselectAll,
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { refusalKey } from '../payments/kit';
-import { approveMany, type WithdrawalRow } from './actions';
+import { useRefusal } from '../common/refusal';
+import { approveMany, type WithdrawalRow } from './api';
 
 type Outcome = { no: string; ok: boolean; message: string };
 
@@ -35,6 +35,7 @@ export const BulkApproveButton = () => {
   const { canAccess } = useCanAccess({ resource: 'withdrawals', action: 'review' });
   const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
+  const refusal = useRefusal();
   const refresh = useRefresh();
   const unselectAll = useUnselectAll('withdrawals');
   const [confirming, setConfirming] = useState(false);
@@ -52,7 +53,7 @@ export const BulkApproveButton = () => {
       results.map((r) => ({
         no: r.row.withdrawal_no,
         ok: r.ok,
-        message: r.ok ? translate('withdrawals.bulk.ok') : translate(refusalKey(r.error), { _: translate('errors.unknown') }),
+        message: r.ok ? translate('withdrawals.bulk.ok') : refusal(r.error),
       })),
     );
     setRunning(false);

@@ -21,8 +21,9 @@ import {
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
-import { ConfirmDialog, useRefusalNotify, type DialogField } from '../payments/kit';
-import * as act from './actions';
+import { ActionDialog, type DialogField } from '../common/ActionDialog';
+import { useNotifyRefusal } from '../common/refusal';
+import * as act from './api';
 
 type Kind = 'claim' | 'approve' | 'approve_second' | 'reject' | 'pay' | 'mark_paid' | 'mark_failed' | 'retry' | 'return_funds';
 
@@ -43,7 +44,7 @@ export const WithdrawalActions = () => {
   const dataProvider = useDataProvider<AppDataProvider>();
   const translate = useTranslate();
   const notify = useNotify();
-  const refusal = useRefusalNotify();
+  const refusal = useNotifyRefusal();
   const refresh = useRefresh();
   const { canAccess: canReview } = useCanAccess({ resource: 'withdrawals', action: 'review' });
   const { canAccess: canSecond } = useCanAccess({ resource: 'withdrawals', action: 'approve' });
@@ -116,7 +117,7 @@ export const WithdrawalActions = () => {
         </Button>
       ))}
       {open ? (
-        <ConfirmDialog
+        <ActionDialog
           open
           title={translate(`withdrawals.actions.${open}`) + ' · ' + record.withdrawal_no}
           content={translate(`withdrawals.dialog.${open}`, {

@@ -21,25 +21,10 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import { downloadCSV, useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { report, type ReportRow } from './api';
 import { formatFen } from '../common/money';
-import { beijingDay, refusalKey } from '../payments/kit';
-
-export interface ReportRow {
-  day: string | null;
-  applied_count: number;
-  applied_fen: number;
-  approved_count: number;
-  approved_fen: number;
-  paid_count: number;
-  paid_fen: number;
-  paid_net_fen: number;
-  rejected_count: number;
-  rejected_fen: number;
-  failed_count: number;
-  returned_count: number;
-  ledger_paid_net_fen: number;
-  diff_fen: number;
-}
+import { beijingDay } from '../common/datetime';
+import { useRefusal } from '../common/refusal';
 
 export const REPORT_COLUMNS: Array<{ key: keyof ReportRow; money?: boolean }> = [
   { key: 'day' },
@@ -70,12 +55,13 @@ export function reportCsv(rows: ReportRow[], label: (key: string) => string, tot
 
 export const WithdrawalReport = () => {
   const translate = useTranslate();
+  const refusal = useRefusal();
   const dataProvider = useDataProvider<AppDataProvider>();
   const [from, setFrom] = useState(beijingDay(-30));
   const [to, setTo] = useState(beijingDay(0));
   const { data, isPending, error } = useQuery({
     queryKey: ['withdrawal_report', from, to],
-    queryFn: () => dataProvider.rpc<ReportRow[]>('withdrawal_report', { p_from: from, p_to: to }),
+    queryFn: () => report(dataProvider, from, to),
     enabled: Boolean(from && to && from <= to),
   });
   const label = (key: string) => translate(`withdrawals.report.${key}`);
@@ -93,7 +79,7 @@ export const WithdrawalReport = () => {
           </MuiButton>
         </Stack>
         {isPending ? <LinearProgress /> : null}
-        {error ? <Alert severity="error">{translate(refusalKey(error), { _: translate('errors.unknown') })}</Alert> : null}
+        {error ? <Alert severity="error">{refusal(error)}</Alert> : null}
         <Box sx={{ overflowX: 'auto' }}>
           <Table size="small" data-testid="withdrawal-report">
             <TableHead>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button as MuiButton, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
+import { Button as MuiButton, Grid, Stack, Typography } from '@mui/material';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import {
   BooleanField,
@@ -17,12 +17,15 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { revealBankAccount } from './api';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
-import { StateChip, useRefusalNotify } from '../payments/kit';
+import { StateChip } from '../common/StateChip';
+import { useNotifyRefusal } from '../common/refusal';
 import { OwnerAccount } from '../accounts/AccountPanel';
 import { STATE_COLORS } from './choices';
 import { WithdrawalActions } from './WithdrawalActions';
+import { SectionCard } from '../common/SectionCard';
 
 const F = ({ source, children }: { source: string; children?: React.ReactElement }) => (
   <Grid size={{ xs: 12, sm: 6, md: 3 }}>
@@ -32,33 +35,19 @@ const F = ({ source, children }: { source: string; children?: React.ReactElement
   </Grid>
 );
 
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mt: 2 }}>
-      <CardContent>
-        <Typography variant="subtitle1" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
-
 /** The payee account (v_bank_accounts masks it); finance may reveal the number (audited). */
 const BankAccount = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
-  const refusal = useRefusalNotify();
+  const refusal = useNotifyRefusal();
   const { canAccess: canReveal } = useCanAccess({ resource: 'withdrawals', action: 'pay' });
   const [full, setFull] = useState<string | null>(null);
   const { data } = useGetOne('v_bank_accounts', { id: record?.bank_account_id }, { enabled: Boolean(record?.bank_account_id) });
   if (!record) return null;
   const reveal = async () => {
     try {
-      setFull(await dataProvider.rpc<string>('bank_account_reveal', { p_id: record.bank_account_id }));
+      setFull(await revealBankAccount(dataProvider, record.bank_account_id));
     } catch (e) {
       refusal(e);
     }
@@ -146,13 +135,13 @@ export const WithdrawalShow = () => (
           <StateChip source="recon_status" prefix="withdrawals.recon" />
         </F>
       </Grid>
-      <Section title="withdrawals.sections.bank">
+      <SectionCard sx={{ mt: 2 }} title="withdrawals.sections.bank">
         <BankAccount />
-      </Section>
-      <Section title="withdrawals.sections.balance">
+      </SectionCard>
+      <SectionCard sx={{ mt: 2 }} title="withdrawals.sections.balance">
         <Applicant />
-      </Section>
-      <Section title="withdrawals.sections.history">
+      </SectionCard>
+      <SectionCard sx={{ mt: 2 }} title="withdrawals.sections.history">
         <ReferenceManyField reference="withdrawal_history" target="withdrawal_id" sort={{ field: 'at', order: 'ASC' }} perPage={50}>
           <DataTable bulkActionButtons={false} rowClick={false}>
             <DataTable.Col source="at" label="withdrawals.history.at" field={DateTimeField} />
@@ -166,7 +155,7 @@ export const WithdrawalShow = () => (
             <DataTable.Col source="note" label="withdrawals.history.note" />
           </DataTable>
         </ReferenceManyField>
-      </Section>
+      </SectionCard>
     </SimpleShowLayout>
   </Show>
 );

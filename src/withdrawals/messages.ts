@@ -1,6 +1,7 @@
 export const zh = {
   resources: {
     withdrawals: {
+      name: '提现审核',
       fields: {
         withdrawal_no: '提现单号',
         owner_name: '申请人',
@@ -120,6 +121,7 @@ export const zh = {
 export const en: typeof zh = {
   resources: {
     withdrawals: {
+      name: 'Withdrawals',
       fields: {
         withdrawal_no: 'Withdrawal no.',
         owner_name: 'Applicant',

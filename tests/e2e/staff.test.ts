@@ -42,7 +42,7 @@ describe('staff management', () => {
     await page.getByRole('option', { name: '审核员' }).click();
     await page.locator('input[name="phone"]').fill('13800138000');
     await page.getByRole('button', { name: '保存' }).click();
-    await page.getByText('员工账号已创建').waitFor({ timeout: 20_000 });
+    await page.getByText('员工账号已创建').waitFor({ timeout: 60_000 }); // bcrypt and the admin function, on a loaded machine
     await page.getByText(email).waitFor();
     await screenshot(page, 'e2e-staff-list');
 

@@ -6,7 +6,7 @@ const can = (role: StaffRole, resource: AppResource, ...actions: AppAction[]) =>
 const cannot = (role: StaffRole, resource: AppResource, ...actions: AppAction[]) =>
   actions.every((a) => !canAccess(role, resource, a));
 
-describe('canAccess: DOMAIN.md permission table', () => {
+describe('canAccess: the docs/DOMAIN.md permission table', () => {
   it('refuses unknown roles, resources and actions', () => {
     expect(canAccess(undefined, 'staff', 'list')).toBe(false);
     expect(canAccess('superuser', 'staff', 'list')).toBe(false);

@@ -12,7 +12,6 @@ import {
 } from '../../src/complaints/deadlines';
 import { DeadlineText } from '../../src/complaints/ComplaintFields';
 import { bubbleAlign, bubbleKind } from '../../src/complaints/threadStyle';
-import { errorKeyOf } from '../../src/complaints/rpcError';
 import { i18nProvider } from '../../src/i18n/i18nProvider';
 
 const NOW = new Date('2026-11-22T10:00:00+08:00');
@@ -100,12 +99,5 @@ describe('complaint thread', () => {
     expect(bubbleAlign('member')).toBe('left');
     expect(bubbleAlign('staff_to_merchant')).toBe('right');
     expect(bubbleAlign('internal_note')).toBe('full');
-  });
-
-  it('turns a refusal into an i18n key, also for codes errors.ts does not list yet', () => {
-    expect(errorKeyOf(new Error('errors.illegal_transition')).key).toBe('errors.illegal_transition');
-    expect(errorKeyOf(new Error('merchant_inactive'))).toEqual({ key: 'errors.merchant_inactive', fallback: 'merchant_inactive' });
-    expect(errorKeyOf(new Error('Something broke')).key).toBe('Something broke');
-    expect(errorKeyOf(null).key).toBe('errors.unknown');
   });
 });

@@ -76,6 +76,6 @@ describe('data provider layers', () => {
     const client = fakeClient();
     client.rpc.mockResolvedValueOnce({ data: null, error: { message: 'reason_required', code: 'P0001' }, status: 400 } as never);
     const dp = createDataProvider(client as never, fakeBase() as unknown as DataProvider);
-    await expect(dp.rpc('staff_set_active', {})).rejects.toThrow('errors.reason_required');
+    await expect(dp.rpc('staff_set_active', { p_id: 'u1', p_active: false, p_reason: '' })).rejects.toThrow('errors.reason_required');
   });
 });

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beijingTime, detectChannel, parseStatement } from '../../src/reconciliation/csv';
-import { commissionTotalsParams, paymentTotalsParams, searchTerm } from '../../src/payments/totals';
-import { refusalKey } from '../../src/payments/kit';
+import { paymentTotalsArgs } from '../../src/payments/api';
+import { commissionTotalsArgs } from '../../src/commissions/api';
+import { searchTerm } from '../../src/providers/resourceMap';
 
 const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../fixtures/statements', name), 'utf8');
 
@@ -62,26 +63,18 @@ describe('statement CSV parsing', () => {
 describe('totals parameters follow the list filter', () => {
   it('maps the payments filter, Beijing day bounds and the search box', () => {
     expect(
-      paymentTotalsParams({ kind: 'deposit', status: 'succeeded', 'created_at@gte': '2026-11-01T00:00:00+08:00', q: ' 宝马 (X5) ' }),
-    ).toEqual({
-      p_kind: 'deposit', p_channel: null, p_status: 'succeeded', p_payer_type: null, p_payer_id: null,
-      p_from: '2026-11-01T00:00:00+08:00', p_to: null, p_search: '宝马*X5',
+      paymentTotalsArgs({ kind: 'deposit', status: 'succeeded', 'created_at@gte': '2026-11-01T00:00:00+08:00', q: ' 宝马 (X5) ' }),
+    ).toStrictEqual({
+      // left-out arguments are SQL null (every argument of payment_totals defaults to it)
+      p_kind: 'deposit', p_channel: undefined, p_status: 'succeeded', p_payer_type: undefined, p_payer_id: undefined,
+      p_from: '2026-11-01T00:00:00+08:00', p_to: undefined, p_search: '宝马*X5',
     });
     expect(searchTerm('  ')).toBeNull();
   });
 
   it('maps the commissions filter', () => {
-    expect(commissionTotalsParams({ status: 'frozen', tier: 2, 'beneficiary_name@ilike': '张' })).toMatchObject({
-      p_status: 'frozen', p_tier: 2, p_beneficiary_name: '张', p_trade_id: null,
+    expect(commissionTotalsArgs({ status: 'frozen', tier: 2, 'beneficiary_name@ilike': '张' })).toMatchObject({
+      p_status: 'frozen', p_tier: 2, p_beneficiary_name: '张', p_trade_id: undefined,
     });
-  });
-});
-
-describe('refusals', () => {
-  it('finds the database code in RPC and edge function errors', () => {
-    expect(refusalKey({ message: 'period_overlap' })).toBe('errors.period_overlap');
-    expect(refusalKey({ message: 'another run covers it', body: { error: { code: 'period_not_ready' } } })).toBe('errors.period_not_ready');
-    expect(refusalKey({ message: 'errors.not_permitted' })).toBe('errors.not_permitted');
-    expect(refusalKey({ message: 'Something odd' })).toBe('Something odd');
   });
 });

@@ -7,7 +7,7 @@ import { enApp } from '../../src/i18n/en';
 import { i18nProvider, messages } from '../../src/i18n/i18nProvider';
 import { ERROR_CODES } from '../../src/providers/errors';
 import { RESOURCES, STAFF_ROLES } from '../../src/providers/access';
-import { MENU_GROUPS } from '../../src/resources';
+import { MENU_GROUPS } from '../../src/common/feature';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../src/audit/choices';
 
 /** Every leaf key path ("ra.action.add") of a nested message object. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countStrategy, mapSearch, readTarget } from '../../src/providers/resourceMap';
 import { parseRatePercent } from '../../src/merchants/CommissionButton';
-import { pinyinOf } from '../../src/catalogue/pinyin';
+import { pinyinOf } from '../../src/common/pinyin';
 
 describe('reviewer resources in the read map', () => {
   it('reads the v_* views and never counts listings exactly', () => {

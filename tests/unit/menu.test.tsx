@@ -4,7 +4,7 @@ import { AdminContext, type AuthProvider } from 'react-admin';
 import { Menu, menuFor } from '../../src/layout/Menu';
 import { i18nProvider } from '../../src/i18n/i18nProvider';
 import { STAFF_ROLES, canAccess, type StaffRole } from '../../src/providers/access';
-import { resources } from '../../src/resources';
+import { RESOURCE_MANIFESTS } from '../../src/features';
 
 const authFor = (role: StaffRole): AuthProvider => ({
   login: async () => undefined,
@@ -46,7 +46,7 @@ describe('Menu', () => {
       expect(entries[0]).toBe('dashboard');
       expect(entries).toContain('audit_log');
       for (const name of entries) expect(canAccess(role, name, 'list'), `${role} ${name}`).toBe(true);
-      const hidden = resources.filter((r) => (r.list || r.path) && !canAccess(role, r.name, 'list')).map((r) => r.name);
+      const hidden = RESOURCE_MANIFESTS.filter((r) => r.menu && !canAccess(role, r.name, 'list')).map((r) => r.name);
       for (const name of hidden) expect(entries).not.toContain(name);
     }
     expect(names('admin')).toContain('staff');

@@ -4,7 +4,7 @@ import { AdminContext, ResourceContextProvider, testDataProvider, type DataProvi
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { i18nProvider } from '../../src/i18n/i18nProvider';
 import { MerchantEdit } from '../../src/merchants/MerchantEdit';
-import { pinyinOf } from '../../src/catalogue/pinyin';
+import { pinyinOf } from '../../src/common/pinyin';
 import { MOBILE, coordinatePairError, profileChanges, withPinyin } from '../../src/merchants/profile';
 import { createDataProvider } from '../../src/providers/dataProvider';
 

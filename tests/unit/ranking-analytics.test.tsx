@@ -8,7 +8,8 @@ import * as analytics from '../../src/analytics/messages';
 import * as dashboard from '../../src/dashboard/messages';
 import { i18nProvider } from '../../src/i18n/i18nProvider';
 import { fenToYuanText, toCsv } from '../../src/analytics/csv';
-import { defaultFilter, isValidRange, rpcParams } from '../../src/analytics/range';
+import { defaultFilter, isValidRange } from '../../src/analytics/range';
+import { chartArgs } from '../../src/analytics/api';
 import { shortYuan } from '../../src/analytics/format';
 import { figuresFor, listUrl, FIGURES, type DashboardSummary } from '../../src/dashboard/figures';
 import { validateRule, type Breakdown, type RankingRule } from '../../src/ranking/types';
@@ -41,7 +42,7 @@ describe('analytics helpers', () => {
   it('defaults to the last 90 Shanghai days, all cities', () => {
     const f = defaultFilter(new Date('2026-11-21T17:00:00Z')); // 01:00 on the 22nd in Beijing
     expect(f).toEqual({ from: '2026-08-25', to: '2026-11-22', city: '' });
-    expect(rpcParams(f)).toEqual({ p_from: '2026-08-25', p_to: '2026-11-22', p_city: null });
+    expect(chartArgs(f)).toStrictEqual({ p_from: '2026-08-25', p_to: '2026-11-22', p_city: undefined });
     expect(isValidRange({ ...f, from: '2026-12-01' })).toBe(false);
   });
   it('shortens axis amounts', () => {

@@ -139,7 +139,7 @@ describe('<ReviewActions> request more information', () => {
       expect(rpc).toHaveBeenCalledWith('merchant_application_request_info', {
         p_id: 'a1',
         p_field_comments: { licence_no: '与执照照片不一致' },
-        p_note: null,
+        p_note: undefined,
       }),
     );
     expect(await screen.findByText('下一条申请')).toBeTruthy();

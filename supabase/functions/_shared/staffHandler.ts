@@ -1,9 +1,11 @@
 // One chain for every function that staff call: CORS → verify the JWT → load the caller's
 // staff row → check the role → handler. Errors leave as { error: { code, message } }.
+// When auth or the database cannot answer (a restart, a crash being healed) the answer is
+// 503 service_unavailable, never 401: a 401 tells the panel the session is over.
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@2';
 import { corsHeaders } from './cors.ts';
 import { asCaller } from './clients.ts';
-import { errorResponse, HttpError } from './errors.ts';
+import { errorResponse, HttpError, isUnavailable, serviceUnavailable } from './errors.ts';
 
 export type StaffRole = 'admin' | 'reviewer' | 'customer_service' | 'finance' | 'analyst';
 
@@ -26,8 +28,10 @@ export function staffHandler(
       if (!token) throw new HttpError(401, 'not_authenticated', 'missing bearer token');
       const client = asCaller(token);
       const { data: userData, error: userError } = await client.auth.getUser(token);
+      if (isUnavailable(userError)) throw serviceUnavailable();
       if (userError || !userData.user) throw new HttpError(401, 'not_authenticated', 'invalid or expired session');
-      const { data: staff, error: staffError } = await client.rpc('my_staff');
+      const { data: staff, error: staffError, status } = await client.rpc('my_staff');
+      if (isUnavailable(staffError, status)) throw serviceUnavailable();
       if (staffError) throw new HttpError(403, 'not_permitted', staffError.message);
       if (!staff?.id || !staff.active) throw new HttpError(403, 'not_staff', 'not an active staff account');
       if (!allowed.includes(staff.role)) throw new HttpError(403, 'not_permitted', `role ${staff.role} may not call this`);

@@ -75,7 +75,7 @@ export const StorageImage = ({ bucket, path, alt, height = 220, width = '100%' }
         }}
       >
         <BrokenImageIcon />
-        <Typography variant="caption">{translate(path ? 'resources.merchant_applications.image.unavailable' : 'resources.merchant_applications.image.missing')}</Typography>
+        <Typography variant="caption">{translate(path ? 'common.image.unavailable' : 'common.image.missing')}</Typography>
         <Typography variant="caption">{alt}</Typography>
       </Box>
     );
@@ -86,7 +86,7 @@ export const StorageImage = ({ bucket, path, alt, height = 220, width = '100%' }
         component="img"
         src={url}
         alt={alt}
-        title={translate('resources.merchant_applications.image.zoom')}
+        title={translate('common.image.zoom')}
         onError={() => setBrokenUrl(url)}
         onClick={() => setZoom(true)}
         sx={{

@@ -56,7 +56,7 @@ export const LocationCard = () => {
         {has ? (
           <>
             <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-              {translate('resources.merchant_applications.show.coordinates')}: {lat!.toFixed(6)}, {lng!.toFixed(6)}
+              {translate('common.location.coordinates')}: {lat!.toFixed(6)}, {lng!.toFixed(6)}
             </Typography>
             <Stack direction="row" spacing={2} sx={{ mt: 1 }}>
               <Link
@@ -64,7 +64,7 @@ export const LocationCard = () => {
                 target="_blank"
                 rel="noopener noreferrer"
               >
-                {translate('resources.merchant_applications.show.open_map')} (高德)
+                {translate('common.location.open_map')} (高德)
               </Link>
               <Link
                 href={`https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=16/${lat}/${lng}`}
@@ -77,7 +77,7 @@ export const LocationCard = () => {
           </>
         ) : (
           <Typography variant="body2" color="text.secondary">
-            {translate('resources.merchant_applications.show.no_location')}
+            {translate('common.location.no_location')}
           </Typography>
         )}
       </Box>

@@ -1,0 +1,34 @@
+// The commission calls the screens make.
+import type { Enums } from '../types/database';
+import { searchTerm } from '../providers/resourceMap';
+import { rowsOf, type RpcArgs, type RpcClient } from '../providers/rpc';
+import { filterText } from '../common/filterValue';
+
+/** commission_totals: what the list's filter selects, summed in SQL. */
+export interface CommissionTotals {
+  count: number;
+  amount_fen: number;
+  frozen_fen: number;
+  available_fen: number;
+  cancelled_fen: number;
+  clawed_back_fen: number;
+}
+
+/** The list's filter as commission_totals' arguments, so the figures describe exactly the rows shown. */
+export function commissionTotalsArgs(filter: Record<string, unknown>): RpcArgs<'commission_totals'> {
+  const tier = filter.tier === undefined || filter.tier === null || filter.tier === '' ? undefined : Number(filter.tier);
+  return {
+    // the status select offers only the enum's values
+    p_status: filterText(filter.status) as Enums<'commission_status'> | undefined,
+    p_tier: Number.isInteger(tier) ? tier : undefined,
+    p_beneficiary_id: filterText(filter.beneficiary_id),
+    p_beneficiary_name: searchTerm(filter['beneficiary_name@ilike']) ?? undefined,
+    p_trade_id: filterText(filter.trade_id),
+    p_merchant_name: searchTerm(filter['merchant_name@ilike']) ?? undefined,
+    p_from: filterText(filter['created_at@gte']),
+    p_to: filterText(filter['created_at@lte']),
+  };
+}
+
+export const totals = async (dp: RpcClient, args: RpcArgs<'commission_totals'>): Promise<CommissionTotals> =>
+  rowsOf<CommissionTotals>(await dp.rpc('commission_totals', args))[0];

@@ -1,0 +1,3 @@
+import { CommissionList } from './CommissionList';
+
+export const list = CommissionList;

@@ -1,0 +1,42 @@
+// Texts of the shared pieces: the action dialog's reason and note, stored images, locations.
+export const zh = {
+  common: {
+    dialog: {
+      reason: '原因',
+      note: '说明',
+      note_help: '可选，将记入审核历史和操作日志',
+      note_required: '选择“其他”时必须填写说明',
+    },
+    image: {
+      zoom: '点击放大',
+      unavailable: '图片无法加载',
+      missing: '未上传图片',
+    },
+    location: {
+      no_location: '未提供坐标',
+      open_map: '在地图中打开',
+      coordinates: '坐标',
+    },
+  },
+};
+
+export const en: typeof zh = {
+  common: {
+    dialog: {
+      reason: 'Reason',
+      note: 'Note',
+      note_help: 'Optional; kept in the review history and the audit log',
+      note_required: 'A note is required for "Other"',
+    },
+    image: {
+      zoom: 'Click to enlarge',
+      unavailable: 'Image cannot be loaded',
+      missing: 'No image uploaded',
+    },
+    location: {
+      no_location: 'No coordinates given',
+      open_map: 'Open in a map',
+      coordinates: 'Coordinates',
+    },
+  },
+};

@@ -1,0 +1,5 @@
+import { ComplaintList } from './ComplaintList';
+import { ComplaintShow } from './ComplaintShow';
+
+export const list = ComplaintList;
+export const show = ComplaintShow;

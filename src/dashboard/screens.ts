@@ -1,0 +1,2 @@
+// The home page, loaded after sign-in.
+export { Dashboard as list } from './Dashboard';

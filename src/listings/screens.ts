@@ -1,0 +1,5 @@
+import { ListingList } from './ListingList';
+import { ListingShow } from './ListingShow';
+
+export const list = ListingList;
+export const show = ListingShow;

@@ -1,0 +1,3 @@
+import { PromotionList } from './PromotionList';
+
+export const list = PromotionList;

@@ -1,0 +1,3 @@
+import { ReconciliationList } from './ReconciliationList';
+
+export const list = ReconciliationList;

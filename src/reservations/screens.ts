@@ -1,0 +1,5 @@
+import { ReservationList } from './ReservationList';
+import { ReservationShow } from './ReservationShow';
+
+export const list = ReservationList;
+export const show = ReservationShow;

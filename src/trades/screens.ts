@@ -1,0 +1,5 @@
+import { TradeList } from './TradeList';
+import { TradeShow } from './TradeShow';
+
+export const list = TradeList;
+export const show = TradeShow;

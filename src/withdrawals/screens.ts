@@ -1,0 +1,5 @@
+import { WithdrawalList } from './WithdrawalList';
+import { WithdrawalShow } from './WithdrawalShow';
+
+export const list = WithdrawalList;
+export const show = WithdrawalShow;

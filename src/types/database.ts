@@ -3605,6 +3605,10 @@ export type Database = {
           journal_id: number | null;
           refund_journal_id: number | null;
           search: string | null;
+          refund_requested_by: string | null;
+          refund_requested_by_name: string | null;
+          refund_requested_at: string | null;
+          refund_request_reason: string | null;
         };
         Relationships: [];
       };
@@ -3846,6 +3850,10 @@ export type Database = {
           status_reason: string | null;
           created_at: string | null;
           search: string | null;
+          refund_requested_by: string | null;
+          refund_requested_by_name: string | null;
+          refund_requested_at: string | null;
+          refund_request_reason: string | null;
         };
         Insert: {
           id?: string | null;
@@ -3866,6 +3874,9 @@ export type Database = {
           refunded_at?: string | null;
           status_reason?: string | null;
           created_at?: string | null;
+          refund_requested_by?: string | null;
+          refund_requested_at?: string | null;
+          refund_request_reason?: string | null;
         };
         Update: {
           id?: string | null;
@@ -3886,6 +3897,9 @@ export type Database = {
           refunded_at?: string | null;
           status_reason?: string | null;
           created_at?: string | null;
+          refund_requested_by?: string | null;
+          refund_requested_at?: string | null;
+          refund_request_reason?: string | null;
         };
         Relationships: [];
       };

@@ -89,6 +89,18 @@ as $$
   select exists (select 1 from public.staff s where s.id = (select auth.uid()) and s.active)
 $$;
 
+-- A colleague's display name for screens that say who did a step (a pending refund's requester):
+-- staff read only their own staff row, so names come through here, to staff callers only.
+create or replace function app.staff_name(p_id uuid)
+returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select s.display_name from public.staff s where s.id = p_id and app.is_staff()
+$$;
+
 -- True when the caller's scope covers the region (a city code, or its province).
 -- Staff without a scope cover everything; non-staff cover nothing.
 create or replace function app.in_region(code text)
@@ -451,6 +463,7 @@ revoke all on function app.current_staff(),
   app.require_mfa(),
   app.in_region_or_service(code text),
   app.scope_cities(),
+  app.staff_name(p_id uuid),
   app.mask(value text, kind text) from public, anon, authenticated, service_role;
 grant execute on function app.current_staff(),
   app.staff_role(),
@@ -467,6 +480,7 @@ grant execute on function app.current_staff(),
   app.require_mfa(),
   app.in_region_or_service(code text),
   app.scope_cities(),
+  app.staff_name(p_id uuid),
   app.mask(value text, kind text) to public, authenticated, service_role;
 revoke all on function public.staff_register(p_user_id uuid, p_display_name text, p_role public.staff_role, p_region_codes text[], p_phone text),
   public.staff_update(p_id uuid, p_display_name text, p_role public.staff_role, p_region_codes text[], p_phone text, p_reason text),

@@ -610,7 +610,10 @@ select t.id, t.reservation_id, t.kind, t.status, t.amount_fen, t.quantity,
     (select b.name from public.car_brands b where b.id = t.brand_id),
     (select b.name_pinyin from public.car_brands b where b.id = t.brand_id),
     (select s.name from public.car_models cm join public.car_series s on s.id = cm.series_id where cm.id = t.model_id),
-    (select l.title from public.listings l where l.id = t.listing_id)) as search
+    (select l.title from public.listings l where l.id = t.listing_id)) as search,
+  -- a refund at or above the four-eyes threshold waiting for a second person
+  t.refund_requested_by, app.staff_name(t.refund_requested_by) as refund_requested_by_name,
+  t.refund_requested_at, t.refund_request_reason
 from public.trades t;
 
 -- Who may read the views ----------------------------------------------------------------------

@@ -1074,7 +1074,9 @@ select p.id, p.payment_no, p.payer_type, p.merchant_id, p.member_id,
        p.kind, p.plan, p.amount_fen, p.channel, p.channel_txn_id, p.status, p.city_code, r.name as city_name,
        p.covers_from, p.covers_to, p.note, p.created_at, p.paid_at, p.failed_at, p.fail_reason,
        p.refunded_at, p.refund_reason, p.refunded_by, p.journal_id, p.refund_journal_id,
-       coalesce(mc.name, mb.nickname, '') || ' ' || p.payment_no || ' ' || coalesce(p.channel_txn_id, '') as search
+       coalesce(mc.name, mb.nickname, '') || ' ' || p.payment_no || ' ' || coalesce(p.channel_txn_id, '') as search,
+       p.refund_requested_by, app.staff_name(p.refund_requested_by) as refund_requested_by_name,
+       p.refund_requested_at, p.refund_request_reason
   from public.payments p
   left join public.merchants mc on mc.id = p.merchant_id
   left join public.members mb on mb.id = p.member_id

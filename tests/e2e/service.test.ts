@@ -13,6 +13,7 @@ import { appPath, launch, login, newPage, screenshot } from '../support/browser.
 import { as, db, DEMO_LOGINS, DEMO_PASSWORD, serviceClient } from '../support/stack.ts';
 
 const SERVICE = DEMO_LOGINS.customer_service;
+const FINANCE = DEMO_LOGINS.finance;
 const tag = () => Date.now().toString(36);
 
 let browser: Browser;
@@ -324,18 +325,39 @@ describe('customer service', () => {
     await dialog.getByRole('textbox', { name: '说明' }).fill('交车时发现里程表被调过');
     await screenshot(page, 'service-trade-refund-dialog');
     await confirm.click();
-    await notified(page, '交易已退款');
+    // ¥265,000 is above the refund_approval threshold: the agent's call only requests the refund
+    await notified(page, '申请已提交，须由另一位同事确认后执行');
+    await page.getByText(/您已于 .* 提出申请/).waitFor({ timeout: 45_000 });
+    await expect(page.getByRole('button', { name: '退款' }).count()).resolves.toBe(0);
+    expect((await sql.query('select status from public.trades where id = $1', [tradeId])).rows[0].status).toBe('closed');
+    await screenshot(page, 'service-trade-refund-requested');
+
+    // a finance colleague sees who asked and why, and confirms
+    const finance = await newPage(browser, { width: 1440, height: 900 });
+    await login(finance, FINANCE, DEMO_PASSWORD);
+    await finance.goto(appPath(`trades/${tradeId}/show`));
+    await finance.getByText(/提出申请（车况与描述不符：交车时发现里程表被调过）/).waitFor({ timeout: 45_000 });
+    await finance.getByRole('button', { name: '确认退款申请' }).click();
+    const second = finance.getByRole('dialog');
+    await second.getByRole('combobox').click();
+    await finance.getByRole('option', { name: '车况与描述不符' }).click();
+    await second.getByRole('textbox', { name: '说明' }).fill('交车时发现里程表被调过');
+    await second.getByRole('button', { name: '确认退款' }).click();
+    await notified(finance, '交易已退款');
     // the history and the status note both name the reason in words, not its code
-    await page.getByText('车况与描述不符：交车时发现里程表被调过').nth(1).waitFor({ timeout: 45_000 });
-    await expect(page.getByRole('button', { name: '退款' }).count()).resolves.toBe(0); // refunded once
-    await screenshot(page, 'service-trade-refunded');
+    await finance.getByText('车况与描述不符：交车时发现里程表被调过').nth(1).waitFor({ timeout: 45_000 });
+    await expect(finance.getByRole('button', { name: /退款/ }).count()).resolves.toBe(0); // refunded once
+    await screenshot(finance, 'service-trade-refunded');
+    await finance.context().close();
 
     const trade = (await sql.query('select status, status_reason from public.trades where id = $1', [tradeId])).rows[0];
     expect(trade).toEqual({ status: 'refunded', status_reason: 'vehicle_mismatch: 交车时发现里程表被调过' });
     const money = (await sql.query('select reversal_status from public.trade_money where trade_id = $1', [tradeId])).rows[0];
     expect(money.reversal_status).toBe('refunded');
+    const financeStaffId = (await sql.query<{ id: string }>('select id from public.staff where email = $1', [FINANCE])).rows[0].id;
     expect(await auditRows(tradeId, since)).toEqual([
-      { action: 'trade.refund', actor_id: serviceStaffId, reason: 'vehicle_mismatch: 交车时发现里程表被调过' },
+      { action: 'trade.refund_request', actor_id: serviceStaffId, reason: 'vehicle_mismatch: 交车时发现里程表被调过' },
+      { action: 'trade.refund', actor_id: financeStaffId, reason: 'vehicle_mismatch: 交车时发现里程表被调过' },
     ]);
     await page.context().close();
   });

@@ -1,4 +1,4 @@
-// Every core state machine (DOMAIN.md) through the real supabase-js, signed in per role:
+// Every core state machine (docs/DOMAIN.md) through the real supabase-js, signed in per role:
 // each legal transition, illegal ones with their error code, role refusals, and the history
 // and audit rows each transition writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

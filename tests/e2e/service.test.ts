@@ -377,6 +377,7 @@ describe('customer service', () => {
     await screenshot(page, 'service-trades-totals');
 
     await page.getByRole('button', { name: '导出' }).click();
+    const since = await auditMark();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出 CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^trades-\d{8}-\d{4}\.csv$/);
     const text = await fs.readFile(await download.path(), 'utf8');
@@ -384,6 +385,15 @@ describe('customer service', () => {
     expect(lines[0].split(',').slice(0, 4)).toEqual(['成交时间', '类型', '状态', '品牌']);
     expect(lines).toHaveLength(Number(m.n) + 1);
     expect(lines.slice(1).every((l) => l.includes(m.name))).toBe(true);
+    // the export is on record: who, which list, the filter, how many rows
+    const { rows: recorded } = await sql.query<{ action: string; actor_id: string; after: { rows: number; filter: Record<string, unknown> } }>(
+      "select action, actor_id, after from public.audit_log where id > $1 and action = 'export.trades'",
+      [since],
+    );
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0].actor_id).toBe(serviceStaffId);
+    expect(recorded[0].after.rows).toBe(Number(m.n));
+    expect(recorded[0].after.filter).toMatchObject({ merchant_id: m.merchant_id });
     await page.context().close();
   });
 

@@ -29,3 +29,7 @@ values
   ('00000000-0000-4000-a000-000000000004', 'finance@demo.test', '陈会计', 'finance', '{}', '13800010004'),
   ('00000000-0000-4000-a000-000000000005', 'analyst@demo.test', '刘数据', 'analyst', '{}', '13800010005')
 on conflict (id) do nothing;
+
+-- The demo logins have no authenticator app: the local demo asks no one for a second factor.
+-- A real deployment keeps the default (admin and finance must use one); see the README.
+update public.core_settings set mfa_required_roles = '{}';

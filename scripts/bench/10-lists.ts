@@ -8,13 +8,11 @@
 // of that factor (scripts/local-stack/scale.ts: seeded once, kept in .local/scale-<N>).
 import pg from 'pg';
 import type { StackConfig } from '../local-stack/config.ts';
-import { ensureScaleDatabase } from '../local-stack/scale.ts';
-import { startStack } from '../local-stack/stack.ts';
 import type { BenchResult } from '../bench.ts';
 import { parseFilters } from '@raphiniert/ra-data-postgrest/lib/urlBuilder.js';
 import { mapSearch } from '../../src/providers/resourceMap.ts';
 import type { SearchTerm } from '../../src/providers/catalogueSearch.ts';
-import { ms, timeIt } from './_util.ts';
+import { ms, timeIt, onScaleDatabases } from './_util.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
@@ -118,17 +116,6 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
   return out;
 }
 
-export async function run(): Promise<BenchResult[]> {
-  const factors = [1, ...(process.env.BENCH_FACTOR && Number(process.env.BENCH_FACTOR) > 1 ? [Number(process.env.BENCH_FACTOR)] : [])];
-  const results: BenchResult[] = [];
-  for (const factor of factors) {
-    const cfg = await ensureScaleDatabase(factor);
-    const stack = await startStack(cfg, { quiet: true });
-    try {
-      results.push(...(await measure(cfg, factor)));
-    } finally {
-      await stack.stop();
-    }
-  }
-  return results;
+export function run(): Promise<BenchResult[]> {
+  return onScaleDatabases(measure);
 }

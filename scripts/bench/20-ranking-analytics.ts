@@ -6,10 +6,8 @@
 // in .local/scale-<N>; `npm run seed:scale -- --factor N` re-creates it).
 import pg from 'pg';
 import type { StackConfig } from '../local-stack/config.ts';
-import { ensureScaleDatabase } from '../local-stack/scale.ts';
-import { startStack } from '../local-stack/stack.ts';
 import type { BenchResult } from '../bench.ts';
-import { ms, sec, timeIt } from './_util.ts';
+import { ms, sec, timeIt, onScaleDatabases } from './_util.ts';
 
 const ANALYST = '00000000-0000-4000-a000-000000000005';
 
@@ -65,20 +63,6 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
   return out;
 }
 
-export async function run(): Promise<BenchResult[]> {
-  const factors = [1];
-  const extra = Number(process.env.BENCH_FACTOR ?? 0);
-  if (extra > 1) factors.push(Math.floor(extra));
-  const results: BenchResult[] = [];
-  for (const factor of factors) {
-    const cfg = await ensureScaleDatabase(factor);
-    // applies migrations added since the seed; no reseed on an existing database
-    const stack = await startStack(cfg, { quiet: true });
-    try {
-      results.push(...(await measure(cfg, factor)));
-    } finally {
-      await stack.stop();
-    }
-  }
-  return results;
+export function run(): Promise<BenchResult[]> {
+  return onScaleDatabases(measure);
 }

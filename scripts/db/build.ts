@@ -63,7 +63,7 @@ export async function buildFromSchemas(cfg: StackConfig, database: string, dir =
 
 /** A Postgres cluster of the schema tools' own (.local/schema-tools, port 44022), kept between runs. */
 export async function scratchCluster(log: Logger = logger('schema', { quiet: true })): Promise<{ cfg: StackConfig; stop: () => Promise<void> }> {
-  const cfg = await stackConfig({ name: 'schema-tools', portBase: Number(process.env.SCHEMA_PORT_BASE ?? 44020) });
+  const cfg = await stackConfig({ name: 'schema-tools', portBase: Number(process.env.SCHEMA_PORT_BASE ?? 44020), durable: false });
   if (!(await portFree(cfg.host, cfg.dbPort))) {
     throw new Error(`port ${cfg.dbPort} is taken: is another db:diff running? (SCHEMA_PORT_BASE shifts it)`);
   }

@@ -34,7 +34,7 @@ try {
   const from = databaseUrl(cfg, 'diff_migrations');
   const to = databaseUrl(cfg, 'diff_schemas');
 
-  const generated = (await migra(from, to, { unsafe: true })).sql.trim();
+  const generated = await columnsInDeclaredOrder((await migra(from, to, { unsafe: true })).sql.trim(), to);
 
   // Apply it to a copy of the migrations' database and see what is still different.
   const admin = connect(cfg);
@@ -58,9 +58,13 @@ try {
   const remaining = compareCatalogs(await readCatalog(check), target);
   const complement = await complementSql(to, remaining);
   await apply(complement.sql.join('\n'));
+  // reference data of tables the schema adds (rows of changed tables are left to the developer)
+  const newTables = remaining.filter((d) => d.key.startsWith('data ') && d.left === undefined).map((d) => d.key.slice(5));
+  const data = await referenceData(to, newTables);
+  await apply(data.join('\n'));
   const left = compareCatalogs(await readCatalog(check), target);
 
-  const body = [generated, complement.sql.join('\n')].filter(Boolean).join('\n\n');
+  const body = [generated, complement.sql.join('\n'), data.join('\n')].filter(Boolean).join('\n\n');
   if (!body) {
     log.info('no difference: supabase/migrations already builds what supabase/schemas declares');
   } else {
@@ -81,3 +85,71 @@ try {
   await stop();
 }
 process.exit(exitCode);
+
+/**
+ * migra adds a table's new columns in name order; a column's position is part of the schema
+ * (`select *`, the generated types), so put each table's `add column` statements in the order
+ * the declarative schema gives them.
+ */
+async function columnsInDeclaredOrder(sql: string, targetUrl: string): Promise<string> {
+  const statements = sql.split(/;\n/);
+  const addColumn = /^alter table "([^"]+)"\."([^"]+)" add column "([^"]+)"/;
+  const tables = new Set(statements.map((s) => s.trim().match(addColumn)).filter(Boolean).map((m) => `${m![1]}.${m![2]}`));
+  if (!tables.size) return sql;
+  const client = new pg.Client({ connectionString: targetUrl });
+  await client.connect();
+  const position = new Map<string, number>();
+  try {
+    const { rows } = await client.query<{ rel: string; col: string; n: number }>(
+      `select n.nspname || '.' || c.relname as rel, a.attname as col, a.attnum as n
+       from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname || '.' || c.relname = any ($1) and a.attnum > 0 and not a.attisdropped`, [[...tables]]);
+    for (const r of rows) position.set(`${r.rel}.${r.col}`, r.n);
+  } finally {
+    await client.end();
+  }
+  const key = (s: string) => {
+    const m = s.trim().match(addColumn);
+    return m ? position.get(`${m[1]}.${m[2]}.${m[3]}`) ?? 0 : 0;
+  };
+  // sort each run of consecutive add-column statements; other statements keep their place
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const s of statements) {
+    if (addColumn.test(s.trim())) run.push(s);
+    else {
+      out.push(...run.sort((a, b) => key(a) - key(b)), s);
+      run = [];
+    }
+  }
+  out.push(...run.sort((a, b) => key(a) - key(b)));
+  return out.join(';\n');
+}
+
+/** `insert` statements that copy the rows of the given new tables from the target database. */
+async function referenceData(targetUrl: string, tables: string[]): Promise<string[]> {
+  if (!tables.length) return [];
+  const client = new pg.Client({ connectionString: targetUrl });
+  await client.connect();
+  const out: string[] = [];
+  try {
+    for (const table of tables) {
+      // generated columns compute themselves, and a timestamp with a default (created_at …) says
+      // when the row was written, which the migration's own run supplies
+      const cols = (await client.query<{ name: string; always: boolean }>(
+        `select quote_ident(a.attname) as name, a.attidentity = 'a' as always from pg_attribute a
+         where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+           and not (a.atthasdef and a.atttypid in ('timestamptz'::regtype, 'timestamp'::regtype))
+         order by a.attnum`, [table])).rows;
+      const list = cols.map((c) => c.name).join(', ');
+      const { rows } = await client.query<{ v: string }>(
+        `select '(' || concat_ws(', ', ${cols.map((c) => `quote_nullable(${c.name})`).join(', ')}) || ')' as v from ${table} order by 1`);
+      if (!rows.length) continue;
+      const overriding = cols.some((c) => c.always) ? ' overriding system value' : '';
+      out.push(`insert into ${table} (${list})${overriding} values\n  ${rows.map((r) => r.v).join(',\n  ')};`);
+    }
+  } finally {
+    await client.end();
+  }
+  return out;
+}

@@ -6,6 +6,14 @@
 // policies in the migrations decide. Bytes live on disk under cfg.storageDir/<bucket>/<name>.
 // Errors mirror storage-api: HTTP 400 (500 for server faults) with the real code in the body,
 // e.g. { statusCode: "404", error: "not_found", message: "Object not found" }.
+// Insider controls beyond storage-api (issue 12): an object never moves or is copied to another
+// bucket (a private document must not land in the public one; a trigger refuses it in SQL too);
+// signed URLs live at most STORAGE_SIGNED_URL_MAX_SECONDS (default 3600) and carry their
+// signer, who must still be allowed to read the object when the URL is used (a signer
+// deactivated since is refused); every read of a private object (download, a signed URL made
+// or used) is audited through public.storage_read_audit(), called as the reader (or the
+// signer); SVG and other active content is served as an attachment under
+// `Content-Security-Policy: default-src 'none'`, so a script inside never runs on this origin.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -23,6 +31,10 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 /** Room for multipart boundaries and fields on top of the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 const SIGNED_UPLOAD_TTL_S = 2 * 60 * 60;
+/** The longest a signed download URL lives (a request for longer gets this). */
+const SIGNED_URL_MAX_S = Math.max(1, Number(process.env.STORAGE_SIGNED_URL_MAX_SECONDS) || 60 * 60);
+/** Types a browser would run script in: served as a download under a CSP that allows nothing. */
+const ACTIVE_CONTENT = /^(image\/svg\+xml|text\/html|application\/xhtml\+xml|text\/xml|application\/xml)\b/i;
 const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // The characters storage-api accepts in object keys and bucket names (ASCII only; anything
@@ -55,6 +67,7 @@ const E = {
   invalidSignature: () => new StorageError('400', 'InvalidSignature', 'The url do not match the signature', 'InvalidSignature'),
   missing: (what: string) => new StorageError('400', 'MissingParameter', `Missing Required Parameter ${what}`, 'MissingParameter'),
   invalid: (msg: string) => new StorageError('400', 'InvalidRequest', msg, 'InvalidRequest'),
+  crossBucket: () => new StorageError('403', 'Unauthorized', 'Objects cannot be moved or copied to another bucket', 'AccessDenied'),
   notEmpty: () => new StorageError('409', 'InvalidRequest', 'The bucket you tried to delete is not empty', 'ResourceNotEmpty'),
   internal: () => new StorageError('500', 'Internal', 'Internal Server Error', 'InternalError'),
   unavailable: () =>
@@ -157,8 +170,12 @@ function checkBucketName(name: unknown): asserts name is string {
 
 function mapDbError(e: unknown): unknown {
   if (e instanceof StorageError) return e;
-  const code = (e as { code?: string }).code;
+  const { code, message } = e as { code?: string; message?: string };
+  if (code === '42501' && message === 'not_permitted') return E.accessDenied('You may not read this object');
   if (code === '42501') return E.accessDenied('new row violates row-level security policy');
+  // refusals of the SQL functions called here (app.fail): a stable code in the message
+  if (code === 'P0001' && message === 'not_found') return E.noSuchKey();
+  if (code === 'P0001' && message && /^[a-z][a-z0-9_]*$/.test(message)) return E.invalid(message);
   if (code === '23505') return E.duplicate();
   if (code === '23503') return E.noSuchBucket();
   return e;
@@ -353,6 +370,31 @@ export function createStorageHandler(
     return payload;
   }
 
+  /** A signed URL's token: the object, and who signed it (their reads are checked again on use). */
+  function signedUrl(bucket: string, key: string, claims: Claims, expiresIn: number): Promise<string> {
+    const signer = claims.role === 'service_role' ? { role: 'service_role' } : { role: claims.role, sub: claims.sub };
+    return signToken({ url: `${bucket}/${key}`, signer }, Math.min(expiresIn, SIGNED_URL_MAX_S));
+  }
+
+  /**
+   * Audits a read of a private object as the reader (storage_read_audit refuses a reader who may
+   * not read it: not staff any more, outside their regions). Public buckets are not audited.
+   */
+  async function auditRead(db: Db, bucket: BucketRow, key: string, via: string, expiresIn: number | null = null): Promise<void> {
+    if (bucket.public) return;
+    await db.query('select public.storage_read_audit($1, $2, $3, $4)', [bucket.id, key, via, expiresIn]);
+  }
+
+  /** A download as the caller: RLS decides, and a GET of a private object is audited. */
+  async function readAsCaller(claims: Claims, bucketId: string, key: string, method: string): Promise<ObjectRow> {
+    const b = await findBucket(bucketId).catch(() => null);
+    return asCaller(claims, async (db) => {
+      const obj = await findObject(db, bucketId, key);
+      if (b && method === 'GET') await auditRead(db, b, key, 'download');
+      return obj;
+    });
+  }
+
   // ---- uploads -------------------------------------------------------------------------
 
   async function readUpload(req: IncomingMessage, bucket: BucketRow): Promise<Upload> {
@@ -472,10 +514,12 @@ export function createStorageHandler(
       'X-Content-Type-Options': 'nosniff',
     };
     if (meta?.eTag) headers.ETag = meta.eTag;
-    if (query.has('download')) {
+    const active = ACTIVE_CONTENT.test(String(headers['Content-Type']));
+    if (query.has('download') || active) {
       const name = query.get('download') || path.posix.basename(obj.name);
       headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
     }
+    if (active) headers['Content-Security-Policy'] = "default-src 'none'; sandbox";
     if (meta?.eTag && header(req, 'if-none-match') === meta.eTag) {
       res.writeHead(304, headers);
       res.end();
@@ -643,7 +687,8 @@ export function createStorageHandler(
       checkKey(from);
       checkKey(to);
       await findBucket(src);
-      if (dst !== src) await findBucket(dst);
+      // never across buckets: a private document must not land in a public bucket
+      if (dst !== src) throw E.crossBucket();
       const fromFile = filePath(src, from);
       const toFile = filePath(dst, to);
       if (p === '/object/move') {
@@ -710,13 +755,17 @@ export function createStorageHandler(
       if (!Array.isArray(body.paths)) throw E.missing('paths');
       if (!(expiresIn >= 1)) throw E.missing('expiresIn');
       const paths = body.paths.map(String);
-      const found = await asCaller(claims, async (db) =>
-        new Set((await db.query<{ name: string }>(
+      const b = await findBucket(bucket);
+      const found = await asCaller(claims, async (db) => {
+        const names = new Set((await db.query<{ name: string }>(
           'select name from storage.objects where bucket_id = $1 and name = any($2)', [bucket, paths],
-        )).rows.map((r) => r.name)));
+        )).rows.map((r) => r.name));
+        for (const n of names) await auditRead(db, b, n, 'signed_url_created', Math.min(expiresIn, SIGNED_URL_MAX_S));
+        return names;
+      });
       const out = await Promise.all(paths.map(async (p2: string) =>
         found.has(p2)
-          ? { error: null, path: p2, signedURL: `/object/sign/${bucket}/${p2}?token=${await signToken({ url: `${bucket}/${p2}` }, expiresIn)}` }
+          ? { error: null, path: p2, signedURL: `/object/sign/${bucket}/${p2}?token=${await signedUrl(bucket, p2, claims, expiresIn)}` }
           : { error: 'Either the object does not exist or you do not have access to it', path: p2, signedURL: null }));
       sendJson(res, 200, out);
       return;
@@ -730,15 +779,35 @@ export function createStorageHandler(
         const body = await readJson(req);
         const expiresIn = Number(body.expiresIn);
         if (!(expiresIn >= 1)) throw E.missing('expiresIn');
-        await asCaller(claims, (db) => findObject(db, bucket, key));
-        const token = await signToken({ url: `${bucket}/${key}` }, expiresIn);
+        const b = await findBucket(bucket);
+        await asCaller(claims, async (db) => {
+          await findObject(db, bucket, key);
+          await auditRead(db, b, key, 'signed_url_created', Math.min(expiresIn, SIGNED_URL_MAX_S));
+        });
+        const token = await signedUrl(bucket, key, claims, expiresIn);
         sendJson(res, 200, { signedURL: `/object/sign/${bucket}/${key}?token=${token}` });
         return;
       }
       if (method === 'GET' || method === 'HEAD') {
         req.resume();
-        await verifyUrlToken(query.get('token'), bucket, key);
-        const obj = await asService((db) => findObject(db, bucket, key));
+        const payload = await verifyUrlToken(query.get('token'), bucket, key);
+        const b = await findBucket(bucket);
+        let obj: ObjectRow;
+        if (b.public) {
+          obj = await asService((db) => findObject(db, bucket, key));
+        } else {
+          // the signer must still be allowed to read it (active staff, in region): read and audit as them
+          const signer = (payload.signer ?? {}) as { role?: unknown; sub?: unknown };
+          if (signer.role !== 'service_role' && !(signer.role === 'authenticated' && typeof signer.sub === 'string')) {
+            throw E.accessDenied('The URL was not signed by anyone who may read the object');
+          }
+          const signerClaims: Claims = signer.role === 'service_role' ? { role: 'service_role' } : { role: 'authenticated', sub: signer.sub as string };
+          obj = await asCaller(signerClaims, async (db) => {
+            const o = await findObject(db, bucket, key);
+            if (method === 'GET') await auditRead(db, b, key, 'signed_url');
+            return o;
+          });
+        }
         await sendObject(req, res, query, obj);
         return;
       }
@@ -827,7 +896,7 @@ export function createStorageHandler(
     if ((m = /^\/object\/authenticated\/([^/]+)\/(.+)$/.exec(p)) && (method === 'GET' || method === 'HEAD')) {
       req.resume();
       const claims = await claimsOf(req);
-      const obj = await asCaller(claims, (db) => findObject(db, decodeURIComponent(m![1]), decodePath(m![2])));
+      const obj = await readAsCaller(claims, decodeURIComponent(m[1]), decodePath(m[2]), method);
       await sendObject(req, res, query, obj);
       return;
     }
@@ -856,7 +925,7 @@ export function createStorageHandler(
       if (method === 'GET' || method === 'HEAD') {
         req.resume();
         const claims = await claimsOf(req);
-        const obj = await asCaller(claims, (db) => findObject(db, bucketId, key));
+        const obj = await readAsCaller(claims, bucketId, key, method);
         await sendObject(req, res, query, obj);
         return;
       }

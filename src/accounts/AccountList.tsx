@@ -1,4 +1,5 @@
-import { DataTable, ExportButton, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { choicesOf } from '../common/choices';
@@ -20,9 +21,10 @@ export const AccountList = () => {
       perPage={25}
       actions={
         <TopToolbar>
-          <ExportButton maxResults={10000} />
+          <ExportMenuButton fileName="accounts" />
         </TopToolbar>
       }
+      exporter={false}
     >
       <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="owner_name" />

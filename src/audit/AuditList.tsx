@@ -1,11 +1,13 @@
 import { Box, Tooltip } from '@mui/material';
-import { DataTable, DateInput, List, SelectInput, TextInput, useTranslate, type FieldProps, useFieldValue, AutocompleteInput } from 'react-admin';
+import { DataTable, DateInput, List, SelectInput, TextInput, useTranslate, type FieldProps, useFieldValue, AutocompleteInput, FilterButton, TopToolbar } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
+import { auditExportColumns } from './exportColumns';
 import { DateTimeField } from '../common/DateTimeField';
+import { auditActionText } from '../common/auditAction';
 import { RoleField } from '../common/RoleChip';
 import { shanghaiDayBound } from '../common/datetime';
 import { AuditDiff } from './AuditDiff';
 import { ACTION_CHOICES, ENTITY_CHOICES } from './choices';
-import { auditExporter } from './exporter';
 import { CountPagination } from '../common/CountPagination';
 
 // Date filters hold a Beijing calendar day in the form and an instant in the query.
@@ -25,7 +27,7 @@ const filters = [
 const ActionField = (props: FieldProps) => {
   const value = useFieldValue(props) as string | undefined;
   const translate = useTranslate();
-  return <>{value ? translate(`audit.actions.${value}`, { _: value }) : ''}</>;
+  return <>{auditActionText(value, translate)}</>;
 };
 
 /** Long ids (uuids) shortened to their first 8 characters; the full id on hover. */
@@ -48,7 +50,7 @@ const EntityField = (props: FieldProps) => {
 };
 
 export const AuditList = () => (
-  <List pagination={<CountPagination />} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={auditExporter} empty={false}>
+  <List pagination={<CountPagination />} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={false} actions={<TopToolbar><FilterButton /><ExportMenuButton columns={auditExportColumns} fileName="audit_log" /></TopToolbar>} exporter={false}>
     <DataTable expand={<AuditDiff />} bulkActionButtons={false} rowClick="expand">
       <DataTable.Col source="at" field={DateTimeField} />
       <DataTable.Col source="actor_email" />

@@ -11,6 +11,15 @@ export const AUDIT_ACTIONS = [
   'merchant_application.request_info',
   'merchant.update_profile',
   'trade.refund',
+  'trade.refund_request',
+  'payment.refund',
+  'payment.refund_request',
+  'member.reveal_pii',
+  'bank_account.reveal',
+  'storage.read',
+  'four_eyes_rule.update',
+  'amount_ceiling.update',
+  'withdrawal.approve_second',
 ];
 
 export const AUDIT_ENTITIES = [
@@ -26,6 +35,9 @@ export const AUDIT_ENTITIES = [
   'withdrawal',
   'settlement',
   'ranking_rule',
+  'bank_account',
+  'four_eyes_rule',
+  'amount_ceiling',
 ];
 
 export const ACTION_CHOICES = choicesOf(AUDIT_ACTIONS, 'audit.actions');

@@ -20,7 +20,7 @@ const Actions = () => {
 
 /** Brands, the catalogue's first level; a brand's page lists its series and models. */
 export const CatalogueList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'sort_order', order: 'ASC' }} perPage={50}>
+  <List filters={filters} actions={<Actions />} sort={{ field: 'sort_order', order: 'ASC' }} perPage={50} exporter={false}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" />
       <DataTable.Col source="name_en" />

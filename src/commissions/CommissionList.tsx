@@ -1,7 +1,6 @@
 import { Link } from 'react-router-dom';
 import {
   DataTable,
-  ExportButton,
   List,
   NumberField,
   SelectInput,
@@ -10,6 +9,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { commissionTotalsArgs, totals } from './api';
@@ -70,9 +70,10 @@ export const CommissionList = () => (
     perPage={25}
     actions={
       <TopToolbar>
-        <ExportButton maxResults={10000} />
+        <ExportMenuButton fileName="commissions" />
       </TopToolbar>
     }
+    exporter={false}
   >
     <CommissionTotals />
     <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick={false} bulkActionButtons={false}>

@@ -17,6 +17,11 @@ export const zh = {
       open_map: '在地图中打开',
       coordinates: '坐标',
     },
+    four_eyes: {
+      pending_mine: '您已于 %{at} 提出申请（%{reason}），须由另一位同事确认后才会执行。',
+      pending_other: '%{name} 于 %{at} 提出申请（%{reason}），须由您以外的同事确认：请核对后确认或不予处理。',
+      submitted: '申请已提交，须由另一位同事确认后执行',
+    },
   },
 };
 
@@ -37,6 +42,11 @@ export const en: typeof zh = {
       no_location: 'No coordinates given',
       open_map: 'Open in a map',
       coordinates: 'Coordinates',
+    },
+    four_eyes: {
+      pending_mine: 'You asked for this at %{at} (%{reason}); it happens once another colleague confirms.',
+      pending_other: '%{name} asked for this at %{at} (%{reason}); a colleague other than them must confirm: check it, then confirm or leave it.',
+      submitted: 'Request submitted; another colleague must confirm it',
     },
   },
 };

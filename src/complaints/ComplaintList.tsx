@@ -98,6 +98,7 @@ export const ComplaintList = () => {
       sort={{ field: 'resolution_due_at', order: 'ASC' }}
       actions={<Actions />}
       perPage={25}
+      exporter={false}
     >
       <DataTable
         rowClick="show"

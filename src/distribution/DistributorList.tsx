@@ -59,7 +59,7 @@ const Num = ({ source }: { source: string }) => (
 export const DistributorList = () => {
   const filters = useFilters();
   return (
-    <List filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
+    <List filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
         <DataTable.Col source="nickname" field={MemberNameField} />
         <DataTable.Col source="phone" disableSort />

@@ -95,6 +95,10 @@ export const enApp: AppMessages = {
     merchant_inactive: 'The merchant is not active',
     open_complaints: 'There are open complaints; not possible now',
     rule_immutable: 'A published rule version cannot change; publish a new version',
+    four_eyes: 'Another staff member must do this step (four eyes)',
+    amount_too_large: 'The amount is above the allowed ceiling',
+    invalid_amount: 'The amount must be a positive number',
+    rule_locked: 'This review rule cannot be switched off',
     unknown: 'The action failed; please try again',
   },
 };

@@ -93,6 +93,10 @@ export const zhApp = {
     merchant_inactive: '商户未处于营业状态',
     open_complaints: '存在未结投诉，暂不能执行',
     rule_immutable: '已发布的规则版本不可修改，请发布新版本',
+    four_eyes: '此步骤须由另一位工作人员完成（四眼原则）',
+    amount_too_large: '金额超过允许的上限',
+    invalid_amount: '金额必须为正数',
+    rule_locked: '此项复核规则不可关闭',
     unknown: '操作失败，请稍后重试',
   },
 };

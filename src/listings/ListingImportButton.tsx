@@ -18,7 +18,8 @@ import {
   Typography,
 } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Button, downloadCSV, useCanAccess, useDataProvider, useRefresh, useTranslate } from 'react-admin';
+import { downloadBlob } from '../common/export';
+import { Button, useCanAccess, useDataProvider, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { checkRow, fileField, MAX_IMPORT_ROWS, missingColumns, parseCsv, TEMPLATE_CSV, type CheckedRow, type RowError } from './csv';
 import { useRefusal } from '../common/refusal';
@@ -122,7 +123,7 @@ export const ListingImportButton = () => {
                 onChange={(e) => onFile(e.target.files?.[0])}
               />
             </MuiButton>
-            <MuiButton onClick={() => downloadCSV(`\uFEFF${TEMPLATE_CSV}`, 'listings-template')}>
+            <MuiButton onClick={() => downloadBlob(new Blob([`\uFEFF${TEMPLATE_CSV}`], { type: 'text/csv;charset=utf-8' }), 'listings-template.csv')}>
               {translate('resources.listings.import.template')}
             </MuiButton>
             <Typography variant="body2" color="text.secondary">

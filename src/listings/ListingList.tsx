@@ -3,7 +3,6 @@ import {
   AutocompleteInput,
   BooleanField,
   DataTable,
-  ExportButton,
   List,
   NumberField,
   NumberInput,
@@ -14,12 +13,13 @@ import {
   useListContext,
   useTranslate,
 } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
+import { listingExportColumns } from './exportColumns';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { BulkApproveButton, BulkDelistButton } from './BulkButtons';
 import { CityInput } from '../common/CityInput';
 import { KIND_CHOICES, REVIEW_STATE_CHOICES, SHELF_STATE_CHOICES, TRADE_STATE_CHOICES } from './choices';
-import { listingExporter } from './exporter';
 import { ListingImportButton } from './ListingImportButton';
 import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './fields';
 import { SearchBox } from '../common/SearchBox';
@@ -81,7 +81,7 @@ const QueueTabs = () => {
 const Actions = () => (
   <TopToolbar>
     <ListingImportButton />
-    <ExportButton maxResults={5000} />
+    <ExportMenuButton columns={listingExportColumns} fileName="listings" max={5000} />
   </TopToolbar>
 );
 
@@ -99,11 +99,11 @@ export const ListingList = () => {
   <List pagination={<CountPagination />}
     filters={filters}
     actions={<Actions />}
-    exporter={listingExporter}
     filterDefaultValues={{ review_state: 'pending' }}
     sort={{ field: 'submitted_at', order: 'ASC' }}
     perPage={25}
     empty={false}
+    exporter={false}
   >
     <QueueTabs />
     <ScrollX>

@@ -68,7 +68,7 @@ const Actions = () => (
 export const MemberList = () => {
   const filters = useFilters();
   return (
-    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
+    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX} rowSx={(r) => (r.status === 'banned' ? { opacity: 0.7 } : {})}>
         <DataTable.Col source="nickname" field={MemberNameField} />
         <DataTable.Col source="phone" disableSort />

@@ -26,6 +26,7 @@ import { ReservationKindField, ReservationStateField } from '../reservations/Res
 import { TradeKindField, TradeStatusField } from '../trades/TradeFields';
 import { uplineChain } from './api';
 import { DownlineTree } from './DownlineTree';
+import { RevealPiiField } from './RevealPiiField';
 import { MemberActions, type MemberRecord } from './MemberActions';
 import { LevelChip, MemberStatusChip } from '../common/memberFields';
 import { SectionCard } from '../common/SectionCard';
@@ -137,7 +138,14 @@ const Overview = () => {
               <MemberActions record={record} />
             </Box>
             <Grid container spacing={1}>
-              {(['phone', 'real_name', 'id_number', 'city_name', 'points', 'direct_downline_count'] as const).map((k) => (
+              {(['phone', 'real_name', 'id_number'] as const).map((k) => (
+                <Grid key={k} size={{ xs: 6, sm: 4 }}>
+                  <Labeled label={f(k)}>
+                    <RevealPiiField source={k} />
+                  </Labeled>
+                </Grid>
+              ))}
+              {(['city_name', 'points', 'direct_downline_count'] as const).map((k) => (
                 <Grid key={k} size={{ xs: 6, sm: 4 }}>
                   <Labeled label={f(k)}>
                     <TextField source={k} emptyText="—" />

@@ -22,3 +22,7 @@ export const uplineChain = (dp: RpcClient, memberId: string): Promise<UplineMemb
 /** How many members each level below the member holds (level 1 = direct referrals). */
 export const downlineLevels = async (dp: RpcClient, memberId: string) =>
   rowsOf<{ level: number; member_count: number }>(await dp.rpc('member_downline_levels', { p_member: memberId }));
+
+/** One personal detail in full, with a reason; the database audits every reveal. */
+export const revealPii = (dp: RpcClient, id: string, field: 'phone' | 'id_number' | 'real_name', reason: string) =>
+  dp.rpc('member_reveal_pii', { p_id: id, p_field: field, p_reason: reason });

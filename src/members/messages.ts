@@ -3,6 +3,12 @@ export const zh = {
   resources: {
     members: {
       name: '会员管理 |||| 会员管理',
+      reveal: {
+        action: '查看完整信息',
+        title: '查看%{name}的完整%{field}',
+        content: '完整信息仅用于处理当前业务。查看将连同原因记入操作日志。',
+        reason: '查看原因（必填）',
+      },
       fields: {
         nickname: '昵称',
         avatar_url: '头像',
@@ -128,6 +134,12 @@ export const en: typeof zh = {
   resources: {
     members: {
       name: 'Member |||| Members',
+      reveal: {
+        action: 'Show in full',
+        title: 'Show the full %{field} of %{name}',
+        content: 'Use the full detail only for the case at hand. The reveal and its reason are kept in the audit log.',
+        reason: 'Reason (required)',
+      },
       fields: {
         nickname: 'Nickname',
         avatar_url: 'Avatar',

@@ -1,5 +1,6 @@
 import { Tab, Tabs } from '@mui/material';
-import { DataTable, List, NumberField, SelectInput, TextField, useListContext, useTranslate } from 'react-admin';
+import { DataTable, List, NumberField, SelectInput, TextField, useListContext, useTranslate, FilterButton, TopToolbar } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { DateTimeField } from '../common/DateTimeField';
 import { CityInput } from '../common/CityInput';
 import { QUEUE_FILTER, STATE_CHOICES } from './choices';
@@ -48,6 +49,7 @@ export const ApplicationList = () => (
     sort={{ field: 'submitted_at', order: 'ASC' }}
     perPage={25}
     empty={false}
+    actions={<TopToolbar><FilterButton /><ExportMenuButton fileName="merchant_applications" /></TopToolbar>} exporter={false}
   >
     <QueueTabs />
     <DataTable rowClick="show" bulkActionButtons={false}>

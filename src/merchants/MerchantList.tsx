@@ -1,13 +1,13 @@
 import {
   DataTable,
   DateField,
-  ExportButton,
   List,
   NumberField,
   NumberInput,
   SelectInput,
   TopToolbar,
 } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { CityInput } from '../common/CityInput';
 import { MERCHANT_KIND_CHOICES, MerchantKindField } from '../common/merchantKinds';
 import { MerchantStatusField, RateField, STATUS_CHOICES } from './fields';
@@ -33,9 +33,10 @@ export const MerchantList = () => (
     perPage={25}
     actions={
       <TopToolbar>
-        <ExportButton maxResults={5000} />
+        <ExportMenuButton fileName="merchants" />
       </TopToolbar>
     }
+    exporter={false}
   >
     <ScrollX>
       <DataTable rowClick="show" bulkActionButtons={false} sx={NOWRAP}>

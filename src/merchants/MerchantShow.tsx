@@ -20,6 +20,7 @@ import {
 import type { StaffPermissions } from '../providers/authProvider';
 import { canAccess } from '../providers/access';
 import { DateTimeField } from '../common/DateTimeField';
+import { auditActionText } from '../common/auditAction';
 import { MoneyField } from '../common/MoneyField';
 import { LocationCard } from '../common/LocationCard';
 import { FeePlanField, MerchantKindField } from '../common/merchantKinds';
@@ -56,7 +57,7 @@ const Licence = () => {
 const AuditAction = (props: FieldProps) => {
   const value = useFieldValue(props) as string;
   const translate = useTranslate();
-  return <>{value ? translate(`audit.actions.${value}`, { _: value }) : ''}</>;
+  return <>{auditActionText(value, translate)}</>;
 };
 
 const Title = () => {

@@ -1,12 +1,12 @@
 import {
   DataTable,
-  ExportButton,
   List,
   SearchInput,
   SelectInput,
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { paymentTotalsArgs, totals } from './api';
@@ -55,9 +55,10 @@ export const PaymentList = () => {
       perPage={25}
       actions={
         <TopToolbar>
-          <ExportButton maxResults={10000} />
+          <ExportMenuButton fileName="payments" />
         </TopToolbar>
       }
+      exporter={false}
     >
       <PaymentTotals />
       <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={false}>

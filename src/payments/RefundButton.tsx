@@ -6,10 +6,14 @@ import { formatFen } from '../common/money';
 import { ActionDialog } from '../common/ActionDialog';
 import { useNotifyRefusal } from '../common/refusal';
 import { refund } from './api';
+import { FourEyesNote, onlyRequested, useFourEyesStage, type FourEyesRequest } from '../common/fourEyes';
 
-/** succeeded → refunded, with a confirmation and a reason (payment_refund). */
+/**
+ * succeeded → refunded, with a confirmation and a reason (payment_refund); at or above the
+ * refund_approval threshold a second person confirms what the first requested (fourEyes.tsx).
+ */
 export const RefundButton = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<FourEyesRequest & { id: string; status: string; payment_no: string; amount_fen: number }>();
   const { canAccess } = useCanAccess({ resource: 'payments', action: 'create' });
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
@@ -17,12 +21,16 @@ export const RefundButton = () => {
   const refresh = useRefresh();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
+  const stage = useFourEyesStage(record);
   if (!record || !canAccess || record.status !== 'succeeded') return null;
   return (
     <>
-      <Button label="payments.refund.action" color="error" onClick={() => setOpen(true)}>
-        <UndoIcon />
-      </Button>
+      <FourEyesNote record={record} stage={stage} />
+      {stage !== 'mine' && (
+        <Button label={stage === 'other' ? 'payments.refund.confirm_request' : 'payments.refund.action'} color="error" onClick={() => setOpen(true)}>
+          <UndoIcon />
+        </Button>
+      )}
       <ActionDialog
         open={open}
         title={translate('payments.refund.title', { no: record.payment_no })}
@@ -33,8 +41,8 @@ export const RefundButton = () => {
         onClose={() => setOpen(false)}
         onConfirm={async ({ reason }) => {
           try {
-            await refund(dataProvider, String(record.id), reason);
-            notify('payments.refund.done', { type: 'success' });
+            const after = await refund(dataProvider, String(record.id), reason);
+            notify(onlyRequested(record, after) ? 'common.four_eyes.submitted' : 'payments.refund.done', { type: 'success' });
             setOpen(false);
             refresh();
           } catch (e) {

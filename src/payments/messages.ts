@@ -49,6 +49,7 @@ export const zh = {
       content: '将退回 %{amount} 并冲销对应的记账凭证；入驻费对应的服务期将收回。此操作不可撤销。',
       reason: '退款原因（必填，将记入操作日志）',
       done: '已退款',
+      confirm_request: '确认退款申请',
     },
   },
 };
@@ -104,6 +105,7 @@ export const en: typeof zh = {
         'Returns %{amount} and posts the reversing journal; a platform fee also gives back the service period it bought. This cannot be undone.',
       reason: 'Reason (required, kept in the audit log)',
       done: 'Refunded',
+      confirm_request: 'Confirm refund request',
     },
   },
 };

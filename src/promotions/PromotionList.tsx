@@ -1,4 +1,5 @@
-import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput, useRecordContext, useTranslate, type FieldProps, FilterButton, TopToolbar } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { DateTimeField } from '../common/DateTimeField';
 import { CityInput } from '../common/CityInput';
 import { StateChip } from '../common/StateChip';
@@ -34,7 +35,7 @@ const filters = [
 
 /** Who holds which promotion slot (3 per car model per city), and every past promotion. */
 export const PromotionList = () => (
-  <List pagination={<CountPagination />} filters={filters} filterDefaultValues={{ state: 'active' }} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} empty={false}>
+  <List pagination={<CountPagination />} filters={filters} filterDefaultValues={{ state: 'active' }} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} empty={false} actions={<TopToolbar><FilterButton /><ExportMenuButton fileName="promotions" /></TopToolbar>} exporter={false}>
     <SlotBoard />
     <ScrollX>
     <DataTable rowClick={false} bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>

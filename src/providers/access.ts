@@ -23,6 +23,7 @@ export const ACTIONS = [
   'import', // bulk import
   'activate', // activate / deactivate a staff account
   'reset_password',
+  'reveal', // show a masked personal detail in full, with a reason (audited)
 ] as const;
 export type AppAction = (typeof ACTIONS)[number];
 
@@ -68,8 +69,8 @@ const GRANTS = {
   promotions: everyoneReads({ admin: [...WRITE, 'review', 'delist'], reviewer: [...READ, 'review', 'delist'] }),
   distribution: everyoneReads(), // 产品推广记录: read-only records (R-PRO-3)
   members: everyoneReads({
-    admin: [...WRITE, 'ban', 'adjust'],
-    customer_service: [...READ, 'ban', 'adjust'],
+    admin: [...WRITE, 'ban', 'adjust', 'reveal'],
+    customer_service: [...READ, 'ban', 'adjust', 'reveal'],
   }),
   reservations: everyoneReads({ admin: [...WRITE, 'verify'], customer_service: [...READ, 'verify'] }),
   // trade_refund: admin, finance and customer service

@@ -54,6 +54,11 @@ export const ERROR_CODES = [
   'merchant_inactive',
   'open_complaints',
   'rule_immutable',
+  // insider controls: four eyes, amount ceilings, locked rules
+  'four_eyes',
+  'amount_too_large',
+  'invalid_amount',
+  'rule_locked',
   // edge functions' own
   'not_authenticated',
   'method_not_allowed',
@@ -72,6 +77,13 @@ const ALIASES: Record<string, ErrorCode> = {
   '23502': 'invalid_input',
   '22P02': 'invalid_input',
   '22001': 'invalid_input',
+  // numeric out of range, datetime format and field overflow, invalid parameter value
+  '22003': 'invalid_input',
+  '22007': 'invalid_input',
+  '22008': 'invalid_input',
+  '22023': 'invalid_input',
+  // no function with these arguments: the client sent a wrong set of parameters
+  PGRST202: 'invalid_input',
   PGRST116: 'not_found',
   // PostgREST cannot reach the database (down, restarting) or waited too long for a connection
   PGRST000: 'service_unavailable',

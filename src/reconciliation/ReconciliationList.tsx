@@ -1,4 +1,5 @@
-import { ExportButton, List, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { List, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { choicesOf } from '../common/choices';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
 import { RESULTS } from './choices';
@@ -22,9 +23,10 @@ export const ReconciliationList = () => {
       perPage={50}
       actions={
         <TopToolbar>
-          <ExportButton maxResults={10000} />
+          <ExportMenuButton fileName="reconciliation" />
         </TopToolbar>
       }
+      exporter={false}
     >
       <ReconciliationTable />
     </List>

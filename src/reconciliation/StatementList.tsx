@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
-import { CreateButton, DataTable, ExportButton, List, SelectInput, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
+import { CreateButton, DataTable, List, SelectInput, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
@@ -11,7 +12,7 @@ const Actions = () => {
   return (
     <TopToolbar>
       {canAccess ? <CreateButton label="reconciliation.import.action" icon={<UploadFileIcon />} /> : null}
-      <ExportButton />
+      <ExportMenuButton fileName="statements" />
     </TopToolbar>
   );
 };
@@ -30,7 +31,7 @@ const Problems = ({ source, color }: { source: string; color: 'error' | 'warning
 };
 
 export const StatementList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'imported_at', order: 'DESC' }} perPage={25}>
+  <List filters={filters} actions={<Actions />} sort={{ field: 'imported_at', order: 'DESC' }} perPage={25} exporter={false}>
     <DataTable
       rowClick={(id) => `/reconciliation?filter=${encodeURIComponent(JSON.stringify({ statement_id: id }))}`}
       bulkActionButtons={false}

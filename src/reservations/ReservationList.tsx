@@ -75,7 +75,7 @@ const Actions = () => (
 export const ReservationList = () => {
   const filters = useFilters();
   return (
-    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
+    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
         <DataTable.Col source="created_at" field={DateTimeField} />
         <DataTable.Col source="kind" field={ReservationKindField} />

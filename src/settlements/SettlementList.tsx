@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Box, Tab, Tabs } from '@mui/material';
 import {
   DataTable,
-  ExportButton,
   List,
   SelectInput,
   TextInput,
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { choicesOf } from '../common/choices';
@@ -26,9 +26,10 @@ const Runs = () => (
     actions={
       <TopToolbar>
         <RunSettlementButton />
-        <ExportButton />
+        <ExportMenuButton fileName="settlement_runs" />
       </TopToolbar>
     }
+    exporter={false}
   >
     <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
@@ -85,9 +86,10 @@ const Statements = () => (
     title="resources.settlements.name"
     actions={
       <TopToolbar>
-        <ExportButton />
+        <ExportMenuButton fileName="settlement_statements" />
       </TopToolbar>
     }
+    exporter={false}
   >
     <StatementColumns />
   </List>

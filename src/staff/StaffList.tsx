@@ -4,7 +4,6 @@ import {
   CreateButton,
   DataTable,
   EditButton,
-  ExportButton,
   List,
   NullableBooleanInput,
   SearchInput,
@@ -13,6 +12,7 @@ import {
   useCanAccess,
   useTranslate,
 } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { DateTimeField } from '../common/DateTimeField';
 import { RoleField } from '../common/RoleChip';
 import { RegionsField } from '../common/RegionsField';
@@ -28,7 +28,7 @@ const filters = (translate: (key: string) => string) => [
 const Actions = () => (
   <TopToolbar>
     <CreateButton />
-    <ExportButton />
+    <ExportMenuButton fileName="staff" />
   </TopToolbar>
 );
 
@@ -36,7 +36,7 @@ export const StaffList = () => {
   const translate = useTranslate();
   const { canAccess: canActivate } = useCanAccess({ resource: 'staff', action: 'activate' });
   return (
-    <List filters={filters(translate)} actions={<Actions />} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
+    <List filters={filters(translate)} actions={<Actions />} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} exporter={false}>
       <DataTable
         rowClick="edit"
         bulkActionButtons={false}

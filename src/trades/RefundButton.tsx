@@ -5,6 +5,7 @@ import type { AppDataProvider } from '../providers/dataProvider';
 import { formatFen } from '../common/money';
 import { refund } from './api';
 import { ActionDialog } from '../common/ActionDialog';
+import { FourEyesNote, onlyRequested, useFourEyesStage, type FourEyesRequest } from '../common/fourEyes';
 
 /** Why a trade is refunded (trade_history.reason_code); labels under resources.trades.refund_reasons. */
 export const TRADE_REFUND_REASONS = [
@@ -16,7 +17,15 @@ export const TRADE_REFUND_REASONS = [
   'other',
 ] as const;
 
-interface Trade {
+/** "vehicle_mismatch: note" → "车况与描述不符：note" */
+const codedReason = (text: string | null | undefined, translate: (key: string, opts?: object) => string) => {
+  if (!text) return undefined;
+  const [code, ...rest] = text.split(': ');
+  const label = translate(`resources.trades.refund_reasons.${code}`, { _: code });
+  return rest.length ? `${label}：${rest.join(': ')}` : label;
+};
+
+interface Trade extends FourEyesRequest {
   id: string;
   status: string;
   amount_fen: number | string;
@@ -27,7 +36,9 @@ interface Trade {
 /**
  * closed → refunded (trade_refund) for admin, finance and customer service, with a coded reason
  * and a note. The database's triggers reverse the money: fee and merchant proceeds, and the
- * commission (cancelled while frozen, clawed back once released).
+ * commission (cancelled while frozen, clawed back once released). At or above the
+ * refund_approval threshold the first call only records the request and another person's
+ * call refunds: the requester sees the pending note, a colleague a "confirm refund" button.
  */
 export const RefundButton = () => {
   const record = useRecordContext<Trade>();
@@ -37,12 +48,16 @@ export const RefundButton = () => {
   const refresh = useRefresh();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
+  const stage = useFourEyesStage(record);
   if (!record || !canAccess || record.status !== 'closed') return null;
   return (
     <>
-      <Button label="resources.trades.refund.action" color="error" onClick={() => setOpen(true)}>
-        <UndoIcon />
-      </Button>
+      <FourEyesNote record={record} stage={stage} reason={codedReason(record.refund_request_reason, translate)} />
+      {stage !== 'mine' && (
+        <Button label={stage === 'other' ? 'resources.trades.refund.confirm_request' : 'resources.trades.refund.action'} color="error" onClick={() => setOpen(true)}>
+          <UndoIcon />
+        </Button>
+      )}
       <ActionDialog
         open={open}
         title={translate('resources.trades.refund.title', { title: record.listing_title ?? '' })}
@@ -55,9 +70,9 @@ export const RefundButton = () => {
         color="error"
         onClose={() => setOpen(false)}
         onConfirm={async ({ reasonCode: code, note }) => {
-          await refund(dataProvider, record.id, code, note);
+          const after = await refund(dataProvider, record.id, code, note);
           setOpen(false);
-          notify('resources.trades.refund.done', { type: 'success' });
+          notify(onlyRequested(record, after) ? 'common.four_eyes.submitted' : 'resources.trades.refund.done', { type: 'success' });
           refresh();
         }}
       />

@@ -61,7 +61,7 @@ const Actions = () => (
 export const TradeList = () => {
   const filters = useFilters();
   return (
-    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'closed_at', order: 'DESC' }} actions={<Actions />} perPage={25}>
+    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'closed_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
       <TradeTotalsBar />
       <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
         <DataTable.Col source="closed_at" field={DateTimeField} />

@@ -50,6 +50,7 @@ export const zh = {
         content: '将向会员 %{member} 退还 %{amount}。退款后平台服务费和商户货款冲回，分销佣金取消（已解冻的追回）。此操作不可撤销。',
         confirm: '确认退款',
         done: '交易已退款',
+        confirm_request: '确认退款申请',
       },
       refund_reasons: {
         customer_request: '买家申请退款',
@@ -114,6 +115,7 @@ export const en: typeof zh = {
         content: '%{amount} goes back to member %{member}. The platform fee and the merchant proceeds are reversed and distributor commission is cancelled (clawed back if already released). This cannot be undone.',
         confirm: 'Refund',
         done: 'Trade refunded',
+        confirm_request: 'Confirm refund request',
       },
       refund_reasons: {
         customer_request: 'Buyer asked for a refund',

@@ -4,6 +4,30 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
   public: {
     Tables: {
+      amount_ceilings: {
+        Row: {
+          kind: string;
+          description: string;
+          max_fen: number;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          kind: string;
+          description: string;
+          max_fen: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          kind?: string;
+          description?: string;
+          max_fen?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [];
+      };
       audit_log: {
         Row: {
           id: number;
@@ -66,6 +90,7 @@ export type Database = {
           active: boolean;
           city_code: string | null;
           created_at: string;
+          added_by: string | null;
         };
         Insert: {
           id?: string;
@@ -83,6 +108,7 @@ export type Database = {
           active?: boolean;
           city_code?: string | null;
           created_at?: string;
+          added_by?: string | null;
         };
         Update: {
           id?: string;
@@ -100,6 +126,7 @@ export type Database = {
           active?: boolean;
           city_code?: string | null;
           created_at?: string;
+          added_by?: string | null;
         };
         Relationships: [];
       };
@@ -564,6 +591,8 @@ export type Database = {
           merchant_grace_days: number;
           promotion_slots_per_model: number;
           updated_at: string;
+          price_cut_review_share: number;
+          mfa_required_roles: Database["public"]["Enums"]["staff_role"][];
         };
         Insert: {
           id?: number;
@@ -578,6 +607,8 @@ export type Database = {
           merchant_grace_days?: number;
           promotion_slots_per_model?: number;
           updated_at?: string;
+          price_cut_review_share?: number;
+          mfa_required_roles?: Database["public"]["Enums"]["staff_role"][];
         };
         Update: {
           id?: number;
@@ -592,6 +623,8 @@ export type Database = {
           merchant_grace_days?: number;
           promotion_slots_per_model?: number;
           updated_at?: string;
+          price_cut_review_share?: number;
+          mfa_required_roles?: Database["public"]["Enums"]["staff_role"][];
         };
         Relationships: [];
       };
@@ -631,6 +664,36 @@ export type Database = {
           expires_at?: string;
           ended_at?: string | null;
           end_reason?: string | null;
+        };
+        Relationships: [];
+      };
+      four_eyes_rules: {
+        Row: {
+          rule: string;
+          description: string;
+          enabled: boolean;
+          threshold_fen: number | null;
+          locked: boolean;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          rule: string;
+          description: string;
+          enabled?: boolean;
+          threshold_fen?: number | null;
+          locked?: boolean;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          rule?: string;
+          description?: string;
+          enabled?: boolean;
+          threshold_fen?: number | null;
+          locked?: boolean;
+          updated_at?: string;
+          updated_by?: string | null;
         };
         Relationships: [];
       };
@@ -1609,6 +1672,9 @@ export type Database = {
           refunded_by: string | null;
           journal_id: number | null;
           refund_journal_id: number | null;
+          refund_requested_by: string | null;
+          refund_requested_at: string | null;
+          refund_request_reason: string | null;
         };
         Insert: {
           id?: string;
@@ -1635,6 +1701,9 @@ export type Database = {
           refunded_by?: string | null;
           journal_id?: number | null;
           refund_journal_id?: number | null;
+          refund_requested_by?: string | null;
+          refund_requested_at?: string | null;
+          refund_request_reason?: string | null;
         };
         Update: {
           id?: string;
@@ -1661,6 +1730,9 @@ export type Database = {
           refunded_by?: string | null;
           journal_id?: number | null;
           refund_journal_id?: number | null;
+          refund_requested_by?: string | null;
+          refund_requested_at?: string | null;
+          refund_request_reason?: string | null;
         };
         Relationships: [];
       };
@@ -2279,6 +2351,9 @@ export type Database = {
           refunded_at: string | null;
           status_reason: string | null;
           created_at: string;
+          refund_requested_by: string | null;
+          refund_requested_at: string | null;
+          refund_request_reason: string | null;
         };
         Insert: {
           id?: string;
@@ -2299,6 +2374,9 @@ export type Database = {
           refunded_at?: string | null;
           status_reason?: string | null;
           created_at?: string;
+          refund_requested_by?: string | null;
+          refund_requested_at?: string | null;
+          refund_request_reason?: string | null;
         };
         Update: {
           id?: string;
@@ -2319,6 +2397,9 @@ export type Database = {
           refunded_at?: string | null;
           status_reason?: string | null;
           created_at?: string;
+          refund_requested_by?: string | null;
+          refund_requested_at?: string | null;
+          refund_request_reason?: string | null;
         };
         Relationships: [];
       };
@@ -2571,6 +2652,47 @@ export type Database = {
           cash_fen: number | null;
           balance_fen: number | null;
           updated_at: string | null;
+        };
+        Relationships: [];
+      };
+      v_audit_log: {
+        Row: {
+          id: number | null;
+          at: string | null;
+          actor_id: string | null;
+          actor_email: string | null;
+          actor_role: Database["public"]["Enums"]["staff_role"] | null;
+          action: string | null;
+          entity: string | null;
+          entity_id: string | null;
+          before: Json | null;
+          after: Json | null;
+          reason: string | null;
+          region_code: string | null;
+        };
+        Insert: {
+          id?: number | null;
+          at?: string | null;
+          actor_id?: string | null;
+          actor_email?: string | null;
+          actor_role?: Database["public"]["Enums"]["staff_role"] | null;
+          action?: string | null;
+          entity?: string | null;
+          entity_id?: string | null;
+          reason?: string | null;
+          region_code?: string | null;
+        };
+        Update: {
+          id?: number | null;
+          at?: string | null;
+          actor_id?: string | null;
+          actor_email?: string | null;
+          actor_role?: Database["public"]["Enums"]["staff_role"] | null;
+          action?: string | null;
+          entity?: string | null;
+          entity_id?: string | null;
+          reason?: string | null;
+          region_code?: string | null;
         };
         Relationships: [];
       };
@@ -3483,6 +3605,10 @@ export type Database = {
           journal_id: number | null;
           refund_journal_id: number | null;
           search: string | null;
+          refund_requested_by: string | null;
+          refund_requested_by_name: string | null;
+          refund_requested_at: string | null;
+          refund_request_reason: string | null;
         };
         Relationships: [];
       };
@@ -3724,6 +3850,10 @@ export type Database = {
           status_reason: string | null;
           created_at: string | null;
           search: string | null;
+          refund_requested_by: string | null;
+          refund_requested_by_name: string | null;
+          refund_requested_at: string | null;
+          refund_request_reason: string | null;
         };
         Insert: {
           id?: string | null;
@@ -3744,6 +3874,9 @@ export type Database = {
           refunded_at?: string | null;
           status_reason?: string | null;
           created_at?: string | null;
+          refund_requested_by?: string | null;
+          refund_requested_at?: string | null;
+          refund_request_reason?: string | null;
         };
         Update: {
           id?: string | null;
@@ -3764,6 +3897,9 @@ export type Database = {
           refunded_at?: string | null;
           status_reason?: string | null;
           created_at?: string | null;
+          refund_requested_by?: string | null;
+          refund_requested_at?: string | null;
+          refund_request_reason?: string | null;
         };
         Relationships: [];
       };
@@ -3833,6 +3969,7 @@ export type Database = {
       };
     };
     Functions: {
+      amount_ceiling_update: { Args: { p_kind: string; p_max_fen: number; p_reason: string }; Returns: { kind: string; description: string; max_fen: number; updated_at: string; updated_by: string | null } };
       analytics_commission_daily: { Args: { p_from?: string; p_to?: string; p_city?: string }; Returns: Json[] };
       analytics_complaint_resolution: { Args: { p_from?: string; p_to?: string; p_city?: string }; Returns: Json[] };
       analytics_complaints_by_category: { Args: { p_from?: string; p_to?: string; p_city?: string }; Returns: Json[] };
@@ -3872,6 +4009,8 @@ export type Database = {
       complaint_submit: { Args: { p_member_id: string; p_merchant_id: string; p_category: Database["public"]["Enums"]["complaint_category"]; p_title: string; p_content: string; p_images?: string[]; p_reservation_id?: string; p_trade_id?: string }; Returns: { id: string; member_id: string; merchant_id: string; reservation_id: string | null; trade_id: string | null; city_code: string; category: Database["public"]["Enums"]["complaint_category"]; severity: Database["public"]["Enums"]["complaint_severity"]; title: string; content: string; images: string[]; state: Database["public"]["Enums"]["complaint_state"]; assignee_id: string | null; assigned_at: string | null; first_response_due_at: string; first_responded_at: string | null; merchant_reply_due_at: string | null; merchant_no_response: boolean; resolution_due_at: string; outcome: Database["public"]["Enums"]["complaint_outcome"] | null; remedy: string | null; state_reason: string | null; resolved_at: string | null; closed_at: string | null; created_at: string; state_changed_at: string } };
       complaint_withdraw: { Args: { p_id: string; p_note?: string }; Returns: { id: string; member_id: string; merchant_id: string; reservation_id: string | null; trade_id: string | null; city_code: string; category: Database["public"]["Enums"]["complaint_category"]; severity: Database["public"]["Enums"]["complaint_severity"]; title: string; content: string; images: string[]; state: Database["public"]["Enums"]["complaint_state"]; assignee_id: string | null; assigned_at: string | null; first_response_due_at: string; first_responded_at: string | null; merchant_reply_due_at: string | null; merchant_no_response: boolean; resolution_due_at: string; outcome: Database["public"]["Enums"]["complaint_outcome"] | null; remedy: string | null; state_reason: string | null; resolved_at: string | null; closed_at: string | null; created_at: string; state_changed_at: string } };
       dashboard_summary: { Args: Record<PropertyKey, never>; Returns: Json };
+      export_record: { Args: { p_resource: string; p_filter?: Json; p_rows?: number; p_format?: string }; Returns: number };
+      four_eyes_rule_update: { Args: { p_rule: string; p_enabled: boolean; p_threshold_fen: number; p_reason: string }; Returns: { rule: string; description: string; enabled: boolean; threshold_fen: number | null; locked: boolean; updated_at: string; updated_by: string | null } };
       ledger_check: { Args: Record<PropertyKey, never>; Returns: Json[] };
       listing_approve: { Args: { p_id: string; p_note?: string }; Returns: { id: string; merchant_id: string; kind: Database["public"]["Enums"]["listing_kind"]; title: string; brand_id: number; series_id: number; model_id: number | null; year: number | null; first_registered_on: string | null; mileage_km: number | null; colour: string | null; gearbox: Database["public"]["Enums"]["gearbox_type"] | null; energy: Database["public"]["Enums"]["energy_type"] | null; vin: string | null; city_code: string; price_fen: number; deposit_fen: number | null; photos: string[]; description: string | null; holiday_price_fen: number | null; holiday_starts_at: string | null; holiday_ends_at: string | null; review_state: Database["public"]["Enums"]["listing_review_state"]; shelf_state: Database["public"]["Enums"]["listing_shelf_state"]; trade_state: Database["public"]["Enums"]["listing_trade_state"]; reject_reason: string | null; forced_off_reason: string | null; submitted_at: string | null; approved_at: string | null; listed_at: string | null; sold_at: string | null; created_at: string; updated_at: string; search: string | null; search_grams: string[] | null } };
       listing_bulk_approve: { Args: { p_ids: string[]; p_note?: string }; Returns: Json[] };
@@ -3887,6 +4026,7 @@ export type Database = {
       member_ban: { Args: { p_id: string; p_reason_code: string; p_note?: string }; Returns: { id: string | null; seq: number | null; nickname: string | null; nickname_pinyin: string | null; nickname_initials: string | null; avatar_url: string | null; phone: string | null; id_number: string | null; real_name: string | null; city_code: string | null; city_name: string | null; province_code: string | null; level: Database["public"]["Enums"]["member_level"] | null; status: Database["public"]["Enums"]["member_status"] | null; status_reason: string | null; banned_at: string | null; points: number | null; has_promotion_rights: boolean | null; promotion_rights_at: string | null; upline_id: string | null; upline_nickname: string | null; depth: number | null; path: string | null; direct_downline_count: number | null; rental_reservation_count: number | null; used_purchase_reservation_count: number | null; new_purchase_reservation_count: number | null; registered_at: string | null; updated_at: string | null; search: string | null; search_grams: string[] | null; name_key: string | null; pinyin_key: string | null; initials_key: string | null; phone_tail: string | null } };
       member_downline: { Args: { p_member: string; p_max_depth?: number }; Returns: { id: string | null; seq: number | null; nickname: string | null; nickname_pinyin: string | null; nickname_initials: string | null; avatar_url: string | null; phone: string | null; id_number: string | null; real_name: string | null; city_code: string | null; city_name: string | null; province_code: string | null; level: Database["public"]["Enums"]["member_level"] | null; status: Database["public"]["Enums"]["member_status"] | null; status_reason: string | null; banned_at: string | null; points: number | null; has_promotion_rights: boolean | null; promotion_rights_at: string | null; upline_id: string | null; upline_nickname: string | null; depth: number | null; path: string | null; direct_downline_count: number | null; rental_reservation_count: number | null; used_purchase_reservation_count: number | null; new_purchase_reservation_count: number | null; registered_at: string | null; updated_at: string | null; search: string | null; search_grams: string[] | null; name_key: string | null; pinyin_key: string | null; initials_key: string | null; phone_tail: string | null }[] };
       member_downline_levels: { Args: { p_member: string; p_max_depth?: number }; Returns: Json[] };
+      member_reveal_pii: { Args: { p_id: string; p_field: string; p_reason: string }; Returns: string };
       member_set_level: { Args: { p_id: string; p_level: Database["public"]["Enums"]["member_level"]; p_reason: string }; Returns: { id: string | null; seq: number | null; nickname: string | null; nickname_pinyin: string | null; nickname_initials: string | null; avatar_url: string | null; phone: string | null; id_number: string | null; real_name: string | null; city_code: string | null; city_name: string | null; province_code: string | null; level: Database["public"]["Enums"]["member_level"] | null; status: Database["public"]["Enums"]["member_status"] | null; status_reason: string | null; banned_at: string | null; points: number | null; has_promotion_rights: boolean | null; promotion_rights_at: string | null; upline_id: string | null; upline_nickname: string | null; depth: number | null; path: string | null; direct_downline_count: number | null; rental_reservation_count: number | null; used_purchase_reservation_count: number | null; new_purchase_reservation_count: number | null; registered_at: string | null; updated_at: string | null; search: string | null; search_grams: string[] | null; name_key: string | null; pinyin_key: string | null; initials_key: string | null; phone_tail: string | null } };
       member_set_promotion_rights: { Args: { p_id: string; p_enabled: boolean; p_reason: string }; Returns: { id: string | null; seq: number | null; nickname: string | null; nickname_pinyin: string | null; nickname_initials: string | null; avatar_url: string | null; phone: string | null; id_number: string | null; real_name: string | null; city_code: string | null; city_name: string | null; province_code: string | null; level: Database["public"]["Enums"]["member_level"] | null; status: Database["public"]["Enums"]["member_status"] | null; status_reason: string | null; banned_at: string | null; points: number | null; has_promotion_rights: boolean | null; promotion_rights_at: string | null; upline_id: string | null; upline_nickname: string | null; depth: number | null; path: string | null; direct_downline_count: number | null; rental_reservation_count: number | null; used_purchase_reservation_count: number | null; new_purchase_reservation_count: number | null; registered_at: string | null; updated_at: string | null; search: string | null; search_grams: string[] | null; name_key: string | null; pinyin_key: string | null; initials_key: string | null; phone_tail: string | null } };
       member_unban: { Args: { p_id: string; p_reason_code: string; p_note?: string }; Returns: { id: string | null; seq: number | null; nickname: string | null; nickname_pinyin: string | null; nickname_initials: string | null; avatar_url: string | null; phone: string | null; id_number: string | null; real_name: string | null; city_code: string | null; city_name: string | null; province_code: string | null; level: Database["public"]["Enums"]["member_level"] | null; status: Database["public"]["Enums"]["member_status"] | null; status_reason: string | null; banned_at: string | null; points: number | null; has_promotion_rights: boolean | null; promotion_rights_at: string | null; upline_id: string | null; upline_nickname: string | null; depth: number | null; path: string | null; direct_downline_count: number | null; rental_reservation_count: number | null; used_purchase_reservation_count: number | null; new_purchase_reservation_count: number | null; registered_at: string | null; updated_at: string | null; search: string | null; search_grams: string[] | null; name_key: string | null; pinyin_key: string | null; initials_key: string | null; phone_tail: string | null } };
@@ -3908,11 +4048,11 @@ export type Database = {
       merchant_update_profile: { Args: { p_id: string; p_changes: Json; p_reason?: string }; Returns: { id: string; name: string; name_pinyin: string | null; name_initials: string | null; kind: Database["public"]["Enums"]["merchant_kind"]; category_id: number; commission_rate_override: number | null; city_code: string; address: string | null; lat: number | null; lng: number | null; status: Database["public"]["Enums"]["merchant_status"]; status_reason: string | null; status_changed_at: string; level: number; rank_score: number; rank_in_city: number | null; rating: number | null; fee_plan: Database["public"]["Enums"]["fee_plan"] | null; fee_paid_until: string | null; deposit_fen: number; contact_name: string | null; contact_phone: string | null; contact_phone_masked: string | null; licence_no: string | null; licence_image_url: string | null; legal_person_name: string | null; legal_person_id_number: string | null; description: string | null; application_id: string | null; approved_at: string | null; activated_at: string | null; closed_at: string | null; created_at: string; updated_at: string; search: string | null; search_grams: string[] | null } };
       money_settings_update: { Args: { p_changes: Json; p_reason?: string }; Returns: { id: boolean; refund_window_days: number; second_tier_enabled: boolean; second_tier_rate: number; withdrawal_min_fen: number; withdrawal_fee_rate: number; withdrawal_fee_min_fen: number; withdrawal_second_approval_fen: number; updated_at: string; updated_by: string | null } };
       my_staff: { Args: Record<PropertyKey, never>; Returns: { id: string; email: string; display_name: string; role: Database["public"]["Enums"]["staff_role"]; region_codes: string[]; active: boolean; phone: string | null; created_at: string; updated_at: string } };
-      payment_confirm: { Args: { p_payment_id: string; p_channel_txn_id: string; p_paid_at?: string }; Returns: { id: string; payment_no: string; payer_type: Database["public"]["Enums"]["money_owner_type"]; merchant_id: string | null; member_id: string | null; kind: Database["public"]["Enums"]["payment_kind"]; plan: Database["public"]["Enums"]["fee_plan"] | null; amount_fen: number; channel: Database["public"]["Enums"]["payment_channel"]; channel_txn_id: string | null; status: Database["public"]["Enums"]["payment_status"]; city_code: string | null; covers_from: string | null; covers_to: string | null; note: string | null; created_at: string; paid_at: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; refund_reason: string | null; refunded_by: string | null; journal_id: number | null; refund_journal_id: number | null } };
-      payment_create: { Args: { p_payment_no: string; p_payer_type: Database["public"]["Enums"]["money_owner_type"]; p_payer_id: string; p_kind: Database["public"]["Enums"]["payment_kind"]; p_amount_fen: number; p_channel: Database["public"]["Enums"]["payment_channel"]; p_plan?: Database["public"]["Enums"]["fee_plan"]; p_note?: string }; Returns: { id: string; payment_no: string; payer_type: Database["public"]["Enums"]["money_owner_type"]; merchant_id: string | null; member_id: string | null; kind: Database["public"]["Enums"]["payment_kind"]; plan: Database["public"]["Enums"]["fee_plan"] | null; amount_fen: number; channel: Database["public"]["Enums"]["payment_channel"]; channel_txn_id: string | null; status: Database["public"]["Enums"]["payment_status"]; city_code: string | null; covers_from: string | null; covers_to: string | null; note: string | null; created_at: string; paid_at: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; refund_reason: string | null; refunded_by: string | null; journal_id: number | null; refund_journal_id: number | null } };
-      payment_fail: { Args: { p_payment_id: string; p_reason: string }; Returns: { id: string; payment_no: string; payer_type: Database["public"]["Enums"]["money_owner_type"]; merchant_id: string | null; member_id: string | null; kind: Database["public"]["Enums"]["payment_kind"]; plan: Database["public"]["Enums"]["fee_plan"] | null; amount_fen: number; channel: Database["public"]["Enums"]["payment_channel"]; channel_txn_id: string | null; status: Database["public"]["Enums"]["payment_status"]; city_code: string | null; covers_from: string | null; covers_to: string | null; note: string | null; created_at: string; paid_at: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; refund_reason: string | null; refunded_by: string | null; journal_id: number | null; refund_journal_id: number | null } };
+      payment_confirm: { Args: { p_payment_id: string; p_channel_txn_id: string; p_paid_at?: string }; Returns: { id: string; payment_no: string; payer_type: Database["public"]["Enums"]["money_owner_type"]; merchant_id: string | null; member_id: string | null; kind: Database["public"]["Enums"]["payment_kind"]; plan: Database["public"]["Enums"]["fee_plan"] | null; amount_fen: number; channel: Database["public"]["Enums"]["payment_channel"]; channel_txn_id: string | null; status: Database["public"]["Enums"]["payment_status"]; city_code: string | null; covers_from: string | null; covers_to: string | null; note: string | null; created_at: string; paid_at: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; refund_reason: string | null; refunded_by: string | null; journal_id: number | null; refund_journal_id: number | null; refund_requested_by: string | null; refund_requested_at: string | null; refund_request_reason: string | null } };
+      payment_create: { Args: { p_payment_no: string; p_payer_type: Database["public"]["Enums"]["money_owner_type"]; p_payer_id: string; p_kind: Database["public"]["Enums"]["payment_kind"]; p_amount_fen: number; p_channel: Database["public"]["Enums"]["payment_channel"]; p_plan?: Database["public"]["Enums"]["fee_plan"]; p_note?: string }; Returns: { id: string; payment_no: string; payer_type: Database["public"]["Enums"]["money_owner_type"]; merchant_id: string | null; member_id: string | null; kind: Database["public"]["Enums"]["payment_kind"]; plan: Database["public"]["Enums"]["fee_plan"] | null; amount_fen: number; channel: Database["public"]["Enums"]["payment_channel"]; channel_txn_id: string | null; status: Database["public"]["Enums"]["payment_status"]; city_code: string | null; covers_from: string | null; covers_to: string | null; note: string | null; created_at: string; paid_at: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; refund_reason: string | null; refunded_by: string | null; journal_id: number | null; refund_journal_id: number | null; refund_requested_by: string | null; refund_requested_at: string | null; refund_request_reason: string | null } };
+      payment_fail: { Args: { p_payment_id: string; p_reason: string }; Returns: { id: string; payment_no: string; payer_type: Database["public"]["Enums"]["money_owner_type"]; merchant_id: string | null; member_id: string | null; kind: Database["public"]["Enums"]["payment_kind"]; plan: Database["public"]["Enums"]["fee_plan"] | null; amount_fen: number; channel: Database["public"]["Enums"]["payment_channel"]; channel_txn_id: string | null; status: Database["public"]["Enums"]["payment_status"]; city_code: string | null; covers_from: string | null; covers_to: string | null; note: string | null; created_at: string; paid_at: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; refund_reason: string | null; refunded_by: string | null; journal_id: number | null; refund_journal_id: number | null; refund_requested_by: string | null; refund_requested_at: string | null; refund_request_reason: string | null } };
       payment_reconciliation: { Args: { p_channel?: Database["public"]["Enums"]["payment_channel"]; p_from?: string; p_to?: string; p_only_problems?: boolean }; Returns: { result: string | null; channel: Database["public"]["Enums"]["payment_channel"] | null; channel_txn_id: string | null; statement_id: number | null; statement_ref: string | null; payment_id: string | null; payment_no: string | null; payment_kind: Database["public"]["Enums"]["payment_kind"] | null; payment_status: Database["public"]["Enums"]["payment_status"] | null; payment_amount_fen: number | null; statement_amount_fen: number | null; diff_fen: number | null; occurred_at: string | null; city_code: string | null }[] };
-      payment_refund: { Args: { p_payment_id: string; p_reason: string }; Returns: { id: string; payment_no: string; payer_type: Database["public"]["Enums"]["money_owner_type"]; merchant_id: string | null; member_id: string | null; kind: Database["public"]["Enums"]["payment_kind"]; plan: Database["public"]["Enums"]["fee_plan"] | null; amount_fen: number; channel: Database["public"]["Enums"]["payment_channel"]; channel_txn_id: string | null; status: Database["public"]["Enums"]["payment_status"]; city_code: string | null; covers_from: string | null; covers_to: string | null; note: string | null; created_at: string; paid_at: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; refund_reason: string | null; refunded_by: string | null; journal_id: number | null; refund_journal_id: number | null } };
+      payment_refund: { Args: { p_payment_id: string; p_reason: string }; Returns: { id: string; payment_no: string; payer_type: Database["public"]["Enums"]["money_owner_type"]; merchant_id: string | null; member_id: string | null; kind: Database["public"]["Enums"]["payment_kind"]; plan: Database["public"]["Enums"]["fee_plan"] | null; amount_fen: number; channel: Database["public"]["Enums"]["payment_channel"]; channel_txn_id: string | null; status: Database["public"]["Enums"]["payment_status"]; city_code: string | null; covers_from: string | null; covers_to: string | null; note: string | null; created_at: string; paid_at: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; refund_reason: string | null; refunded_by: string | null; journal_id: number | null; refund_journal_id: number | null; refund_requested_by: string | null; refund_requested_at: string | null; refund_request_reason: string | null } };
       payment_totals: { Args: { p_kind?: Database["public"]["Enums"]["payment_kind"]; p_channel?: Database["public"]["Enums"]["payment_channel"]; p_status?: Database["public"]["Enums"]["payment_status"]; p_payer_type?: Database["public"]["Enums"]["money_owner_type"]; p_payer_id?: string; p_from?: string; p_to?: string; p_search?: string }; Returns: Json[] };
       promotion_cancel: { Args: { p_id: string; p_reason_code: string; p_note?: string }; Returns: { id: string; listing_id: string; merchant_id: string; model_id: number; region_code: string; slot_no: number; state: Database["public"]["Enums"]["promotion_state"]; starts_at: string; ends_at: string; created_by: string | null; created_at: string; ended_at: string | null; end_reason: string | null } };
       promotion_create: { Args: { p_listing_id: string; p_ends_at: string; p_starts_at?: string }; Returns: { id: string; listing_id: string; merchant_id: string; model_id: number; region_code: string; slot_no: number; state: Database["public"]["Enums"]["promotion_state"]; starts_at: string; ends_at: string; created_by: string | null; created_at: string; ended_at: string | null; end_reason: string | null } };
@@ -3926,11 +4066,13 @@ export type Database = {
       reservation_verify_deal: { Args: { p_id: string; p_note?: string }; Returns: { id: string; kind: Database["public"]["Enums"]["reservation_kind"]; member_id: string; merchant_id: string; listing_id: string; model_id: number | null; city_code: string; distributor_id: string | null; share_id: string | null; touched_at: string | null; state: Database["public"]["Enums"]["reservation_state"]; reserved_for: string; confirm_deadline: string; price_fen: number; rental_start: string | null; rental_end: string | null; deal_amount_fen: number | null; deal_evidence: string[] | null; checkin_code: string | null; state_reason: string | null; created_at: string; confirmed_at: string | null; visited_at: string | null; deal_closed_at: string | null; state_changed_at: string } };
       reservation_void: { Args: { p_id: string; p_reason_code: string; p_note?: string }; Returns: { id: string; kind: Database["public"]["Enums"]["reservation_kind"]; member_id: string; merchant_id: string; listing_id: string; model_id: number | null; city_code: string; distributor_id: string | null; share_id: string | null; touched_at: string | null; state: Database["public"]["Enums"]["reservation_state"]; reserved_for: string; confirm_deadline: string; price_fen: number; rental_start: string | null; rental_end: string | null; deal_amount_fen: number | null; deal_evidence: string[] | null; checkin_code: string | null; state_reason: string | null; created_at: string; confirmed_at: string | null; visited_at: string | null; deal_closed_at: string | null; state_changed_at: string } };
       settle_period: { Args: { p_from: string; p_to: string }; Returns: Json };
+      settlement_due_days: { Args: { p_limit?: number }; Returns: string[] };
       staff_record_password_reset: { Args: { p_id: string }; Returns: undefined };
       staff_register: { Args: { p_user_id: string; p_display_name: string; p_role: Database["public"]["Enums"]["staff_role"]; p_region_codes?: string[]; p_phone?: string }; Returns: { id: string; email: string; display_name: string; role: Database["public"]["Enums"]["staff_role"]; region_codes: string[]; active: boolean; phone: string | null; created_at: string; updated_at: string } };
       staff_set_active: { Args: { p_id: string; p_active: boolean; p_reason: string }; Returns: { id: string; email: string; display_name: string; role: Database["public"]["Enums"]["staff_role"]; region_codes: string[]; active: boolean; phone: string | null; created_at: string; updated_at: string } };
       staff_update: { Args: { p_id: string; p_display_name?: string; p_role?: Database["public"]["Enums"]["staff_role"]; p_region_codes?: string[]; p_phone?: string; p_reason?: string }; Returns: { id: string; email: string; display_name: string; role: Database["public"]["Enums"]["staff_role"]; region_codes: string[]; active: boolean; phone: string | null; created_at: string; updated_at: string } };
-      trade_refund: { Args: { p_id: string; p_reason_code: string; p_note?: string }; Returns: { id: string; reservation_id: string; merchant_id: string; member_id: string; distributor_id: string | null; listing_id: string; brand_id: number | null; model_id: number | null; kind: Database["public"]["Enums"]["trade_kind"]; amount_fen: number; quantity: number; city_code: string; status: Database["public"]["Enums"]["trade_status"]; closed_at: string; voided_at: string | null; refunded_at: string | null; status_reason: string | null; created_at: string } };
+      storage_read_audit: { Args: { p_bucket: string; p_name: string; p_via?: string; p_expires_in?: number }; Returns: undefined };
+      trade_refund: { Args: { p_id: string; p_reason_code: string; p_note?: string }; Returns: { id: string; reservation_id: string; merchant_id: string; member_id: string; distributor_id: string | null; listing_id: string; brand_id: number | null; model_id: number | null; kind: Database["public"]["Enums"]["trade_kind"]; amount_fen: number; quantity: number; city_code: string; status: Database["public"]["Enums"]["trade_status"]; closed_at: string; voided_at: string | null; refunded_at: string | null; status_reason: string | null; created_at: string; refund_requested_by: string | null; refund_requested_at: string | null; refund_request_reason: string | null } };
       trade_totals: { Args: { filters?: Json }; Returns: Json[] };
       withdrawal_apply: { Args: { p_withdrawal_no: string; p_owner_type: Database["public"]["Enums"]["money_owner_type"]; p_owner_id: string; p_amount_fen: number; p_bank_account_id: string }; Returns: { id: string; withdrawal_no: string; owner_type: Database["public"]["Enums"]["money_owner_type"]; owner_id: string; city_code: string | null; amount_fen: number; fee_fen: number; net_fen: number; bank_account_id: string; payee_name: string; payee_bank: string; payee_account_enc: string; payee_account_last4: string; state: Database["public"]["Enums"]["withdrawal_state"]; applied_at: string; applied_by: string | null; claimed_by: string | null; claimed_at: string | null; approved_by: string | null; approved_at: string | null; needs_second_approval: boolean; second_approved_by: string | null; second_approved_at: string | null; rejected_by: string | null; reject_reason: string | null; cancelled_at: string | null; payout_attempts: number; payout_channel: Database["public"]["Enums"]["payment_channel"] | null; paying_at: string | null; paid_at: string | null; paid_by: string | null; channel_txn_id: string | null; manual_proof_url: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; recon_status: Database["public"]["Enums"]["withdrawal_recon_status"]; updated_at: string } };
       withdrawal_approve: { Args: { p_id: string; p_note?: string }; Returns: { id: string; withdrawal_no: string; owner_type: Database["public"]["Enums"]["money_owner_type"]; owner_id: string; city_code: string | null; amount_fen: number; fee_fen: number; net_fen: number; bank_account_id: string; payee_name: string; payee_bank: string; payee_account_enc: string; payee_account_last4: string; state: Database["public"]["Enums"]["withdrawal_state"]; applied_at: string; applied_by: string | null; claimed_by: string | null; claimed_at: string | null; approved_by: string | null; approved_at: string | null; needs_second_approval: boolean; second_approved_by: string | null; second_approved_at: string | null; rejected_by: string | null; reject_reason: string | null; cancelled_at: string | null; payout_attempts: number; payout_channel: Database["public"]["Enums"]["payment_channel"] | null; paying_at: string | null; paid_at: string | null; paid_by: string | null; channel_txn_id: string | null; manual_proof_url: string | null; failed_at: string | null; fail_reason: string | null; refunded_at: string | null; recon_status: Database["public"]["Enums"]["withdrawal_recon_status"]; updated_at: string } };

@@ -1,7 +1,7 @@
 // The buttons a withdrawal offers in its current state, each only when canAccess allows it,
 // each irreversible one behind a confirmation (with a reason or a payout reference).
 import { useState } from 'react';
-import { Stack } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import CheckIcon from '@mui/icons-material/Check';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
@@ -14,6 +14,7 @@ import {
   Button,
   useCanAccess,
   useDataProvider,
+  useGetIdentity,
   useNotify,
   useRecordContext,
   useRefresh,
@@ -49,19 +50,25 @@ export const WithdrawalActions = () => {
   const { canAccess: canReview } = useCanAccess({ resource: 'withdrawals', action: 'review' });
   const { canAccess: canSecond } = useCanAccess({ resource: 'withdrawals', action: 'approve' });
   const { canAccess: canPay } = useCanAccess({ resource: 'withdrawals', action: 'pay' });
+  const { identity } = useGetIdentity();
   const [open, setOpen] = useState<Kind | null>(null);
   if (!record) return null;
   const id = String(record.id);
   const awaiting = Boolean(record.awaiting_second_approval);
+  // four eyes (withdrawal_second_approval, withdrawal_payout): whoever approved it neither
+  // approves it a second time nor pays it out; the database refuses them anyway
+  const approvedByMe = identity?.id != null && (record.approved_by === identity.id || record.second_approved_by === identity.id);
+  const payer = canPay && !approvedByMe;
 
   const available: Kind[] = [];
   if (canReview && record.state === 'applied') available.push('claim');
   if (canReview && record.state === 'in_review') available.push('approve', 'reject');
-  if (canSecond && record.state === 'approved' && awaiting) available.push('approve_second');
+  if (canSecond && record.state === 'approved' && awaiting && !approvedByMe) available.push('approve_second');
   if (canReview && record.state === 'approved' && awaiting) available.push('reject');
-  if (canPay && record.state === 'approved' && !awaiting) available.push('pay');
-  if (canPay && record.state === 'paying') available.push('mark_paid', 'mark_failed');
-  if (canPay && record.state === 'pay_failed') available.push('retry', 'return_funds');
+  if (payer && record.state === 'approved' && !awaiting) available.push('pay');
+  if (payer && record.state === 'paying') available.push('mark_paid', 'mark_failed');
+  if (payer && record.state === 'pay_failed') available.push('retry', 'return_funds');
+  const waitingForColleague = canPay && approvedByMe && ['approved', 'paying', 'pay_failed'].includes(record.state);
 
   const reason: DialogField = { name: 'reason', label: translate('withdrawals.dialog.reason'), required: true, multiline: true };
   const reference: DialogField = {
@@ -101,7 +108,10 @@ export const WithdrawalActions = () => {
   const danger = (k: Kind) => k === 'reject' || k === 'mark_failed' || k === 'return_funds';
 
   return (
-    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
+    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap alignItems="center">
+      {waitingForColleague && !available.length ? (
+        <Typography variant="body2" color="text.secondary">{translate('withdrawals.four_eyes_payout')}</Typography>
+      ) : null}
       {available.map((k) => (
         <Button
           key={k}

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Box, Tab, Tabs } from '@mui/material';
 import {
   DataTable,
-  ExportButton,
   List,
   SearchInput,
   SelectArrayInput,
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { ExportMenuButton } from '../common/export';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { choicesOf } from '../common/choices';
@@ -44,9 +44,10 @@ const Queue = () => {
       perPage={25}
       actions={
         <TopToolbar>
-          <ExportButton maxResults={10000} />
+          <ExportMenuButton fileName="withdrawals" />
         </TopToolbar>
       }
+      exporter={false}
     >
       <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={<BulkApproveButton />}>
         <DataTable.Col source="withdrawal_no" />

@@ -2,7 +2,6 @@
 // amount according to the ledger beside it; a total row; CSV export.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import Papa from 'papaparse';
 import {
   Alert,
   Box,
@@ -19,43 +18,34 @@ import {
   TextField,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { downloadCSV, useDataProvider, useTranslate } from 'react-admin';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { csvBlob, downloadBlob, exportFileName, type ExportColumn } from '../common/export';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { report, type ReportRow } from './api';
 import { formatFen } from '../common/money';
 import { beijingDay } from '../common/datetime';
 import { useRefusal } from '../common/refusal';
 
-export const REPORT_COLUMNS: Array<{ key: keyof ReportRow; money?: boolean }> = [
-  { key: 'day' },
-  { key: 'applied_count' },
-  { key: 'applied_fen', money: true },
-  { key: 'approved_count' },
-  { key: 'approved_fen', money: true },
-  { key: 'paid_count' },
-  { key: 'paid_fen', money: true },
-  { key: 'paid_net_fen', money: true },
-  { key: 'ledger_paid_net_fen', money: true },
-  { key: 'diff_fen', money: true },
-  { key: 'rejected_count' },
-  { key: 'rejected_fen', money: true },
-  { key: 'failed_count' },
-  { key: 'returned_count' },
+const MONEY = new Set(['applied_fen', 'approved_fen', 'paid_fen', 'paid_net_fen', 'ledger_paid_net_fen', 'diff_fen', 'rejected_fen']);
+const REPORT_FIELDS: Array<keyof ReportRow> = [
+  'day', 'applied_count', 'applied_fen', 'approved_count', 'approved_fen', 'paid_count', 'paid_fen', 'paid_net_fen',
+  'ledger_paid_net_fen', 'diff_fen', 'rejected_count', 'rejected_fen', 'failed_count', 'returned_count',
 ];
 
-/** CSV text of a report: translated headers, yuan with two decimals, "合计/Total" row. */
-export function reportCsv(rows: ReportRow[], label: (key: string) => string, totalLabel: string): string {
-  return Papa.unparse({
-    fields: REPORT_COLUMNS.map((c) => label(c.key)),
-    data: rows.map((r) =>
-      REPORT_COLUMNS.map((c) => (c.key === 'day' ? (r.day ?? totalLabel) : c.money ? formatFen(r[c.key], { symbol: false }).replace(/,/g, '') : r[c.key])),
-    ),
-  });
+/** The report's export columns: translated headers, yuan with two decimals, a "合计/Total" row. */
+function reportColumns(label: (key: string) => string, totalLabel: string): ExportColumn<ReportRow>[] {
+  return REPORT_FIELDS.map((key) => ({
+    source: key,
+    label: label(key),
+    kind: MONEY.has(key) ? 'money' : key === 'day' ? 'text' : 'number',
+    value: key === 'day' ? (r: ReportRow) => r.day ?? totalLabel : undefined,
+  }));
 }
 
 export const WithdrawalReport = () => {
   const translate = useTranslate();
   const refusal = useRefusal();
+  const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
   const [from, setFrom] = useState(beijingDay(-30));
   const [to, setTo] = useState(beijingDay(0));
@@ -65,8 +55,16 @@ export const WithdrawalReport = () => {
     enabled: Boolean(from && to && from <= to),
   });
   const label = (key: string) => translate(`withdrawals.report.${key}`);
-  const exportCsv = () => {
-    if (data) downloadCSV(reportCsv(data, label, translate('withdrawals.report.total')), `withdrawals-${from}-${to}`);
+  // through the shared CSV writer (BOM, formulas escaped), recorded like every list export
+  const exportCsv = async () => {
+    if (!data) return;
+    try {
+      const blob = csvBlob(data, reportColumns(label, translate('withdrawals.report.total')));
+      await dataProvider.rpc('export_record', { p_resource: 'withdrawal_report', p_filter: { from, to }, p_rows: data.length, p_format: 'csv' });
+      downloadBlob(blob, exportFileName(`withdrawals-${from}-${to}`, 'csv'));
+    } catch (e) {
+      notify(refusal(e), { type: 'error' });
+    }
   };
   return (
     <Card>
@@ -84,9 +82,9 @@ export const WithdrawalReport = () => {
           <Table size="small" data-testid="withdrawal-report">
             <TableHead>
               <TableRow>
-                {REPORT_COLUMNS.map((c) => (
-                  <TableCell key={c.key} align={c.key === 'day' ? 'left' : 'right'} sx={{ whiteSpace: 'nowrap' }}>
-                    {label(c.key)}
+                {REPORT_FIELDS.map((key) => (
+                  <TableCell key={key} align={key === 'day' ? 'left' : 'right'} sx={{ whiteSpace: 'nowrap' }}>
+                    {label(key)}
                   </TableCell>
                 ))}
               </TableRow>
@@ -94,17 +92,17 @@ export const WithdrawalReport = () => {
             <TableBody>
               {(data ?? []).map((r) => (
                 <TableRow key={r.day ?? 'total'} sx={r.day ? undefined : { '& td': { fontWeight: 600 } }}>
-                  {REPORT_COLUMNS.map((c) => (
+                  {REPORT_FIELDS.map((key) => (
                     <TableCell
-                      key={c.key}
-                      align={c.key === 'day' ? 'left' : 'right'}
+                      key={key}
+                      align={key === 'day' ? 'left' : 'right'}
                       sx={{
                         fontVariantNumeric: 'tabular-nums',
                         whiteSpace: 'nowrap',
-                        color: c.key === 'diff_fen' && Number(r.diff_fen) !== 0 ? 'error.main' : undefined,
+                        color: key === 'diff_fen' && Number(r.diff_fen) !== 0 ? 'error.main' : undefined,
                       }}
                     >
-                      {c.key === 'day' ? (r.day ?? translate('withdrawals.report.total')) : c.money ? formatFen(r[c.key]) : r[c.key]}
+                      {key === 'day' ? (r.day ?? translate('withdrawals.report.total')) : MONEY.has(key) ? formatFen(r[key]) : r[key]}
                     </TableCell>
                   ))}
                 </TableRow>

@@ -52,6 +52,7 @@ export const zh = {
       no: '否',
     },
     history: { at: '时间', from: '原状态', to: '新状态', reason_code: '原因', note: '说明' },
+    four_eyes_payout: '您审批了此笔提现，打款须由另一位财务人员完成',
     actions: {
       claim: '认领审核',
       approve: '审核通过',
@@ -172,6 +173,7 @@ export const en: typeof zh = {
       no: 'No',
     },
     history: { at: 'At', from: 'From', to: 'To', reason_code: 'Reason', note: 'Note' },
+    four_eyes_payout: 'You approved this withdrawal; another finance user must pay it out',
     actions: {
       claim: 'Claim',
       approve: 'Approve',

@@ -43,6 +43,75 @@ begin
 end;
 $$;
 
+-- Argument checks. A function refuses a bad argument with invalid_input before it writes, so
+-- no table constraint fires: a constraint's error names the constraint and its detail carries
+-- the failing row's contents, which must not reach the client. The detail names the argument,
+-- never its value. Cheap checks instead of an exception block: a block opens a subtransaction
+-- on every call, and these functions run in loops (timers, bulk actions, the seed).
+-- app.require_text: present, and between min_len and max_len characters once trimmed.
+create or replace function app.require_text(value text, field text, min_len integer default 1, max_len integer default 4000)
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if value is null or char_length(btrim(value)) not between min_len and max_len then
+    perform app.fail('invalid_input', format('%s must have %s to %s characters', field, min_len, max_len));
+  end if;
+end;
+$$;
+
+-- app.require_given: an argument that may not be null (an enum, a flag, an id).
+create or replace function app.require_given(value anyelement, field text)
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if value is null then
+    perform app.fail('invalid_input', field || ' is required');
+  end if;
+end;
+$$;
+
+-- app.json_value: a JSON object's key as text, checked against a type without casting it
+-- (pg_input_is_valid: no exception, no subtransaction): null when absent, invalid_input when
+-- the value is not of the type (a filter's uuid, date or enum). The types are spelled out: given
+-- the type name as a variable, pg_input_is_valid keeps the first name it saw for its call site
+-- (it takes a parameter for a constant) and would check every later value against that type.
+create or replace function app.json_value(j jsonb, key text, type text)
+returns text
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v text := j ->> key;
+  ok boolean;
+begin
+  if v is null then
+    return null;
+  end if;
+  ok := case type
+    when 'uuid' then pg_input_is_valid(v, 'uuid')
+    when 'integer' then pg_input_is_valid(v, 'integer')
+    when 'bigint' then pg_input_is_valid(v, 'bigint')
+    when 'numeric' then pg_input_is_valid(v, 'numeric')
+    when 'boolean' then pg_input_is_valid(v, 'boolean')
+    when 'date' then pg_input_is_valid(v, 'date')
+    when 'timestamptz' then pg_input_is_valid(v, 'timestamptz')
+    -- an enum: one of its labels
+    else exists (select 1 from pg_catalog.pg_enum e where e.enumtypid = type::regtype and e.enumlabel = v)
+  end;
+  if not ok then
+    perform app.fail('invalid_input', format('%s must be a %s', key, type));
+  end if;
+  return v;
+end;
+$$;
+
 -- Who is acting: an active staff member, or a backend using the service key.
 create or replace function app.is_service()
 returns boolean
@@ -150,10 +219,16 @@ $$;
 -- `app` is not exposed through PostgREST: EXECUTE here only lets policies, views, generated
 -- columns and functions running as the caller use the helpers.
 revoke all on function app.fail(code text, detail text, errcode text),
+  app.require_text(value text, field text, min_len integer, max_len integer),
+  app.require_given(value anyelement, field text),
+  app.json_value(j jsonb, key text, type text),
   app.search_norm(value text),
   app.search_text(VARIADIC parts text[]),
   app.search_grams(value text) from public, anon, authenticated, service_role;
 grant execute on function app.fail(code text, detail text, errcode text),
+  app.require_text(value text, field text, min_len integer, max_len integer),
+  app.require_given(value anyelement, field text),
+  app.json_value(j jsonb, key text, type text),
   app.search_norm(value text),
   app.search_text(VARIADIC parts text[]),
   app.search_grams(value text) to public, anon, authenticated, service_role;

@@ -89,6 +89,18 @@ as $$
   select exists (select 1 from public.staff s where s.id = (select auth.uid()) and s.active)
 $$;
 
+-- A colleague's display name for screens that say who did a step (a pending refund's requester):
+-- staff read only their own staff row, so names come through here, to staff callers only.
+create or replace function app.staff_name(p_id uuid)
+returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select s.display_name from public.staff s where s.id = p_id and app.is_staff()
+$$;
+
 -- True when the caller's scope covers the region (a city code, or its province).
 -- Staff without a scope cover everything; non-staff cover nothing.
 create or replace function app.in_region(code text)
@@ -144,6 +156,10 @@ begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
+  perform app.require_all_regions();
+  perform app.require_text(p_display_name, 'display_name', 1, 60);
+  perform app.require_given(p_role, 'role');
+  perform app.require_region_codes(p_region_codes);
   select lower(u.email) into mail from auth.users u where u.id = p_user_id;
   if mail is null then
     perform app.fail('not_found', 'no auth user ' || p_user_id);
@@ -177,6 +193,13 @@ declare
 begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
+  end if;
+  perform app.require_all_regions();
+  if p_display_name is not null and btrim(p_display_name) <> '' then
+    perform app.require_text(p_display_name, 'display_name', 1, 60);
+  end if;
+  if p_region_codes is not null then
+    perform app.require_region_codes(p_region_codes);
   end if;
   select * into old from public.staff where id = p_id for update;
   if not found then
@@ -215,6 +238,8 @@ begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
+  perform app.require_all_regions();
+  perform app.require_given(p_active, 'active');
   if p_reason is null or length(trim(p_reason)) = 0 then
     perform app.fail('reason_required', 'a reason is required');
   end if;
@@ -258,6 +283,7 @@ begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
   end if;
+  perform app.require_all_regions();
   if not exists (select 1 from public.staff where id = p_id) then
     perform app.fail('not_found', 'no staff ' || p_id);
   end if;
@@ -322,6 +348,56 @@ begin
 end;
 $$;
 
+-- Money actions and PII reveals need the second factor (aal2) from anyone who has enrolled
+-- one, and from every staff member whose role is in core_settings.mfa_required_roles. The
+-- service key is not a person. Refused with mfa_required: the panel then asks for the code.
+create or replace function app.require_mfa()
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if app.is_service() or coalesce((select auth.jwt()) ->> 'aal', 'aal1') = 'aal2' then
+    return;
+  end if;
+  if app.staff_role() = any ((app.settings()).mfa_required_roles)
+     or exists (select 1 from auth.mfa_factors f where f.user_id = (select auth.uid()) and f.status = 'verified') then
+    perform app.fail('mfa_required', 'confirm it with your authenticator app first', '42501');
+  end if;
+end;
+$$;
+
+-- Work across every region (settlement, statement import, rules, staff accounts) needs a staff
+-- member without a region scope, or the service key.
+create or replace function app.require_all_regions()
+returns void
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  if not app.is_service() and not app.all_regions() then
+    perform app.fail('out_of_region', 'this needs a staff member without a region scope', '42501');
+  end if;
+end;
+$$;
+
+-- A staff member's region scope as staff.region_codes accepts it: six-digit codes, no nulls.
+create or replace function app.require_region_codes(codes text[])
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if array_position(codes, null) is not null or array_to_string(codes, ',') !~ '^([0-9]{6}(,|$))*$' then
+    perform app.fail('invalid_input', 'region codes are six-digit GB/T 2260 codes');
+  end if;
+end;
+$$;
+
 -- True for the service key, or for staff whose scope covers the region.
 create or replace function app.in_region_or_service(code text)
 returns boolean
@@ -382,8 +458,12 @@ revoke all on function app.current_staff(),
   app.mask_name(value text),
   app.require_role(allow_service boolean, VARIADIC roles public.staff_role[]),
   app.require_region(code text),
+  app.require_all_regions(),
+  app.require_region_codes(codes text[]),
+  app.require_mfa(),
   app.in_region_or_service(code text),
   app.scope_cities(),
+  app.staff_name(p_id uuid),
   app.mask(value text, kind text) from public, anon, authenticated, service_role;
 grant execute on function app.current_staff(),
   app.staff_role(),
@@ -395,8 +475,12 @@ grant execute on function app.current_staff(),
   app.mask_name(value text),
   app.require_role(allow_service boolean, VARIADIC roles public.staff_role[]),
   app.require_region(code text),
+  app.require_all_regions(),
+  app.require_region_codes(codes text[]),
+  app.require_mfa(),
   app.in_region_or_service(code text),
   app.scope_cities(),
+  app.staff_name(p_id uuid),
   app.mask(value text, kind text) to public, authenticated, service_role;
 revoke all on function public.staff_register(p_user_id uuid, p_display_name text, p_role public.staff_role, p_region_codes text[], p_phone text),
   public.staff_update(p_id uuid, p_display_name text, p_role public.staff_role, p_region_codes text[], p_phone text, p_reason text),

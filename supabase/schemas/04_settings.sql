@@ -19,7 +19,11 @@ create table public.core_settings (
   penalty_suspend_threshold integer not null default 3 check (penalty_suspend_threshold > 0),
   merchant_grace_days integer not null default 15 check (merchant_grace_days >= 0),
   promotion_slots_per_model integer not null default 3 check (promotion_slots_per_model between 1 and 3),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  -- a holiday price below this share of the listing's price sends the listing back to review
+  price_cut_review_share numeric(4, 3) not null default 0.700 check (price_cut_review_share > 0 and price_cut_review_share <= 1),
+  -- roles that must sign in with a second factor (aal2) before money actions and PII reveals
+  mfa_required_roles public.staff_role[] not null default '{admin,finance}'
 );
 alter table public.core_settings enable row level security;
 
@@ -42,6 +46,38 @@ create table public.money_settings (
 comment on table public.money_settings is '资金设置: refund window, commission tiers, withdrawal limits (one row)';
 alter table public.money_settings enable row level security;
 
+-- Four eyes: pairs of steps of a money flow that must be done by two different people. Every
+-- money function asks app.require_other_person(rule, who did the first step). An admin may
+-- switch a rule off or change its threshold (four_eyes_rule_update, audited); a locked rule is
+-- also a table constraint and stays on. The service key (the app backend, the schedule) is
+-- not a person and is not checked.
+create table public.four_eyes_rules (
+  rule text primary key check (rule ~ '^[a-z][a-z_]*$'),
+  description text not null,
+  enabled boolean not null default true,
+  -- the rule applies from this amount up; null: to every amount
+  threshold_fen bigint check (threshold_fen is null or threshold_fen > 0),
+  locked boolean not null default false,
+  updated_at timestamptz not null default now(),
+  updated_by uuid,
+  constraint four_eyes_rules_locked_stays_on check (enabled or not locked)
+);
+comment on table public.four_eyes_rules is '四眼原则: steps of a money flow that two different people must do';
+alter table public.four_eyes_rules enable row level security;
+
+-- Ceilings: the largest amount a function accepts, per kind of amount, so that a typo or a
+-- hostile call cannot book ¥10¹⁶ and push a balance towards bigint's limit. Functions ask
+-- app.require_amount(kind, fen); the hard cap (¥10¹²) keeps even an admin's ceiling sane.
+create table public.amount_ceilings (
+  kind text primary key check (kind ~ '^[a-z][a-z_.]*$'),
+  description text not null,
+  max_fen bigint not null check (max_fen > 0 and max_fen <= 100000000000000),
+  updated_at timestamptz not null default now(),
+  updated_by uuid
+);
+comment on table public.amount_ceilings is '金额上限: the largest amount accepted per kind of amount';
+alter table public.amount_ceilings enable row level security;
+
 -- Row-level security --------------------------------------------------------------------------
 
 -- settings
@@ -53,14 +89,24 @@ create policy core_settings_admin_update on public.core_settings for update to a
 create policy money_settings_read on public.money_settings for select to authenticated
   using ((select app.is_staff()));
 
+create policy four_eyes_rules_read on public.four_eyes_rules for select to authenticated
+  using ((select app.is_staff()));
+
+create policy amount_ceilings_read on public.amount_ceilings for select to authenticated
+  using ((select app.is_staff()));
+
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table public.core_settings from public, anon, authenticated, service_role;
 grant select on table public.core_settings to authenticated;
 grant all on table public.core_settings to service_role;
 grant update (reservation_confirm_hours, deal_auto_close_days, binding_days, complaint_first_response_hours, complaint_merchant_reply_hours, complaint_resolution_days, complaint_auto_close_days, penalty_suspend_threshold, merchant_grace_days, promotion_slots_per_model, updated_at) on table public.core_settings to authenticated;
 revoke all on table public.money_settings from public, anon, authenticated, service_role;
-grant maintain, references, select, trigger on table public.money_settings to authenticated;
+grant select on table public.money_settings to authenticated;
 grant all on table public.money_settings to service_role;
+-- rules and ceilings change only through their audited functions
+revoke all on table public.four_eyes_rules, public.amount_ceilings from public, anon, authenticated, service_role;
+grant select on table public.four_eyes_rules, public.amount_ceilings to authenticated;
+grant all on table public.four_eyes_rules, public.amount_ceilings to service_role;
 
 -- Functions -----------------------------------------------------------------------------------
 
@@ -96,34 +142,190 @@ declare
   old public.money_settings;
   row public.money_settings;
   bad text;
+  v_window integer;
+  v_rate2 numeric;
+  v_fee_rate numeric;
+  v_min bigint;
+  v_fee_min bigint;
+  v_second bigint;
 begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only admin changes money settings', '42501');
   end if;
-  select k into bad from jsonb_object_keys(coalesce(p_changes, '{}')) k
+  perform app.require_mfa();
+  perform app.require_all_regions();
+  if p_changes is null or jsonb_typeof(p_changes) <> 'object' then
+    perform app.fail('invalid_input', 'changes must be a JSON object');
+  end if;
+  select k into bad from jsonb_object_keys(p_changes) k
    where k not in ('refund_window_days', 'second_tier_enabled', 'second_tier_rate', 'withdrawal_min_fen',
                    'withdrawal_fee_rate', 'withdrawal_fee_min_fen', 'withdrawal_second_approval_fen')
    limit 1;
   if bad is not null then
     perform app.fail('invalid_input', 'unknown setting ' || bad);
   end if;
+  -- each value checked against its column's type and constraint before the update
+  v_window := app.json_value(p_changes, 'refund_window_days', 'integer')::integer;
+  v_rate2 := round(app.json_value(p_changes, 'second_tier_rate', 'numeric')::numeric, 4);
+  v_fee_rate := round(app.json_value(p_changes, 'withdrawal_fee_rate', 'numeric')::numeric, 4);
+  v_min := app.json_value(p_changes, 'withdrawal_min_fen', 'bigint')::bigint;
+  v_fee_min := app.json_value(p_changes, 'withdrawal_fee_min_fen', 'bigint')::bigint;
+  v_second := app.json_value(p_changes, 'withdrawal_second_approval_fen', 'bigint')::bigint;
+  if v_window not between 0 and 90 then
+    perform app.fail('invalid_input', 'refund_window_days must be 0 to 90');
+  end if;
+  if v_rate2 < 0 or v_rate2 >= 1 or v_fee_rate < 0 or v_fee_rate >= 1 then
+    perform app.fail('invalid_input', 'a rate must be at least 0 and below 1');
+  end if;
+  if v_min <= 0 or v_second <= 0 or v_fee_min < 0 then
+    perform app.fail('invalid_input', 'amounts must be positive (the fee minimum may be 0)');
+  end if;
   select * into old from public.money_settings where id for update;
   update public.money_settings s set
-    refund_window_days = coalesce((p_changes ->> 'refund_window_days')::integer, s.refund_window_days),
-    second_tier_enabled = coalesce((p_changes ->> 'second_tier_enabled')::boolean, s.second_tier_enabled),
-    second_tier_rate = coalesce((p_changes ->> 'second_tier_rate')::numeric(6, 4), s.second_tier_rate),
-    withdrawal_min_fen = coalesce((p_changes ->> 'withdrawal_min_fen')::bigint, s.withdrawal_min_fen),
-    withdrawal_fee_rate = coalesce((p_changes ->> 'withdrawal_fee_rate')::numeric(6, 4), s.withdrawal_fee_rate),
-    withdrawal_fee_min_fen = coalesce((p_changes ->> 'withdrawal_fee_min_fen')::bigint, s.withdrawal_fee_min_fen),
-    withdrawal_second_approval_fen = coalesce((p_changes ->> 'withdrawal_second_approval_fen')::bigint, s.withdrawal_second_approval_fen),
+    refund_window_days = coalesce(v_window, s.refund_window_days),
+    second_tier_enabled = coalesce(app.json_value(p_changes, 'second_tier_enabled', 'boolean')::boolean, s.second_tier_enabled),
+    second_tier_rate = coalesce(v_rate2, s.second_tier_rate),
+    withdrawal_min_fen = coalesce(v_min, s.withdrawal_min_fen),
+    withdrawal_fee_rate = coalesce(v_fee_rate, s.withdrawal_fee_rate),
+    withdrawal_fee_min_fen = coalesce(v_fee_min, s.withdrawal_fee_min_fen),
+    withdrawal_second_approval_fen = coalesce(v_second, s.withdrawal_second_approval_fen),
     updated_at = now(),
     updated_by = (select auth.uid())
   where s.id
   returning * into row;
   perform app.audit('money_settings.update', 'money_settings', 'money', to_jsonb(old), to_jsonb(row), p_reason);
   return row;
-exception when invalid_text_representation or numeric_value_out_of_range then
-  perform app.fail('invalid_input', sqlerrm);
+end;
+$$;
+
+-- Refuses when the caller did the first step of a pair the rule separates (and the amount is
+-- at or above the rule's threshold). Callers pass who did the first step; null means nobody yet.
+create or replace function app.require_other_person(p_rule text, p_first_actor uuid, p_amount_fen bigint default null)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  r public.four_eyes_rules;
+begin
+  if p_first_actor is null or app.is_service() then
+    return;
+  end if;
+  select * into r from public.four_eyes_rules where rule = p_rule;
+  if not found then
+    perform app.fail('invalid_input', 'no four-eyes rule ' || p_rule);
+  end if;
+  if r.enabled and (r.threshold_fen is null or coalesce(p_amount_fen, 0) >= r.threshold_fen)
+     and p_first_actor = (select auth.uid()) then
+    perform app.fail('four_eyes', p_rule || ': ' || r.description, '42501');
+  end if;
+end;
+$$;
+
+-- Whether the rule asks for a second person for this amount (for flows that then take two steps).
+create or replace function app.four_eyes_applies(p_rule text, p_amount_fen bigint)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce((select r.enabled and (r.threshold_fen is null or coalesce(p_amount_fen, 0) >= r.threshold_fen)
+                     from public.four_eyes_rules r where r.rule = p_rule), true)
+$$;
+
+-- Refuses an amount that is missing, not positive, or above its kind's ceiling.
+create or replace function app.require_amount(p_kind text, p_amount_fen bigint)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  ceiling bigint;
+begin
+  select c.max_fen into ceiling from public.amount_ceilings c where c.kind = p_kind;
+  if not found then
+    perform app.fail('invalid_input', 'no ceiling for amounts of kind ' || p_kind);
+  end if;
+  if p_amount_fen is null or p_amount_fen <= 0 then
+    perform app.fail('invalid_amount', format('%s: the amount must be a positive number of fen', p_kind));
+  end if;
+  if p_amount_fen > ceiling then
+    perform app.fail('amount_too_large', format('%s: at most %s fen', p_kind, ceiling));
+  end if;
+end;
+$$;
+
+-- Admin switches a rule on or off or moves its threshold; a locked rule stays on.
+create or replace function public.four_eyes_rule_update(p_rule text, p_enabled boolean, p_threshold_fen bigint, p_reason text)
+returns public.four_eyes_rules
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  old public.four_eyes_rules;
+  row public.four_eyes_rules;
+begin
+  if not app.has_role('admin') then
+    perform app.fail('not_permitted', 'only admin changes four-eyes rules', '42501');
+  end if;
+  perform app.require_mfa();
+  perform app.require_all_regions();
+  perform app.require_reason(null, p_reason);
+  select * into old from public.four_eyes_rules where rule = p_rule for update;
+  if not found then
+    perform app.fail('not_found', 'no four-eyes rule ' || p_rule);
+  end if;
+  if old.locked and not coalesce(p_enabled, true) then
+    perform app.fail('rule_locked', p_rule || ' cannot be switched off');
+  end if;
+  if p_threshold_fen is not null then
+    perform app.require_amount('setting.threshold', p_threshold_fen);
+  end if;
+  update public.four_eyes_rules
+     set enabled = coalesce(p_enabled, enabled), threshold_fen = p_threshold_fen,
+         updated_at = now(), updated_by = (select auth.uid())
+   where rule = p_rule
+  returning * into row;
+  perform app.audit('four_eyes_rule.update', 'four_eyes_rule', p_rule, to_jsonb(old), to_jsonb(row), p_reason);
+  return row;
+end;
+$$;
+
+-- Admin moves a ceiling (never above the hard cap of the table's check).
+create or replace function public.amount_ceiling_update(p_kind text, p_max_fen bigint, p_reason text)
+returns public.amount_ceilings
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  old public.amount_ceilings;
+  row public.amount_ceilings;
+begin
+  if not app.has_role('admin') then
+    perform app.fail('not_permitted', 'only admin changes amount ceilings', '42501');
+  end if;
+  perform app.require_mfa();
+  perform app.require_all_regions();
+  perform app.require_reason(null, p_reason);
+  select * into old from public.amount_ceilings where kind = p_kind for update;
+  if not found then
+    perform app.fail('not_found', 'no amount ceiling ' || p_kind);
+  end if;
+  if p_max_fen is null or p_max_fen <= 0 or p_max_fen > 100000000000000 then
+    perform app.fail('invalid_amount', 'a ceiling is between 1 fen and 10^14 fen');
+  end if;
+  update public.amount_ceilings set max_fen = p_max_fen, updated_at = now(), updated_by = (select auth.uid())
+   where kind = p_kind
+  returning * into row;
+  perform app.audit('amount_ceiling.update', 'amount_ceiling', p_kind, to_jsonb(old), to_jsonb(row), p_reason);
+  return row;
 end;
 $$;
 
@@ -132,9 +334,45 @@ revoke all on function app.settings(), app.money_settings() from public, anon, a
 grant execute on function app.settings(), app.money_settings() to public, authenticated, service_role;
 revoke all on function public.money_settings_update(p_changes jsonb, p_reason text) from public, anon, authenticated, service_role;
 grant execute on function public.money_settings_update(p_changes jsonb, p_reason text) to authenticated, service_role;
+revoke all on function app.require_other_person(p_rule text, p_first_actor uuid, p_amount_fen bigint),
+  app.four_eyes_applies(p_rule text, p_amount_fen bigint), app.require_amount(p_kind text, p_amount_fen bigint)
+  from public, anon, authenticated, service_role;
+grant execute on function app.require_other_person(p_rule text, p_first_actor uuid, p_amount_fen bigint),
+  app.four_eyes_applies(p_rule text, p_amount_fen bigint), app.require_amount(p_kind text, p_amount_fen bigint)
+  to authenticated, service_role;
+revoke all on function public.four_eyes_rule_update(p_rule text, p_enabled boolean, p_threshold_fen bigint, p_reason text),
+  public.amount_ceiling_update(p_kind text, p_max_fen bigint, p_reason text) from public, anon, authenticated, service_role;
+grant execute on function public.four_eyes_rule_update(p_rule text, p_enabled boolean, p_threshold_fen bigint, p_reason text),
+  public.amount_ceiling_update(p_kind text, p_max_fen bigint, p_reason text) to authenticated, service_role;
+
+-- Triggers ------------------------------------------------------------------------------------
+
+-- admins change these rows directly; every change is audited
+create trigger core_settings_audit after update on public.core_settings
+  for each row when (current_user = 'authenticated') execute function app.audit_row_change();
 
 -- Reference data ------------------------------------------------------------------------------
 
 insert into public.core_settings (id) values (1) on conflict do nothing;
 
 insert into public.money_settings (id) values (true);
+
+insert into public.four_eyes_rules (rule, description, threshold_fen, locked) values
+  ('payee_verify', 'whoever adds or changes a payee account does not verify it', null, false),
+  ('withdrawal_review', 'the applicant of a withdrawal does not review or approve it', null, false),
+  ('withdrawal_payout', 'whoever approved a withdrawal does not pay it out, mark it paid or record a manual payment', null, true),
+  ('withdrawal_second_approval', 'at or above the second-approval threshold (money settings) the second approver is not the first', null, true),
+  ('refund_approval', 'a refund at or above the threshold is requested by one person and approved by another', 500000, false);
+
+-- Ceilings in fen: ¥1,000,000 for fees and rights, ¥10,000,000 for deals, withdrawals and prices.
+insert into public.amount_ceilings (kind, description, max_fen) values
+  ('payment.platform_fee', 'a platform fee payment (入驻费)', 100000000),
+  ('payment.deposit', 'a deposit payment (保证金)', 100000000),
+  ('payment.promotion_rights', 'a purchase of promotion rights', 10000000),
+  ('payment.reservation_rights', 'a purchase of reservation rights', 10000000),
+  ('deal', 'the amount of a declared deal, and so of a trade', 1000000000),
+  ('withdrawal', 'one withdrawal', 1000000000),
+  ('listing.price', 'a listing''s price, deposit or holiday price', 1000000000),
+  ('statement.line', 'one line of an imported channel statement', 1000000000),
+  ('setting.threshold', 'a money setting: minimum, fee floor, approval or refund threshold', 1000000000),
+  ('category.deposit', 'the deposit a merchant category requires', 100000000);

@@ -1,7 +1,9 @@
 -- Members (会员): people who reserve, buy, rent, complain and share listings, their referral
 -- tree (upline, path, depth as an ltree) and the log of staff actions on them. PII (phone, ID
--- number, real name) is not readable by `authenticated`; app.member_pii() reveals it to the
--- roles allowed. The member list's read model v_members and the member actions that return
+-- number, real name) is not readable by `authenticated`; app.member_pii() shows it in full to
+-- admins and to customer service while the member is in a case they handle
+-- (app.sees_member_pii), masked to everyone else; member_reveal_pii() reveals one field with a
+-- reason, audited. The member list's read model v_members and the member actions that return
 -- its rows are in 90_cross_domain_views.sql: it counts each member's reservations.
 set check_function_bodies = off;
 
@@ -152,7 +154,8 @@ begin
 end;
 $$;
 
--- A member's phone, ID number or real name: in full for roles with PII rights, masked otherwise.
+-- A member's phone, ID number or real name: in full for whoever needs it now
+-- (app.sees_member_pii), masked otherwise.
 create or replace function app.member_pii(p_id uuid, p_field text)
 returns text
 language sql
@@ -161,13 +164,64 @@ security definer
 set search_path = ''
 as $$
   select case
-    when app.can_see_pii('person') then
+    when app.sees_member_pii(m.id) then
       case p_field when 'phone' then m.phone when 'id_number' then m.id_number when 'real_name' then m.real_name end
     else
       case p_field when 'phone' then m.phone_masked when 'id_number' then m.id_number_masked
                    when 'real_name' then app.mask_name(m.real_name) end
   end
   from public.members m where m.id = p_id
+$$;
+
+-- Who sees a member's phone, ID number and real name in full (need to know): admins; customer
+-- service while the member is the complainant of an open complaint assigned to them (a
+-- reservation or trade a complaint is about is between the same member and merchant, see
+-- complaint_submit, and a reservation has no assignee of its own, so it counts through the
+-- complaint). Customer service outside such a case, and every other role, sees them masked;
+-- member_reveal_pii() shows one field with a reason, audited. One probe of
+-- complaints_member_idx per row (a member has a complaint or two), so a list page stays cheap.
+create or replace function app.sees_member_pii(p_member uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select app.has_role('admin')
+    or (app.has_role('customer_service') and exists (
+      select 1 from public.complaints c
+      where c.member_id = p_member and c.assignee_id = (select auth.uid()) and app.complaint_is_open(c.state)))
+$$;
+
+-- 查看完整信息: one field of a member in full, for admin and customer service, with a reason;
+-- MFA-gated like the other reveals (app.require_mfa) and audited (member.reveal_pii: who, which
+-- member, which field, why). Refused out of the caller's region.
+create or replace function public.member_reveal_pii(p_id uuid, p_field text, p_reason text)
+returns text
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  m public.members;
+begin
+  if not app.can_see_pii('person') then
+    perform app.fail('not_permitted', 'only admin and customer service reveal a member''s details', '42501');
+  end if;
+  if p_field is null or p_field not in ('phone', 'id_number', 'real_name') then
+    perform app.fail('invalid_input', 'the field is phone, id_number or real_name');
+  end if;
+  perform app.require_reason(null, p_reason);
+  perform app.require_text(p_reason, 'reason', 2, 500);
+  perform app.require_mfa();
+  select * into m from public.members x where x.id = p_id;
+  if m.id is null then
+    perform app.fail('not_found', 'no member ' || p_id);
+  end if;
+  perform app.require_region(m.city_code);
+  perform app.audit('member.reveal_pii', 'member', p_id::text, null, jsonb_build_object('field', p_field), btrim(p_reason), m.city_code);
+  return case p_field when 'phone' then m.phone when 'id_number' then m.id_number else m.real_name end;
+end;
 $$;
 
 -- Member actions (R-MEM-3: ban / unban, level change, points adjustment) share these two:
@@ -255,8 +309,10 @@ revoke all on function app.members_set_path(),
 grant execute on function app.members_set_path(),
   app.member_lock(p_id uuid),
   app.member_log(old public.members, new public.members, action text, reason_code text, note text, points_delta integer) to public;
-revoke all on function app.member_pii(p_id uuid, p_field text), app.member_name(p_id uuid) from public, anon, authenticated, service_role;
-grant execute on function app.member_pii(p_id uuid, p_field text), app.member_name(p_id uuid) to public, authenticated, service_role;
+revoke all on function app.member_pii(p_id uuid, p_field text), app.member_name(p_id uuid), app.sees_member_pii(p_member uuid) from public, anon, authenticated, service_role;
+grant execute on function app.member_pii(p_id uuid, p_field text), app.member_name(p_id uuid), app.sees_member_pii(p_member uuid) to public, authenticated, service_role;
+revoke all on function public.member_reveal_pii(p_id uuid, p_field text, p_reason text) from public, anon, authenticated, service_role;
+grant execute on function public.member_reveal_pii(p_id uuid, p_field text, p_reason text) to authenticated, service_role;
 revoke all on function public.member_downline_levels(p_member uuid, p_max_depth integer) from public, anon, authenticated, service_role;
 grant execute on function public.member_downline_levels(p_member uuid, p_max_depth integer) to authenticated, service_role;
 

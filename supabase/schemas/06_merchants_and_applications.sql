@@ -527,7 +527,7 @@ begin
   perform app.merchant_application_decider(old);
   category := coalesce(p_category_id, old.category_id,
     (select c.id from public.merchant_categories c where c.code = old.kind::text and c.active));
-  if category is null then
+  if category is null or not exists (select 1 from public.merchant_categories c where c.id = category) then
     perform app.fail('invalid_input', 'a merchant category is required');
   end if;
   insert into public.merchants (name, name_pinyin, name_initials, kind, category_id, city_code, address, lat, lng,
@@ -690,6 +690,7 @@ declare
   m public.merchants;
 begin
   perform app.require_role(false, 'admin');
+  perform app.require_region((select x.city_code from public.merchants x where x.id = p_id));
   if exists (select 1 from public.complaints c where c.merchant_id = p_id and app.complaint_is_open(c.state)) then
     perform app.fail('open_complaints', 'the merchant still has open complaints');
   end if;
@@ -712,8 +713,9 @@ declare
   new public.merchants;
 begin
   perform app.require_role(false, 'admin');
+  perform app.require_mfa();
   perform app.require_reason(null, p_reason);
-  if p_rate_override is not null and (p_rate_override < 0 or p_rate_override >= 1) then
+  if p_rate_override is not null and (p_rate_override < 0 or round(p_rate_override, 4) >= 1) then
     perform app.fail('invalid_input', 'rate must be between 0 and 1');
   end if;
   if not exists (select 1 from public.merchant_categories c where c.id = p_category_id) then
@@ -754,6 +756,7 @@ declare
   to_active integer := 0;
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_all_regions();
   -- `fee_paid_until < today` is not app.merchant_fee_paid() negated by hand: it is the index
   -- condition of merchants_fee_idx, and the grace step needs `< today - grace` anyway
   for r in select m.id from public.merchants m
@@ -919,6 +922,12 @@ grant execute on function public.merchant_application_submit(p_id uuid, p_note t
   public.merchant_set_commission(p_id uuid, p_category_id integer, p_rate_override numeric, p_reason text),
   public.merchant_sweep_fees(p_city text, p_limit integer),
   public.merchant_update_profile(p_id uuid, p_changes jsonb, p_reason text) to authenticated, service_role;
+
+-- Triggers ------------------------------------------------------------------------------------
+
+-- admins edit categories and their rates directly; every change is audited
+create trigger merchant_categories_audit after insert or update or delete on public.merchant_categories
+  for each row when (current_user = 'authenticated') execute function app.audit_row_change();
 
 -- Views ---------------------------------------------------------------------------------------
 

@@ -246,6 +246,7 @@ declare
   n integer;
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_all_regions();
   update public.promotions set state = 'ended', ended_at = now(), end_reason = 'expired'
   where state = 'active' and ends_at <= now();
   get diagnostics n = row_count;

@@ -90,6 +90,10 @@ create table public.trades (
   refunded_at timestamptz,
   status_reason text,
   created_at timestamptz not null default now(),
+  -- a refund at or above four_eyes_rules.refund_approval is requested by one person first
+  refund_requested_by uuid,
+  refund_requested_at timestamptz,
+  refund_request_reason text,
   constraint trades_status_times check (
     (status = 'closed' and voided_at is null and refunded_at is null)
     or (status = 'voided' and voided_at is not null and refunded_at is null)
@@ -302,6 +306,9 @@ begin
   if p_to = 'deal_pending' and coalesce(p_deal_amount_fen, 0) <= 0 then
     perform app.fail('invalid_input', 'the deal amount is required');
   end if;
+  if p_to = 'deal_pending' then
+    perform app.require_amount('deal', p_deal_amount_fen);
+  end if;
   if p_to = 'deal_closed' and exists (select 1 from public.merchants m where m.id = old.merchant_id and m.status = 'closed') then
     perform app.fail('merchant_inactive', 'the merchant is closed');
   end if;
@@ -392,6 +399,7 @@ declare
   new public.trades;
 begin
   perform app.require_role(true, 'admin', 'finance', 'customer_service');
+  perform app.require_mfa();
   perform app.require_reason(p_reason_code, p_note);
   select * into old from public.trades where id = p_id for update;
   if old.id is null then
@@ -400,6 +408,21 @@ begin
   perform app.require_region(old.city_code);
   if old.status <> 'closed' then
     perform app.illegal('trade', old.status::text, 'refunded');
+  end if;
+  -- at or above the threshold: the first person's call records the request, another's refunds
+  if not app.is_service() and app.four_eyes_applies('refund_approval', old.amount_fen) then
+    if old.refund_requested_by is null then
+      update public.trades set refund_requested_by = (select auth.uid()), refund_requested_at = now(),
+             refund_request_reason = concat_ws(': ', p_reason_code, p_note)
+       where id = p_id returning * into new;
+      insert into public.trade_history (trade_id, from_status, to_status, reason_code, note, actor_id)
+      values (p_id, 'closed', 'closed', 'refund_requested', concat_ws(': ', p_reason_code, p_note), (select auth.uid()));
+      perform app.audit('trade.refund_request', 'trade', p_id::text, null,
+        jsonb_build_object('refund_requested_by', new.refund_requested_by, 'amount_fen', new.amount_fen),
+        concat_ws(': ', p_reason_code, p_note), new.city_code);
+      return new;
+    end if;
+    perform app.require_other_person('refund_approval', old.refund_requested_by, old.amount_fen);
   end if;
   update public.trades set status = 'refunded', refunded_at = now(), status_reason = concat_ws(': ', p_reason_code, p_note)
   where id = p_id returning * into new;
@@ -425,6 +448,7 @@ declare
   closed integer := 0;
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_all_regions();
   for r in select x.id from public.reservations x where x.state = 'created' and x.confirm_deadline < now()
            and app.in_region_or_service(x.city_code) and (p_city is null or x.city_code = p_city) order by x.confirm_deadline limit greatest(1, least(p_limit, 5000))
   loop
@@ -460,11 +484,32 @@ set search_path = ''
 as $$
 declare
   f jsonb := coalesce(filters, '{}');
-  q text := app.search_norm(f ->> 'q');
+  q text;
+  v_status public.trade_status;
+  v_kind public.trade_kind;
+  v_merchant uuid;
+  v_member uuid;
+  v_distributor uuid;
+  v_brand integer;
+  v_from timestamptz;
+  v_to timestamptz;
 begin
   if not app.is_staff() then
     perform app.fail('not_permitted', 'staff only', '42501');
   end if;
+  if jsonb_typeof(f) <> 'object' then
+    perform app.fail('invalid_input', 'filters must be a JSON object');
+  end if;
+  -- each filter checked against its type once, before the query (a bad value is invalid_input)
+  q := app.search_norm(f ->> 'q');
+  v_status := app.json_value(f, 'status', 'public.trade_status')::public.trade_status;
+  v_kind := app.json_value(f, 'kind', 'public.trade_kind')::public.trade_kind;
+  v_merchant := app.json_value(f, 'merchant_id', 'uuid')::uuid;
+  v_member := app.json_value(f, 'member_id', 'uuid')::uuid;
+  v_distributor := app.json_value(f, 'distributor_id', 'uuid')::uuid;
+  v_brand := app.json_value(f, 'brand_id', 'integer')::integer;
+  v_from := app.json_value(f, 'closed_from', 'timestamptz')::timestamptz;
+  v_to := app.json_value(f, 'closed_to', 'timestamptz')::timestamptz;
   return query
   select count(*)::bigint,
          count(*) filter (where t.status = 'closed')::bigint,
@@ -472,17 +517,17 @@ begin
          coalesce(round(avg(t.amount_fen) filter (where t.status = 'closed')), 0)::bigint,
          coalesce(sum(t.amount_fen) filter (where t.status = 'refunded'), 0)::bigint
   from public.trades t
-  where (f ->> 'status' is null or t.status = (f ->> 'status')::public.trade_status)
-    and (f ->> 'kind' is null or t.kind = (f ->> 'kind')::public.trade_kind)
-    and (f ->> 'merchant_id' is null or t.merchant_id = (f ->> 'merchant_id')::uuid)
-    and (f ->> 'member_id' is null or t.member_id = (f ->> 'member_id')::uuid)
-    and (f ->> 'distributor_id' is null or t.distributor_id = (f ->> 'distributor_id')::uuid)
+  where (v_status is null or t.status = v_status)
+    and (v_kind is null or t.kind = v_kind)
+    and (v_merchant is null or t.merchant_id = v_merchant)
+    and (v_member is null or t.member_id = v_member)
+    and (v_distributor is null or t.distributor_id = v_distributor)
     and (f ->> 'city_code' is null or t.city_code = f ->> 'city_code')
     and (f ->> 'province_code' is null
          or t.city_code in (select r.code from public.regions r where r.parent_code = f ->> 'province_code'))
-    and (f ->> 'brand_id' is null or t.brand_id = (f ->> 'brand_id')::integer)
-    and (f ->> 'closed_from' is null or t.closed_at >= (f ->> 'closed_from')::timestamptz)
-    and (f ->> 'closed_to' is null or t.closed_at <= (f ->> 'closed_to')::timestamptz)
+    and (v_brand is null or t.brand_id = v_brand)
+    and (v_from is null or t.closed_at >= v_from)
+    and (v_to is null or t.closed_at <= v_to)
     and (q is null or exists (select 1 from public.v_trades v where v.id = t.id
                               and v.search ilike '%' || replace(q, ' ', '%') || '%'));
 end;
@@ -565,7 +610,10 @@ select t.id, t.reservation_id, t.kind, t.status, t.amount_fen, t.quantity,
     (select b.name from public.car_brands b where b.id = t.brand_id),
     (select b.name_pinyin from public.car_brands b where b.id = t.brand_id),
     (select s.name from public.car_models cm join public.car_series s on s.id = cm.series_id where cm.id = t.model_id),
-    (select l.title from public.listings l where l.id = t.listing_id)) as search
+    (select l.title from public.listings l where l.id = t.listing_id)) as search,
+  -- a refund at or above the four-eyes threshold waiting for a second person
+  t.refund_requested_by, app.staff_name(t.refund_requested_by) as refund_requested_by_name,
+  t.refund_requested_at, t.refund_request_reason
 from public.trades t;
 
 -- Who may read the views ----------------------------------------------------------------------

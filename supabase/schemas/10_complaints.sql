@@ -241,11 +241,17 @@ declare
   s public.core_settings := app.settings();
 begin
   perform app.require_role(true, 'admin', 'customer_service');
+  perform app.require_given(p_category, 'category');
+  perform app.require_text(p_title, 'title', 2, 120);
+  perform app.require_given(p_content, 'content');
   select * into m from public.merchants where id = p_merchant_id;
   if m.id is null then
     perform app.fail('not_found', 'no merchant ' || p_merchant_id);
   end if;
   perform app.require_region(m.city_code);
+  if not exists (select 1 from public.members x where x.id = p_member_id) then
+    perform app.fail('not_found', 'no member ' || p_member_id);
+  end if;
   if p_reservation_id is not null and not exists (select 1 from public.reservations r where r.id = p_reservation_id
       and r.member_id = p_member_id and r.merchant_id = p_merchant_id) then
     perform app.fail('invalid_input', 'the reservation is not between this member and merchant');
@@ -370,9 +376,7 @@ declare
 begin
   perform app.require_role(true, 'admin', 'customer_service');
   old := app.complaint_lock(p_id, '{awaiting_merchant}', 'mediating');
-  if coalesce(btrim(p_body), '') = '' then
-    perform app.fail('invalid_input', 'the merchant''s reply is required');
-  end if;
+  perform app.require_text(p_body, 'the merchant''s reply', 1, 4000);
   insert into public.complaint_messages (complaint_id, kind, author_kind, body) values (p_id, 'reply', 'merchant', p_body);
   update public.complaints set state = 'mediating', state_changed_at = now() where id = p_id returning * into new;
   perform app.complaint_log(old, new, 'merchant_replied', null, null);
@@ -421,9 +425,10 @@ begin
     perform app.fail('invalid_input', 'an outcome is required');
   end if;
   perform app.require_reason(null, p_remedy);
-  if p_penalty_size is not null and (p_outcome = 'not_upheld' or p_penalty_size <= 0
+  -- the size as merchant_penalties stores it: numeric(6, 2), above 0
+  if p_penalty_size is not null and (p_outcome = 'not_upheld' or round(p_penalty_size, 2) not between 0.01 and 9999.99
       or coalesce(p_penalty_days, 0) not between 1 and 365) then
-    perform app.fail('invalid_input', 'a penalty needs an upheld outcome, a positive size and 1 to 365 days');
+    perform app.fail('invalid_input', 'a penalty needs an upheld outcome, a size of 0.01 to 9999.99 and 1 to 365 days');
   end if;
   old := app.complaint_lock(p_id, '{mediating,escalated}', 'resolved');
   update public.complaints set state = 'resolved', state_changed_at = now(), outcome = p_outcome, remedy = p_remedy,
@@ -520,6 +525,8 @@ declare
   msg public.complaint_messages;
 begin
   perform app.require_role(false, 'admin', 'customer_service');
+  perform app.require_given(p_kind, 'kind');
+  perform app.require_text(p_body, 'body', 1, 4000);
   select * into c from public.complaints where id = p_id for update;
   if c.id is null then
     perform app.fail('not_found', 'no complaint ' || p_id);
@@ -581,6 +588,7 @@ declare
   closed integer := 0;
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_all_regions();
   for r in select c.id from public.complaints c where c.state = 'awaiting_merchant' and c.merchant_reply_due_at < now()
            and app.in_region_or_service(c.city_code) and (p_city is null or c.city_code = p_city) limit greatest(1, least(p_limit, 5000))
   loop

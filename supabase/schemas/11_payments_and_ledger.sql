@@ -113,6 +113,10 @@ create table public.payments (
   refunded_by uuid,
   journal_id bigint references public.ledger_journals (id),
   refund_journal_id bigint references public.ledger_journals (id),
+  -- a refund at or above four_eyes_rules.refund_approval is requested by one person first
+  refund_requested_by uuid,
+  refund_requested_at timestamptz,
+  refund_request_reason text,
   constraint payments_channel_txn unique (channel, channel_txn_id),
   constraint payments_payer check (
     (payer_type = 'merchant' and merchant_id is not null and member_id is null and kind in ('platform_fee', 'deposit'))
@@ -399,6 +403,12 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'payments are recorded by finance or the payment backend', '42501');
   end if;
+  if coalesce(p_payment_no, '') !~ '^[A-Za-z0-9_-]{6,64}$' then
+    perform app.fail('invalid_input', 'payment_no must be 6-64 letters, digits, _ or -');
+  end if;
+  perform app.require_given(p_payer_type, 'payer_type');
+  perform app.require_given(p_kind, 'kind');
+  perform app.require_given(p_channel, 'channel');
   select * into row from public.payments where payment_no = p_payment_no;
   if found then
     if row.payer_type <> p_payer_type or coalesce(row.merchant_id, row.member_id) <> p_payer_id
@@ -407,8 +417,12 @@ begin
     end if;
     return row;
   end if;
-  if p_amount_fen is null or p_amount_fen <= 0 then
-    perform app.fail('invalid_input', 'amount must be positive');
+  perform app.require_amount('payment.' || coalesce(p_kind::text, '?'), p_amount_fen);
+  -- payments_payer and payments_plan, checked before the insert
+  if not ((p_payer_type = 'merchant' and p_kind in ('platform_fee', 'deposit'))
+          or (p_payer_type = 'member' and p_kind in ('promotion_rights', 'reservation_rights')))
+     or (p_kind = 'platform_fee') <> (p_plan is not null) then
+    perform app.fail('invalid_input', 'payer, kind and plan do not fit together');
   end if;
   if p_payer_type = 'merchant' then
     select m.city_code into city from public.merchants m where m.id = p_payer_id;
@@ -418,16 +432,13 @@ begin
   if not found then
     perform app.fail('not_found', format('no %s %s', p_payer_type, p_payer_id));
   end if;
-  begin
-    insert into public.payments (payment_no, payer_type, merchant_id, member_id, kind, plan, amount_fen, channel, city_code, note)
-    values (p_payment_no, p_payer_type,
-            case when p_payer_type = 'merchant' then p_payer_id end,
-            case when p_payer_type = 'member' then p_payer_id end,
-            p_kind, p_plan, p_amount_fen, p_channel, city, p_note)
-    returning * into row;
-  exception when check_violation then
-    perform app.fail('invalid_input', 'payer, kind and plan do not fit together');
-  end;
+  perform app.require_region(city);
+  insert into public.payments (payment_no, payer_type, merchant_id, member_id, kind, plan, amount_fen, channel, city_code, note)
+  values (p_payment_no, p_payer_type,
+          case when p_payer_type = 'merchant' then p_payer_id end,
+          case when p_payer_type = 'member' then p_payer_id end,
+          p_kind, p_plan, p_amount_fen, p_channel, city, p_note)
+  returning * into row;
   insert into public.payment_history (payment_id, from_status, to_status, actor_id)
   values (row.id, null, 'pending', (select auth.uid()));
   perform app.audit('payment.create', 'payment', row.id::text, null, to_jsonb(row), null, city);
@@ -456,13 +467,14 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'payments are confirmed by finance or the payment backend', '42501');
   end if;
-  if coalesce(btrim(p_channel_txn_id), '') = '' then
-    perform app.fail('invalid_input', 'channel transaction id required');
+  if coalesce(p_channel_txn_id, '') !~ '^[A-Za-z0-9_-]{4,64}$' then
+    perform app.fail('invalid_input', 'channel transaction id must be 4-64 letters, digits, _ or -');
   end if;
   select * into old from public.payments where id = p_payment_id for update;
   if not found then
     perform app.fail('not_found', 'no payment ' || p_payment_id);
   end if;
+  perform app.require_region(old.city_code);
   if old.status = 'succeeded' and old.channel_txn_id = p_channel_txn_id then
     return old;
   end if;
@@ -522,6 +534,7 @@ begin
     perform app.fail('not_permitted', 'payments are updated by finance or the payment backend', '42501');
   end if;
   perform app.require_reason(null, p_reason);
+  perform app.require_region((select p.city_code from public.payments p where p.id = p_payment_id));
   update public.payments set status = 'failed', failed_at = now(), fail_reason = p_reason
    where id = p_payment_id and status = 'pending'
   returning * into row;
@@ -540,7 +553,9 @@ end;
 $$;
 
 -- succeeded → refunded, with a reason: the reverse journal (a deposit cannot be refunded
--- below zero), and the fee coverage it bought is taken back.
+-- below zero), and the fee coverage it bought is taken back. At or above the refund_approval
+-- threshold it takes two people: the first call records the request (the payment stays
+-- succeeded, refund_requested_by is set), a call by someone else carries it out.
 create or replace function public.payment_refund(p_payment_id uuid, p_reason text)
 returns public.payments
 language plpgsql
@@ -556,13 +571,28 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance refunds payments', '42501');
   end if;
+  perform app.require_mfa();
   perform app.require_reason(null, p_reason);
   select * into old from public.payments where id = p_payment_id for update;
   if not found then
     perform app.fail('not_found', 'no payment ' || p_payment_id);
   end if;
+  perform app.require_region(old.city_code);
   if old.status <> 'succeeded' then
     perform app.fail('illegal_transition', format('payment is %s', old.status));
+  end if;
+  if not app.is_service() and app.four_eyes_applies('refund_approval', old.amount_fen) then
+    if old.refund_requested_by is null then
+      update public.payments set refund_requested_by = (select auth.uid()), refund_requested_at = now(),
+             refund_request_reason = p_reason
+       where id = old.id
+      returning * into row;
+      insert into public.payment_history (payment_id, from_status, to_status, note, actor_id)
+      values (row.id, 'succeeded', 'succeeded', 'refund requested: ' || p_reason, (select auth.uid()));
+      perform app.audit('payment.refund_request', 'payment', row.id::text, to_jsonb(old), to_jsonb(row), p_reason, row.city_code);
+      return row;
+    end if;
+    perform app.require_other_person('refund_approval', old.refund_requested_by, old.amount_fen);
   end if;
   debit_acc := case old.kind
     when 'deposit' then app.ledger_account('merchant', old.merchant_id, 'merchant_deposit')
@@ -607,6 +637,8 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance imports statements', '42501');
   end if;
+  -- a channel's statement covers every region
+  perform app.require_all_regions();
   if p_rows is null or jsonb_typeof(p_rows) <> 'array' or jsonb_array_length(p_rows) = 0 then
     perform app.fail('invalid_input', 'rows must be a non-empty JSON array');
   end if;
@@ -617,27 +649,30 @@ begin
   select r.n, r.v into bad
     from jsonb_array_elements(p_rows) with ordinality r (v, n)
    where jsonb_typeof(r.v) <> 'object'
-      or coalesce(btrim(r.v ->> 'statement_id'), '') = ''
+      or coalesce(char_length(btrim(r.v ->> 'statement_id')), 0) not between 1 and 80
       or coalesce(r.v ->> 'channel', '') not in ('wechat', 'alipay', 'bank_transfer')
       or coalesce(r.v ->> 'channel_txn_id', '') !~ '^[A-Za-z0-9_-]{4,64}$'
       or coalesce(r.v ->> 'amount_fen', '') !~ '^-?[0-9]{1,15}$'
       or coalesce(r.v ->> 'occurred_at', '') !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'
+      or not pg_input_is_valid(r.v ->> 'occurred_at', 'timestamptz')
    limit 1;
   if found then
-    perform app.fail('invalid_input', format('row %s is invalid: %s', bad.n, bad.v));
+    perform app.fail('invalid_input', format('row %s is invalid: %s', bad.n, left(bad.v::text, 200)));
   end if;
 
-  begin
-    create temp table if not exists pg_temp.stmt_rows (statement_ref text, channel public.payment_channel,
-      channel_txn_id text, amount_fen bigint, occurred_at timestamptz) on commit drop;
-    truncate pg_temp.stmt_rows;
-    insert into pg_temp.stmt_rows
-    select btrim(v ->> 'statement_id'), (v ->> 'channel')::public.payment_channel, v ->> 'channel_txn_id',
-           (v ->> 'amount_fen')::bigint, (v ->> 'occurred_at')::timestamptz
-      from jsonb_array_elements(p_rows) v;
-  exception when invalid_datetime_format or datetime_field_overflow then
-    perform app.fail('invalid_input', 'a row has an invalid occurred_at: ' || sqlerrm);
-  end;
+  create temp table if not exists pg_temp.stmt_rows (statement_ref text, channel public.payment_channel,
+    channel_txn_id text, amount_fen bigint, occurred_at timestamptz) on commit drop;
+  truncate pg_temp.stmt_rows;
+  insert into pg_temp.stmt_rows
+  select btrim(v ->> 'statement_id'), (v ->> 'channel')::public.payment_channel, v ->> 'channel_txn_id',
+         (v ->> 'amount_fen')::bigint, (v ->> 'occurred_at')::timestamptz
+    from jsonb_array_elements(p_rows) v;
+
+  select r.channel_txn_id, abs(r.amount_fen) as amount into bad from pg_temp.stmt_rows r
+   where abs(r.amount_fen) > (select c.max_fen from public.amount_ceilings c where c.kind = 'statement.line') limit 1;
+  if found then
+    perform app.fail('amount_too_large', format('transaction %s: %s fen is above the statement line ceiling', bad.channel_txn_id, bad.amount));
+  end if;
 
   select channel, channel_txn_id into bad from pg_temp.stmt_rows
    group by statement_ref, channel, channel_txn_id having count(*) > 1 or count(distinct amount_fen) > 1 limit 1;
@@ -671,9 +706,11 @@ $$;
 
 -- Proves the books: one row per problem found (unbalanced journals, balances that differ from
 -- their entries, trades, commissions, payments, withdrawals and settlement runs without their
--- journals). Admin and finance, or a superuser on a direct connection (tests, operators):
--- inside a security definer function current_user is always the owner, so that check looks
--- at session_user. Every trade, whatever its status, must have its money record.
+-- journals, and a trade left out of the run that covers its day). Admin and finance call it
+-- through the API; operators on a direct connection call it too when their session user is, or
+-- may become, postgres (the Supabase CLI's login role may): inside a security definer function
+-- current_user is always the owner, hence session_user. Every trade, whatever its status, must
+-- have its money record.
 create or replace function public.ledger_check()
 returns table (check_name text, ref text, detail text)
 language plpgsql
@@ -682,8 +719,11 @@ security definer
 set search_path = ''
 as $$
 begin
-  if not app.money_actor('admin', 'finance') and session_user not in ('postgres', 'supabase_admin') then
+  if not app.money_actor('admin', 'finance') and not pg_catalog.pg_has_role(session_user, 'postgres', 'member') then
     perform app.fail('not_permitted', 'only finance runs the ledger check', '42501');
+  end if;
+  if app.is_staff() then
+    perform app.require_all_regions();
   end if;
 
   -- journals that do not sum to zero, or have no entries
@@ -797,6 +837,16 @@ begin
     from public.settlement_runs r
     left join public.settlement_statements st on st.run_id = r.id and st.owner_type = 'merchant'
    group by r.id having r.merchant_net_fen <> coalesce(sum(st.net_fen), 0);
+
+  -- a trade no run has taken on a day a run already covers can never be settled (a trade booked
+  -- late into a settled period); the schedule settles every other day past the refund window
+  -- (settlement_due_days)
+  return query
+  select 'trade_in_settled_period', t.trade_id::text,
+         format('trade %s of %s is in no settlement run, but run %s covers that day', t.trade_id, app.biz_date(t.closed_at), r.id)
+    from public.trade_money t
+    join public.settlement_runs r on r.period @> app.biz_date(t.closed_at)
+   where t.settlement_run_id is null;
 end;
 $$;
 
@@ -1024,7 +1074,9 @@ select p.id, p.payment_no, p.payer_type, p.merchant_id, p.member_id,
        p.kind, p.plan, p.amount_fen, p.channel, p.channel_txn_id, p.status, p.city_code, r.name as city_name,
        p.covers_from, p.covers_to, p.note, p.created_at, p.paid_at, p.failed_at, p.fail_reason,
        p.refunded_at, p.refund_reason, p.refunded_by, p.journal_id, p.refund_journal_id,
-       coalesce(mc.name, mb.nickname, '') || ' ' || p.payment_no || ' ' || coalesce(p.channel_txn_id, '') as search
+       coalesce(mc.name, mb.nickname, '') || ' ' || p.payment_no || ' ' || coalesce(p.channel_txn_id, '') as search,
+       p.refund_requested_by, app.staff_name(p.refund_requested_by) as refund_requested_by_name,
+       p.refund_requested_at, p.refund_request_reason
   from public.payments p
   left join public.merchants mc on mc.id = p.merchant_id
   left join public.members mb on mb.id = p.member_id

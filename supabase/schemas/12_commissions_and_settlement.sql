@@ -300,7 +300,10 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance runs settlements', '42501');
   end if;
-  if p_from is null or p_to is null or p_to < p_from then
+  perform app.require_mfa();
+  -- a run takes every region's trades of the period
+  perform app.require_all_regions();
+  if p_from is null or p_to is null or not isfinite(p_from) or not isfinite(p_to) or p_to < p_from then
     perform app.fail('invalid_input', 'period must be from <= to');
   end if;
   if p_to - p_from > 366 then
@@ -524,6 +527,7 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance or the scheduler releases commissions', '42501');
   end if;
+  perform app.require_all_regions();
   if p_limit is not null and (p_limit < 1 or p_limit > 50000) then
     perform app.fail('invalid_input', 'limit must be between 1 and 50000');
   end if;
@@ -602,6 +606,34 @@ as $$
      and (p_to is null or c.created_at <= p_to)
 $$;
 
+-- The days the schedule still has to settle, oldest first: every business day past the refund
+-- window with trades no run has taken and no run covers, gaps before a later run included
+-- (settling a later day by hand must not make the catch-up skip the earlier ones).
+create or replace function public.settlement_due_days(p_limit integer default 62)
+returns setof date
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if not app.money_actor('admin', 'finance') then
+    perform app.fail('not_permitted', 'only finance runs settlements', '42501');
+  end if;
+  perform app.require_all_regions();
+  return query
+  select x.d from (
+    select distinct app.biz_date(t.closed_at) as d
+      from public.trade_money t
+     where t.settlement_run_id is null
+       and t.closed_at < app.biz_day_start(app.biz_date(now() - make_interval(days => (app.money_settings()).refund_window_days)))
+  ) x
+  where not exists (select 1 from public.settlement_runs r where r.period @> x.d)
+  order by x.d
+  limit greatest(1, least(coalesce(p_limit, 62), 366));
+end;
+$$;
+
 -- Who may call them ---------------------------------------------------------------------------
 revoke all on function app.reverse_trade_money(p_trade_id uuid, p_status public.trade_status),
   app.trades_money_on_update(),
@@ -610,9 +642,11 @@ grant execute on function app.reverse_trade_money(p_trade_id uuid, p_status publ
   app.trades_money_on_update(),
   app.trades_money_on_insert() to public;
 revoke all on function public.settle_period(p_from date, p_to date),
+  public.settlement_due_days(p_limit integer),
   public.release_due_commissions(p_now timestamp with time zone, p_limit integer),
   public.commission_totals(p_status public.commission_status, p_tier smallint, p_beneficiary_id uuid, p_beneficiary_name text, p_trade_id uuid, p_merchant_name text, p_from timestamp with time zone, p_to timestamp with time zone) from public, anon, authenticated, service_role;
 grant execute on function public.settle_period(p_from date, p_to date),
+  public.settlement_due_days(p_limit integer),
   public.release_due_commissions(p_now timestamp with time zone, p_limit integer),
   public.commission_totals(p_status public.commission_status, p_tier smallint, p_beneficiary_id uuid, p_beneficiary_name text, p_trade_id uuid, p_merchant_name text, p_from timestamp with time zone, p_to timestamp with time zone) to authenticated, service_role;
 

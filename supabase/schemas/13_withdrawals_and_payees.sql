@@ -47,6 +47,8 @@ create table public.bank_accounts (
   active boolean not null default true,
   city_code text,
   created_at timestamptz not null default now(),
+  -- who added (or re-added) it: they may not verify it (four_eyes_rules.payee_verify)
+  added_by uuid,
   constraint bank_accounts_once unique (owner_type, owner_id, account_hash),
   constraint bank_accounts_verified check (not verified or verified_at is not null)
 );
@@ -239,6 +241,8 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'bank accounts are added by finance or the app backend', '42501');
   end if;
+  perform app.require_text(p_holder_name, 'holder_name', 1, 60);
+  perform app.require_text(p_bank_name, 'bank_name', 2, 60);
   if no !~ '^[0-9]{12,30}$' then
     perform app.fail('invalid_input', 'account number must be 12 to 30 digits');
   end if;
@@ -252,12 +256,17 @@ begin
   if not found then
     perform app.fail('not_found', format('no %s %s', p_owner_type, p_owner_id));
   end if;
+  perform app.require_region(city);
   h := encode(extensions.hmac(no, app.bank_key(), 'sha256'), 'hex');
   insert into public.bank_accounts (owner_type, owner_id, holder_name, bank_name, branch_name, account_no_enc,
-    account_last4, account_hash, city_code)
+    account_last4, account_hash, city_code, added_by)
   values (p_owner_type, p_owner_id, btrim(p_holder_name), btrim(p_bank_name), p_branch_name, app.encrypt_account_no(no),
-    right(no, 4), h, city)
-  on conflict on constraint bank_accounts_once do update set active = true
+    right(no, 4), h, city, (select auth.uid()))
+  -- adding it again is a change: it needs a new verification by someone else
+  on conflict on constraint bank_accounts_once do update
+    set active = true, holder_name = excluded.holder_name, bank_name = excluded.bank_name,
+        branch_name = excluded.branch_name, added_by = excluded.added_by,
+        verified = false, verified_at = null, verified_by = null
   returning id into new_id;
   perform app.audit('bank_account.add', 'bank_account', new_id::text, null,
     jsonb_build_object('owner_type', p_owner_type, 'owner_id', p_owner_id, 'bank', p_bank_name, 'last4', right(no, 4)),
@@ -279,9 +288,15 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance verifies bank accounts', '42501');
   end if;
+  perform app.require_given(p_verified, 'verified');
+  perform app.require_mfa();
   select * into old from public.bank_accounts where id = p_id for update;
   if not found then
     perform app.fail('not_found', 'no bank account ' || p_id);
+  end if;
+  perform app.require_region(old.city_code);
+  if p_verified then
+    perform app.require_other_person('payee_verify', old.added_by);
   end if;
   if not p_verified then
     perform app.require_reason(null, p_reason);
@@ -309,10 +324,12 @@ begin
   if not app.can_see_pii('bank') then
     perform app.fail('not_permitted', 'only finance and admin see bank account numbers', '42501');
   end if;
+  perform app.require_mfa();
   select * into acc from public.bank_accounts where id = p_id;
   if not found then
     perform app.fail('not_found', 'no bank account ' || p_id);
   end if;
+  perform app.require_region(acc.city_code);
   perform app.audit('bank_account.reveal', 'bank_account', p_id::text, null, null, null, acc.city_code);
   return app.decrypt_account_no(acc.account_no_enc);
 end;
@@ -335,7 +352,8 @@ begin
 end;
 $$;
 
--- Locks and returns a withdrawal, refusing unless its state is one of p_states.
+-- Locks and returns a withdrawal, refusing unless its state is one of p_states and the caller's
+-- scope covers the applicant's city. Every transition locks through here.
 create or replace function app.withdrawal_lock(p_id uuid, variadic p_states public.withdrawal_state[])
 returns public.withdrawals
 language plpgsql
@@ -349,6 +367,7 @@ begin
   if not found then
     perform app.fail('not_found', 'no withdrawal ' || p_id);
   end if;
+  perform app.require_region(w.city_code);
   if not (w.state = any (p_states)) then
     perform app.fail('illegal_transition', format('withdrawal %s is %s', w.withdrawal_no, w.state));
   end if;
@@ -405,7 +424,8 @@ begin
     end if;
     return w;
   end if;
-  if p_amount_fen is null or p_amount_fen < s.withdrawal_min_fen then
+  perform app.require_amount('withdrawal', p_amount_fen);
+  if p_amount_fen < s.withdrawal_min_fen then
     perform app.fail('below_minimum', format('the minimum withdrawal is %s fen', s.withdrawal_min_fen));
   end if;
 
@@ -430,6 +450,7 @@ begin
   else
     perform app.fail('invalid_input', 'only merchants and members withdraw');
   end if;
+  perform app.require_region(city);
 
   select * into b from public.bank_accounts where id = p_bank_account_id;
   if not found or b.owner_type <> p_owner_type or b.owner_id <> p_owner_id or not b.active then
@@ -536,9 +557,7 @@ begin
     perform app.fail('not_permitted', 'only finance reviews withdrawals', '42501');
   end if;
   old := app.withdrawal_lock(p_id, 'applied');
-  if not app.in_region(old.city_code) and not app.all_regions() then
-    perform app.fail('out_of_region', 'the applicant is outside your regions', '42501');
-  end if;
+  perform app.require_other_person('withdrawal_review', old.applied_by);
   update public.withdrawals set state = 'in_review', claimed_by = (select auth.uid()), claimed_at = now(), updated_at = now()
    where id = p_id returning * into w;
   perform app.withdrawal_log(old, w, 'claim');
@@ -561,7 +580,9 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance approves withdrawals', '42501');
   end if;
+  perform app.require_mfa();
   old := app.withdrawal_lock(p_id, 'in_review');
+  perform app.require_other_person('withdrawal_review', old.applied_by);
   update public.withdrawals
      set state = 'approved', approved_by = (select auth.uid()), approved_at = now(),
          needs_second_approval = amount_fen >= (app.money_settings()).withdrawal_second_approval_fen, updated_at = now()
@@ -584,10 +605,13 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance approves withdrawals', '42501');
   end if;
+  perform app.require_mfa();
   old := app.withdrawal_lock(p_id, 'approved');
   if not old.needs_second_approval or old.second_approved_by is not null then
     perform app.fail('illegal_transition', 'no second approval pending');
   end if;
+  perform app.require_other_person('withdrawal_review', old.applied_by);
+  -- four_eyes_rules.withdrawal_second_approval, locked on (withdrawals_two_people enforces it too)
   if old.approved_by = (select auth.uid()) then
     perform app.fail('second_approver_required', 'the second approval must come from a different finance user');
   end if;
@@ -645,11 +669,14 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance pays withdrawals', '42501');
   end if;
+  perform app.require_mfa();
   old := app.withdrawal_lock(p_id, 'approved', 'pay_failed');
+  if old.state = 'approved' and old.needs_second_approval and old.second_approved_by is null then
+    perform app.fail('second_approval_required', 'a second finance user must approve first');
+  end if;
+  perform app.require_other_person('withdrawal_payout', old.approved_by);
+  perform app.require_other_person('withdrawal_payout', old.second_approved_by);
   if old.state = 'approved' then
-    if old.needs_second_approval and old.second_approved_by is null then
-      perform app.fail('second_approval_required', 'a second finance user must approve first');
-    end if;
     perform app.post_journal('withdrawal_payout', 'withdrawal', old.id::text, 'payout ' || old.withdrawal_no,
       jsonb_build_array(
         jsonb_build_object('account', app.owner_account(old.owner_type, old.owner_id, 'locked'), 'amount', old.amount_fen),
@@ -678,10 +705,13 @@ begin
   if not app.money_actor('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance pays withdrawals', '42501');
   end if;
+  perform app.require_mfa();
   if coalesce(p_channel_txn_id, '') !~ '^[A-Za-z0-9_-]{4,64}$' then
     perform app.fail('invalid_input', 'channel transaction id required');
   end if;
   old := app.withdrawal_lock(p_id, 'paying');
+  perform app.require_other_person('withdrawal_payout', old.approved_by);
+  perform app.require_other_person('withdrawal_payout', old.second_approved_by);
   perform app.post_journal('withdrawal_paid', 'withdrawal', old.id::text, 'paid ' || p_channel_txn_id,
     jsonb_build_array(
       jsonb_build_object('account', app.ledger_account('platform', null, 'platform_payout_clearing'), 'amount', old.net_fen),
@@ -714,6 +744,8 @@ begin
   end if;
   perform app.require_reason(null, p_reason);
   old := app.withdrawal_lock(p_id, 'paying');
+  perform app.require_other_person('withdrawal_payout', old.approved_by);
+  perform app.require_other_person('withdrawal_payout', old.second_approved_by);
   update public.withdrawals set state = 'pay_failed', failed_at = now(), fail_reason = p_reason, updated_at = now()
    where id = p_id returning * into w;
   perform app.withdrawal_log(old, w, 'pay_fail', null, p_reason);
@@ -735,6 +767,7 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance returns withdrawal funds', '42501');
   end if;
+  perform app.require_mfa();
   perform app.require_reason(null, p_reason);
   old := app.withdrawal_lock(p_id, 'pay_failed');
   perform app.post_journal('withdrawal_return', 'withdrawal', old.id::text, p_reason,
@@ -765,6 +798,7 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance pays withdrawals', '42501');
   end if;
+  perform app.require_mfa();
   if coalesce(btrim(p_proof_url), '') = '' then
     perform app.fail('proof_required', 'a payment proof is required');
   end if;
@@ -775,9 +809,8 @@ begin
   if old.needs_second_approval and old.second_approved_by is null then
     perform app.fail('second_approval_required', 'a second finance user must approve first');
   end if;
-  if me = old.approved_by or me = old.second_approved_by then
-    perform app.fail('separation_of_duties', 'the payer must not be an approver');
-  end if;
+  perform app.require_other_person('withdrawal_payout', old.approved_by);
+  perform app.require_other_person('withdrawal_payout', old.second_approved_by);
   perform app.post_journal('withdrawal_paid', 'withdrawal', old.id::text, 'manual payout ' || p_reference,
     jsonb_build_array(
       jsonb_build_object('account', app.owner_account(old.owner_type, old.owner_id, 'locked'), 'amount', old.amount_fen),
@@ -809,6 +842,7 @@ begin
   if not app.has_role('admin', 'finance') then
     perform app.fail('not_permitted', 'only finance reconciles', '42501');
   end if;
+  perform app.require_given(p_status, 'status');
   old := app.withdrawal_lock(p_id, 'paid');
   update public.withdrawals set recon_status = p_status, updated_at = now() where id = p_id returning * into w;
   perform app.audit('withdrawal.reconcile', 'withdrawal', w.id::text, jsonb_build_object('recon_status', old.recon_status),
@@ -963,7 +997,8 @@ grant execute on function public.withdrawal_report(p_from date, p_to date) to au
 
 -- Who may read the views ----------------------------------------------------------------------
 revoke all on table public.v_withdrawal_daily from public, anon, authenticated, service_role;
-grant all on table public.v_withdrawal_daily to authenticated, service_role;
+grant select on table public.v_withdrawal_daily to authenticated;
+grant all on table public.v_withdrawal_daily to service_role;
 revoke all on table public.v_bank_accounts, public.v_withdrawals from public, anon, authenticated, service_role;
 grant maintain, references, select, trigger on table public.v_bank_accounts, public.v_withdrawals to authenticated;
 grant all on table public.v_bank_accounts, public.v_withdrawals to service_role;

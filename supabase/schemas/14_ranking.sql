@@ -180,8 +180,12 @@ begin
   if not app.has_role('admin') then
     perform app.fail('not_permitted', 'only admins change ranking rules', '42501');
   end if;
+  perform app.require_all_regions();
   if p_reason is null or char_length(btrim(p_reason)) < 2 then
     perform app.fail('reason_required', 'a reason is required to change the ranking rule');
+  end if;
+  if p_rule is not null and jsonb_typeof(p_rule) <> 'object' then
+    perform app.fail('invalid_input', 'the rule must be a JSON object');
   end if;
   select k2 into bad from jsonb_object_keys(coalesce(p_rule, '{}')) k2
   where k2 not in ('name', 'w_product_updates', 'w_update_frequency', 'w_rating', 'w_complaints', 'w_reservations',
@@ -341,6 +345,7 @@ begin
   if not (app.is_service() or app.has_role('admin')) then
     perform app.fail('not_permitted', 'only admins or the scheduler run the ranking', '42501');
   end if;
+  perform app.require_all_regions();
   if p_trigger is null or p_trigger not in ('manual', 'schedule') then
     perform app.fail('invalid_input', 'trigger must be manual or schedule');
   end if;

@@ -368,21 +368,29 @@ $$;
 -- The region test is written inline in every query (a function call per row would not be
 -- inlined because of `set search_path`).
 
--- [d0, d1] as dates and [t0, t1) as instants; defaults: the 90 days ending today.
+-- [d0, d1] as dates and [t0, t1) as instants; defaults: the 90 days ending today. A range is
+-- finite and at most ten years (3,653 days): a chart of daily points over centuries (or from
+-- -infinity) would run until the statement timeout. Refused with invalid_input.
 create or replace function app.ana_bounds(p_from date, p_to date)
 returns table (d0 date, d1 date, t0 timestamptz, t1 timestamptz)
 rows 1
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-  with d as (
-    select coalesce(p_to, (now() at time zone 'Asia/Shanghai')::date) as d1
-  ), e as (
-    select least(coalesce(p_from, d.d1 - 89), d.d1) as d0, d.d1 from d
-  )
-  select e.d0, e.d1, e.d0::timestamp at time zone 'Asia/Shanghai', (e.d1 + 1)::timestamp at time zone 'Asia/Shanghai'
-  from e
+begin
+  if not isfinite(p_from) or not isfinite(p_to) then
+    perform app.fail('invalid_input', 'dates must be finite');
+  end if;
+  d1 := coalesce(p_to, (now() at time zone 'Asia/Shanghai')::date);
+  d0 := least(coalesce(p_from, d1 - 89), d1);
+  if d1 - d0 > 3653 then
+    perform app.fail('invalid_input', 'a chart covers at most ten years');
+  end if;
+  t0 := d0::timestamp at time zone 'Asia/Shanghai';
+  t1 := (d1 + 1)::timestamp at time zone 'Asia/Shanghai';
+  return next;
+end;
 $$;
 
 -- Complaints filed in the period by category: how many, still open, resolved, upheld (fully or partly).
@@ -462,6 +470,7 @@ set search_path = ''
 as $$
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_all_regions();
   return app.rollup_refresh(greatest(1, least(coalesce(p_limit, 20), 100)));
 end;
 $$;

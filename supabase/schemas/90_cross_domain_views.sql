@@ -289,7 +289,7 @@ declare
 begin
   perform app.require_role(false, 'admin', 'customer_service');
   perform app.require_reason(null, p_reason);
-  if coalesce(p_delta, 0) = 0 or abs(p_delta) > 1000000 then
+  if coalesce(p_delta, 0) = 0 or p_delta not between -1000000 and 1000000 then
     perform app.fail('invalid_input', 'points delta must be non-zero and at most 1,000,000');
   end if;
   old := app.member_lock(p_id);
@@ -315,6 +315,7 @@ declare
   new public.members;
 begin
   perform app.require_role(true, 'admin');
+  perform app.require_given(p_enabled, 'enabled');
   perform app.require_reason(null, p_reason);
   old := app.member_lock(p_id);
   if old.has_promotion_rights = p_enabled then

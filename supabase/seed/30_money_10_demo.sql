@@ -232,10 +232,14 @@ begin
       perform public.withdrawal_manual_paid(w.id, 'payout-proofs/' || w.withdrawal_no || '.pdf', 'MANUAL' || lpad(i::text, 8, '0'));
       continue;
     end if;
+    -- four eyes: the approver does not pay; the payout backend (service key) sends it and the
+    -- channel's callback confirms it
+    perform pg_temp.act_as('service');
     perform public.withdrawal_start_payout(w.id, 'bank_transfer');
     if target = 'paying' then continue; end if;
     if target = 'paid' then perform public.withdrawal_mark_paid(w.id, 'BT' || substr(md5('payout:' || w.id), 1, 20)); continue; end if;
     perform public.withdrawal_mark_failed(w.id, '收款行退票');
+    perform pg_temp.act_as('finance');
     if target = 'refunded' then perform public.withdrawal_return_funds(w.id, '多次失败，退回余额'); end if;
   end loop;
 end $$;

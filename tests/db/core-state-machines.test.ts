@@ -1,4 +1,4 @@
-// Every core state machine (DOMAIN.md) through the real supabase-js, signed in per role:
+// Every core state machine (docs/DOMAIN.md) through the real supabase-js, signed in per role:
 // each legal transition, illegal ones with their error code, role refusals, and the history
 // and audit rows each transition writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -308,7 +308,7 @@ describe('reservation', () => {
     expect((await pgc.query('select state from public.reservations where id = $1', [r5])).rows[0].state).toBe('auto_expired');
   });
 
-  it('a trade is refunded once, by finance, customer service or admin', async () => {
+  it('a trade is refunded once, by finance, customer service or admin; at ¥5,000 or more by two of them', async () => {
     const merchant = await makeMerchant(pgc);
     const listing = await makeListing(pgc, merchant, { review: 'approved', shelf: 'on' });
     const id = await makeReservation(pgc, await makeMember(pgc), listing);
@@ -318,8 +318,11 @@ describe('reservation', () => {
     await ok(await as('customer_service'), 'reservation_verify_deal', { p_id: id });
     const trade = (await pgc.query('select id from public.trades where reservation_id = $1', [id])).rows[0].id;
     expectFail((await rpc(await as('reviewer'), 'trade_refund', { p_id: trade, p_reason_code: 'x' })).error, 'not_permitted');
-    expect((await ok(await as('finance'), 'trade_refund', { p_id: trade, p_reason_code: 'customer_refund' })).status).toBe('refunded');
+    expect((await ok(await as('finance'), 'trade_refund', { p_id: trade, p_reason_code: 'customer_refund' })).status).toBe('closed');
+    expectFail((await rpc(await as('finance'), 'trade_refund', { p_id: trade, p_reason_code: 'customer_refund' })).error, 'four_eyes');
+    expect((await ok(await as('customer_service'), 'trade_refund', { p_id: trade, p_reason_code: 'customer_refund' })).status).toBe('refunded');
     expectFail((await rpc(await as('finance'), 'trade_refund', { p_id: trade, p_reason_code: 'again' })).error, 'illegal_transition');
+    expect(await auditRows(pgc, trade, 'trade.refund_request')).toHaveLength(1);
     expect(await auditRows(pgc, trade, 'trade.refund')).toHaveLength(1);
   });
 });

@@ -101,10 +101,12 @@ describe('review and payout', () => {
     const { data: w } = await apply(service, owner, 150_000, bankId);
     expect((await finance.rpc('withdrawal_claim', { p_id: w.id })).data.state).toBe('in_review');
     expect((await finance.rpc('withdrawal_approve', { p_id: w.id })).data.state).toBe('approved');
-    expect((await finance.rpc('withdrawal_start_payout', { p_id: w.id })).data.state).toBe('paying');
+    // four eyes: whoever approved does not pay it out
+    expect(code(await finance.rpc('withdrawal_start_payout', { p_id: w.id }))).toBe('four_eyes');
+    expect((await finance2.client.rpc('withdrawal_start_payout', { p_id: w.id })).data.state).toBe('paying');
     expect(await balances(c, owner)).toMatchObject({ available: 50_000, locked: 0 });
-    expect((await finance.rpc('withdrawal_mark_failed', { p_id: w.id, p_reason: '银行退票' })).data.state).toBe('pay_failed');
-    const retry = await finance.rpc('withdrawal_start_payout', { p_id: w.id });
+    expect((await finance2.client.rpc('withdrawal_mark_failed', { p_id: w.id, p_reason: '银行退票' })).data.state).toBe('pay_failed');
+    const retry = await finance2.client.rpc('withdrawal_start_payout', { p_id: w.id });
     expect(retry.data.state).toBe('paying');
     expect(retry.data.withdrawal_no).toBe(w.withdrawal_no);
     expect(retry.data.payout_attempts).toBe(2);
@@ -130,8 +132,8 @@ describe('review and payout', () => {
     const { data: w2 } = await apply(service, owner, 70_000, bankId);
     await finance.rpc('withdrawal_claim', { p_id: w2.id });
     await finance.rpc('withdrawal_approve', { p_id: w2.id });
-    await finance.rpc('withdrawal_start_payout', { p_id: w2.id });
-    await finance.rpc('withdrawal_mark_failed', { p_id: w2.id, p_reason: '账户冻结' });
+    await finance2.client.rpc('withdrawal_start_payout', { p_id: w2.id });
+    await finance2.client.rpc('withdrawal_mark_failed', { p_id: w2.id, p_reason: '账户冻结' });
     expect((await finance.rpc('withdrawal_return_funds', { p_id: w2.id, p_reason: '放弃打款' })).data.state).toBe('refunded');
     expect(await balances(c, owner)).toMatchObject({ available: 100_000, locked: 0 });
   });
@@ -158,7 +160,10 @@ describe('review and payout', () => {
     expect(second.error).toBeNull();
     expect(second.data.second_approved_by).toBe(finance2.id);
     expect(code(await finance2.client.rpc('withdrawal_approve_second', { p_id: w.id }))).toBe('illegal_transition');
-    expect((await finance.rpc('withdrawal_start_payout', { p_id: w.id })).data.state).toBe('paying');
+    // neither approver pays it out: the payout backend does
+    expect(code(await finance.rpc('withdrawal_start_payout', { p_id: w.id }))).toBe('four_eyes');
+    expect(code(await finance2.client.rpc('withdrawal_start_payout', { p_id: w.id }))).toBe('four_eyes');
+    expect((await service.rpc('withdrawal_start_payout', { p_id: w.id })).data.state).toBe('paying');
   });
 
   it('manual payout needs proof and a payer who is not an approver', async () => {
@@ -167,7 +172,7 @@ describe('review and payout', () => {
     await finance.rpc('withdrawal_claim', { p_id: w.id });
     await finance.rpc('withdrawal_approve', { p_id: w.id });
     expect(code(await finance2.client.rpc('withdrawal_manual_paid', { p_id: w.id, p_proof_url: '', p_reference: 'REF12345' }))).toBe('proof_required');
-    expect(code(await finance.rpc('withdrawal_manual_paid', { p_id: w.id, p_proof_url: 'proofs/a.pdf', p_reference: 'REF12345' }))).toBe('separation_of_duties');
+    expect(code(await finance.rpc('withdrawal_manual_paid', { p_id: w.id, p_proof_url: 'proofs/a.pdf', p_reference: 'REF12345' }))).toBe('four_eyes');
     const paid = await finance2.client.rpc('withdrawal_manual_paid', { p_id: w.id, p_proof_url: 'proofs/a.pdf', p_reference: `MAN${w.id.slice(0, 8)}` });
     expect(paid.data.state).toBe('paid');
     expect(await balances(c, owner)).toMatchObject({ available: 100_000, locked: 0 });
@@ -202,7 +207,7 @@ describe('concurrency', () => {
     const { data: w } = await apply(service, owner, 50_000, bankId);
     await finance.rpc('withdrawal_claim', { p_id: w.id });
     await finance.rpc('withdrawal_approve', { p_id: w.id });
-    const starts = await Promise.all(Array.from({ length: 50 }, () => finance.rpc('withdrawal_start_payout', { p_id: w.id })));
+    const starts = await Promise.all(Array.from({ length: 50 }, () => finance2.client.rpc('withdrawal_start_payout', { p_id: w.id })));
     expect(starts.filter((r) => !r.error)).toHaveLength(1);
     const paid = await Promise.all(Array.from({ length: 50 }, (_, i) =>
       service.rpc('withdrawal_mark_paid', { p_id: w.id, p_channel_txn_id: `CB${i}${w.id.slice(0, 6)}` })));

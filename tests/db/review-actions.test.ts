@@ -86,12 +86,12 @@ describe('merchant_application_request_info', () => {
 
 describe('trade_refund', () => {
   /** A closed trade in CITY_A (deal verified by customer service). */
-  async function closedTrade(): Promise<string> {
+  async function closedTrade(amountFen = 8800000): Promise<string> {
     const merchant = await makeMerchant(pgc);
     const listing = await makeListing(pgc, merchant, { review: 'approved', shelf: 'on' });
     const id = await makeReservation(pgc, await makeMember(pgc), listing);
     for (const to of ['confirmed', 'visited']) expect((await rpc(svc, 'reservation_transition', { p_id: id, p_to: to })).error).toBeNull();
-    expect((await rpc(svc, 'reservation_transition', { p_id: id, p_to: 'deal_pending', p_deal_amount_fen: 8800000 })).error).toBeNull();
+    expect((await rpc(svc, 'reservation_transition', { p_id: id, p_to: 'deal_pending', p_deal_amount_fen: amountFen })).error).toBeNull();
     expect((await rpc(await as('customer_service'), 'reservation_verify_deal', { p_id: id })).error).toBeNull();
     return (await pgc.query('select id from public.trades where reservation_id = $1', [id])).rows[0].id;
   }
@@ -107,13 +107,15 @@ describe('trade_refund', () => {
     expect((await pgc.query('select status from public.trades where id = $1', [trade])).rows[0].status).toBe('closed');
   });
 
-  it('customer service refunds once with a coded reason; the money is reversed and the refund audited', async () => {
+  it('customer service asks, another person refunds once with a coded reason; the money is reversed and the refund audited', async () => {
     const trade = await closedTrade();
-    const { data, error } = await rpc(await as('customer_service'), 'trade_refund', {
-      p_id: trade,
-      p_reason_code: 'vehicle_mismatch',
-      p_note: '里程表被调过',
-    });
+    const args = { p_id: trade, p_reason_code: 'vehicle_mismatch', p_note: '里程表被调过' };
+    // ¥88,000 is above the four-eyes threshold: the first call records the request
+    const requested = await rpc(await as('customer_service'), 'trade_refund', args);
+    expect(requested.error, requested.error?.message).toBeNull();
+    expect(requested.data).toMatchObject({ status: 'closed', refund_request_reason: 'vehicle_mismatch: 里程表被调过' });
+    expectFail((await rpc(await as('customer_service'), 'trade_refund', args)).error, 'four_eyes');
+    const { data, error } = await rpc(await as('finance'), 'trade_refund', args);
     expect(error, error?.message).toBeNull();
     expect(data).toMatchObject({ status: 'refunded', status_reason: 'vehicle_mismatch: 里程表被调过' });
     const { rows: money } = await pgc.query('select reversal_status, reversal_journal_id from public.trade_money where trade_id = $1', [trade]);
@@ -125,9 +127,9 @@ describe('trade_refund', () => {
     expectFail((await rpc(await as('admin'), 'trade_refund', { p_id: trade, p_reason_code: 'duplicate_payment' })).error, 'illegal_transition');
   });
 
-  it('admin and finance may refund too', async () => {
+  it('admin and finance may refund too; below the threshold one person does', async () => {
     for (const role of ['admin', 'finance'] as const) {
-      const trade = await closedTrade();
+      const trade = await closedTrade(300000);
       const { data, error } = await rpc(await as(role), 'trade_refund', { p_id: trade, p_reason_code: 'duplicate_payment' });
       expect(error, `${role}: ${error?.message}`).toBeNull();
       expect(data).toMatchObject({ status: 'refunded' });

@@ -1,11 +1,14 @@
 // Storage through the gateway with the real supabase-js storage client: buckets and RLS
-// policies from 20261121030000_storage_buckets_and_policies.sql, the seed images, public and
-// signed URLs, size and type limits, and the error shapes storage-api uses.
+// policies (supabase/schemas/16_storage.sql), the seed images, public and signed URLs, size and
+// type limits, the error shapes storage-api uses, and the insider controls: no move or copy
+// across buckets, signed URLs capped and tied to their signer, private reads audited, SVG as an
+// attachment, region-scoped reviewers and their own region's documents.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { anonClient, as, db, serviceClient, stack } from '../support/stack.ts';
+import { CITY_A, CITY_B, ensureRegions, makeMerchant, makeScopedStaff } from './core-fixtures.ts';
 
 const RUN = randomUUID().slice(0, 8);
 const svg = (label: string) =>
@@ -291,6 +294,132 @@ describe('bucket limits', () => {
     } finally {
       await svc.storage.emptyBucket(id);
       await svc.storage.deleteBucket(id);
+    }
+  });
+});
+
+describe('insider controls on storage (issue 12)', () => {
+  /** A private document of this run in merchant-documents, uploaded with the service key. */
+  async function privateDoc(name: string, body = svg('doc')): Promise<string> {
+    const svc = await serviceClient();
+    expect((await svc.storage.from('merchant-documents').upload(name, body, { upsert: true })).error).toBeNull();
+    made.push(['merchant-documents', name]);
+    return name;
+  }
+
+  async function readAudits(name: string): Promise<Array<{ actor_email: string | null; after: Record<string, unknown>; region_code: string | null }>> {
+    const pg = await db();
+    try {
+      return (await pg.query(`select actor_email, after, region_code from public.audit_log
+        where action = 'storage.read' and entity_id = $1 order by id`, [`merchant-documents/${name}`])).rows;
+    } finally {
+      await pg.end();
+    }
+  }
+
+  it('an object neither moves nor is copied to another bucket (a private document never becomes public)', async () => {
+    const rev = await as('reviewer');
+    const name = await privateDoc(`applications/${RUN}/secret.svg`);
+    const moved = await rev.storage.from('merchant-documents').move(name, `tests/${RUN}/secret.svg`, { destinationBucket: 'listing-photos' });
+    expect(moved.error?.statusCode).toBe('403');
+    const copied = await rev.storage.from('merchant-documents').copy(name, `tests/${RUN}/secret.svg`, { destinationBucket: 'listing-photos' });
+    expect(copied.error?.statusCode).toBe('403');
+    const pub = await fetch(rev.storage.from('listing-photos').getPublicUrl(`tests/${RUN}/secret.svg`).data.publicUrl);
+    expect(pub.status).not.toBe(200);
+    expect(await fileOnDisk('listing-photos', `tests/${RUN}/secret.svg`)).toBe(false);
+    // in SQL too: a direct update of the bucket is refused whoever does it
+    const pg = await db();
+    try {
+      await expect(pg.query(`update storage.objects set bucket_id = 'listing-photos' where bucket_id = 'merchant-documents' and name = $1`, [name]))
+        .rejects.toThrow(/not_permitted/);
+    } finally {
+      await pg.end();
+    }
+    // within a bucket moves still work
+    const within = `applications/${RUN}/renamed.svg`;
+    made.push(['merchant-documents', within]);
+    expect((await rev.storage.from('merchant-documents').move(name, within)).error).toBeNull();
+  });
+
+  it('a signed URL lives at most an hour, whatever is asked', async () => {
+    const rev = await as('reviewer');
+    const { data } = await rev.storage.from('merchant-documents').createSignedUrl('samples/licence-1.svg', 100 * 365 * 24 * 3600);
+    const token = new URL(data!.signedUrl).searchParams.get('token')!;
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+    expect(payload.exp - payload.iat).toBe(3600);
+  });
+
+  it('a URL signed by someone deactivated since stops working, and they cannot sign another', async () => {
+    const pg = await db();
+    try {
+      const staff = await makeScopedStaff(pg, 'reviewer', []);
+      const signed = await staff.client.storage.from('merchant-documents').createSignedUrl('samples/licence-1.svg', 600);
+      expect(signed.error).toBeNull();
+      expect((await fetch(signed.data!.signedUrl)).status).toBe(200);
+      await pg.query('update public.staff set active = false where id = $1', [staff.id]);
+      const late = await fetch(signed.data!.signedUrl);
+      expect(late.status).toBe(400);
+      expect(await late.text()).not.toContain('营业执照');
+      const again = await staff.client.storage.from('merchant-documents').createSignedUrl('samples/licence-1.svg', 600);
+      expect(again.error).not.toBeNull();
+    } finally {
+      await pg.end();
+    }
+  });
+
+  it('every read of a private object is audited (download, signed URL made, signed URL used); public photos are not', async () => {
+    const rev = await as('reviewer');
+    const name = await privateDoc(`applications/${RUN}/audited.svg`);
+    expect((await rev.storage.from('merchant-documents').download(name)).error).toBeNull();
+    const signed = await rev.storage.from('merchant-documents').createSignedUrl(name, 120);
+    expect((await fetch(signed.data!.signedUrl)).status).toBe(200);
+    const audits = await readAudits(name);
+    expect(audits.map((a) => [a.actor_email, a.after.via])).toEqual([
+      ['reviewer@demo.test', 'download'], ['reviewer@demo.test', 'signed_url_created'], ['reviewer@demo.test', 'signed_url'],
+    ]);
+    expect(audits[1].after.expires_in).toBe(120);
+    // a public listing photo: nothing
+    const pg = await db();
+    try {
+      const before = (await pg.query(`select count(*)::int as n from public.audit_log where action = 'storage.read'`)).rows[0].n;
+      expect((await rev.storage.from('listing-photos').download('cars/suv-white.svg')).error).toBeNull();
+      expect((await pg.query(`select count(*)::int as n from public.audit_log where action = 'storage.read'`)).rows[0].n).toBe(before);
+    } finally {
+      await pg.end();
+    }
+  });
+
+  it('an SVG is served as an attachment under a CSP that runs nothing', async () => {
+    const rev = await as('reviewer');
+    const name = `tests/${RUN}/script.svg`;
+    made.push(['listing-photos', name]);
+    const evil = new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>'], { type: 'image/svg+xml' });
+    expect((await rev.storage.from('listing-photos').upload(name, evil)).error).toBeNull();
+    const res = await fetch(rev.storage.from('listing-photos').getPublicUrl(name).data.publicUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('a region-scoped reviewer opens their region\'s merchant documents and not another region\'s', async () => {
+    const pg = await db();
+    try {
+      await ensureRegions(pg);
+      const mine = await makeMerchant(pg, { city: CITY_A });
+      const theirs = await makeMerchant(pg, { city: CITY_B });
+      const own = await privateDoc(`merchants/${mine}/licence.svg`, svg('本区执照'));
+      const other = await privateDoc(`merchants/${theirs}/licence.svg`, svg('外区执照'));
+      const scoped = await makeScopedStaff(pg, 'reviewer', [CITY_A]);
+      const ok = await scoped.client.storage.from('merchant-documents').download(own);
+      expect(ok.error).toBeNull();
+      expect(await ok.data!.text()).toContain('本区执照');
+      expect((await scoped.client.storage.from('merchant-documents').download(other)).error?.statusCode).toBe('404');
+      expect((await scoped.client.storage.from('merchant-documents').createSignedUrl(other, 60)).error?.statusCode).toBe('404');
+      // the audit row of the read carries the merchant's region
+      expect((await readAudits(own)).map((a) => a.region_code)).toEqual([CITY_A]);
+    } finally {
+      await pg.end();
     }
   });
 });

@@ -1,5 +1,6 @@
-// Finance end to end, in the real app against the real stack: finance approves and pays one
-// withdrawal and rejects another, imports a WeChat Pay statement with one amount mismatch and
+// Finance end to end, in the real app against the real stack: finance approves one withdrawal
+// and, as the approver, is offered no payout (four eyes), so an admin pays it; finance rejects
+// another, imports a WeChat Pay statement with one amount mismatch and
 // sees it flagged (one click from its payment), and the balance on the account screen equals
 // the ledger. Fixtures are made per run (own members' funds, bank accounts, withdrawals,
 // payments with run-unique ids), so the file can be rerun and run in any order.
@@ -15,6 +16,8 @@ import { as, db, serviceClient } from '../support/stack.ts';
 import { formatFen } from '../../src/common/money.ts';
 
 const FINANCE = { email: 'finance@demo.test', password: 'demo1234' };
+// the second person of a payout: whoever approved a withdrawal does not pay it
+const ADMIN = { email: 'admin@demo.test', password: 'demo1234' };
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
 const FIXTURE = path.resolve(__dirname, '../fixtures/statements/wechat-20240619-mismatch.csv');
 
@@ -71,7 +74,8 @@ async function state(id: string): Promise<string> {
 }
 
 /** Clicks an action button on a withdrawal page, fills the dialog, confirms. */
-async function act(label: string, fill: Record<string, string> = {}) {
+async function act(label: string, fill: Record<string, string> = {}, on: Page = page) {
+  const page = on;
   await page.getByRole('button', { name: label }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
@@ -98,7 +102,7 @@ afterAll(async () => {
 });
 
 describe('finance', () => {
-  it('approves and pays one withdrawal and rejects another', async () => {
+  it('approves one withdrawal, leaves its payout to another person, and rejects another', async () => {
     const [a, b] = applicants;
     await page.goto(appPath(`withdrawals/${a.withdrawalId}/show`));
     await page.getByText(a.withdrawalNo).first().waitFor();
@@ -106,10 +110,22 @@ describe('finance', () => {
     await act('认领审核');
     await page.getByRole('button', { name: '审核通过' }).waitFor();
     await act('审核通过', { note: '资料齐全' });
-    await page.getByRole('button', { name: '打款' }).waitFor();
-    await act('打款', { reference: `PAYOUT${RUN}` });
-    await page.getByText('已打款').first().waitFor();
-    await screenshot(page, 'e2e-finance-withdrawal-paid');
+    await page.getByText('您审批了此笔提现，打款须由另一位财务人员完成').waitFor();
+    expect(await page.getByRole('button', { name: '打款' }).count()).toBe(0);
+    expect(await state(a.withdrawalId)).toBe('approved');
+
+    const second = await newPage(browser);
+    second.setDefaultTimeout(30_000);
+    try {
+      await login(second, ADMIN.email, ADMIN.password);
+      await second.goto(appPath(`withdrawals/${a.withdrawalId}/show`));
+      await second.getByText(a.withdrawalNo).first().waitFor();
+      await act('打款', { reference: `PAYOUT${RUN}` }, second);
+      await second.getByText('已打款').first().waitFor();
+      await screenshot(second, 'e2e-finance-withdrawal-paid');
+    } finally {
+      await second.context().close();
+    }
     expect(await state(a.withdrawalId)).toBe('paid');
 
     await page.goto(appPath(`withdrawals/${b.withdrawalId}/show`));

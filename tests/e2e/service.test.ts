@@ -13,6 +13,7 @@ import { appPath, launch, login, newPage, screenshot } from '../support/browser.
 import { as, db, DEMO_LOGINS, DEMO_PASSWORD, serviceClient } from '../support/stack.ts';
 
 const SERVICE = DEMO_LOGINS.customer_service;
+const FINANCE = DEMO_LOGINS.finance;
 const tag = () => Date.now().toString(36);
 
 let browser: Browser;
@@ -324,18 +325,39 @@ describe('customer service', () => {
     await dialog.getByRole('textbox', { name: '说明' }).fill('交车时发现里程表被调过');
     await screenshot(page, 'service-trade-refund-dialog');
     await confirm.click();
-    await notified(page, '交易已退款');
+    // ¥265,000 is above the refund_approval threshold: the agent's call only requests the refund
+    await notified(page, '申请已提交，须由另一位同事确认后执行');
+    await page.getByText(/您已于 .* 提出申请/).waitFor({ timeout: 45_000 });
+    await expect(page.getByRole('button', { name: '退款' }).count()).resolves.toBe(0);
+    expect((await sql.query('select status from public.trades where id = $1', [tradeId])).rows[0].status).toBe('closed');
+    await screenshot(page, 'service-trade-refund-requested');
+
+    // a finance colleague sees who asked and why, and confirms
+    const finance = await newPage(browser, { width: 1440, height: 900 });
+    await login(finance, FINANCE, DEMO_PASSWORD);
+    await finance.goto(appPath(`trades/${tradeId}/show`));
+    await finance.getByText(/提出申请（车况与描述不符：交车时发现里程表被调过）/).waitFor({ timeout: 45_000 });
+    await finance.getByRole('button', { name: '确认退款申请' }).click();
+    const second = finance.getByRole('dialog');
+    await second.getByRole('combobox').click();
+    await finance.getByRole('option', { name: '车况与描述不符' }).click();
+    await second.getByRole('textbox', { name: '说明' }).fill('交车时发现里程表被调过');
+    await second.getByRole('button', { name: '确认退款' }).click();
+    await notified(finance, '交易已退款');
     // the history and the status note both name the reason in words, not its code
-    await page.getByText('车况与描述不符：交车时发现里程表被调过').nth(1).waitFor({ timeout: 45_000 });
-    await expect(page.getByRole('button', { name: '退款' }).count()).resolves.toBe(0); // refunded once
-    await screenshot(page, 'service-trade-refunded');
+    await finance.getByText('车况与描述不符：交车时发现里程表被调过').nth(1).waitFor({ timeout: 45_000 });
+    await expect(finance.getByRole('button', { name: /退款/ }).count()).resolves.toBe(0); // refunded once
+    await screenshot(finance, 'service-trade-refunded');
+    await finance.context().close();
 
     const trade = (await sql.query('select status, status_reason from public.trades where id = $1', [tradeId])).rows[0];
     expect(trade).toEqual({ status: 'refunded', status_reason: 'vehicle_mismatch: 交车时发现里程表被调过' });
     const money = (await sql.query('select reversal_status from public.trade_money where trade_id = $1', [tradeId])).rows[0];
     expect(money.reversal_status).toBe('refunded');
+    const financeStaffId = (await sql.query<{ id: string }>('select id from public.staff where email = $1', [FINANCE])).rows[0].id;
     expect(await auditRows(tradeId, since)).toEqual([
-      { action: 'trade.refund', actor_id: serviceStaffId, reason: 'vehicle_mismatch: 交车时发现里程表被调过' },
+      { action: 'trade.refund_request', actor_id: serviceStaffId, reason: 'vehicle_mismatch: 交车时发现里程表被调过' },
+      { action: 'trade.refund', actor_id: financeStaffId, reason: 'vehicle_mismatch: 交车时发现里程表被调过' },
     ]);
     await page.context().close();
   });
@@ -355,6 +377,7 @@ describe('customer service', () => {
     await screenshot(page, 'service-trades-totals');
 
     await page.getByRole('button', { name: '导出' }).click();
+    const since = await auditMark();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出 CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^trades-\d{8}-\d{4}\.csv$/);
     const text = await fs.readFile(await download.path(), 'utf8');
@@ -362,6 +385,15 @@ describe('customer service', () => {
     expect(lines[0].split(',').slice(0, 4)).toEqual(['成交时间', '类型', '状态', '品牌']);
     expect(lines).toHaveLength(Number(m.n) + 1);
     expect(lines.slice(1).every((l) => l.includes(m.name))).toBe(true);
+    // the export is on record: who, which list, the filter, how many rows
+    const { rows: recorded } = await sql.query<{ action: string; actor_id: string; after: { rows: number; filter: Record<string, unknown> } }>(
+      "select action, actor_id, after from public.audit_log where id > $1 and action = 'export.trades'",
+      [since],
+    );
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0].actor_id).toBe(serviceStaffId);
+    expect(recorded[0].after.rows).toBe(Number(m.n));
+    expect(recorded[0].after.filter).toMatchObject({ merchant_id: m.merchant_id });
     await page.context().close();
   });
 

@@ -2,6 +2,7 @@
 // staff logins; everyone else is refused; every act leaves an audit row under the admin.
 import { describe, expect, it } from 'vitest';
 import { as, db, signIn, anonClient } from '../support/stack.ts';
+import { expectRefused, NOT_OBJECTS } from './bodies.ts';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -81,5 +82,26 @@ describe('admin-users edge function', () => {
     await pg.end();
     expect(audit.rows.map((r) => r.action)).toEqual(['staff.create', 'staff.password_reset', 'staff.deactivate']);
     expect(audit.rows[2].reason).toBe('离职');
+  });
+});
+
+describe('admin-users: bodies', () => {
+  it('answers 400 invalid_input for a body that is not a JSON object, or has a field of the wrong type', async () => {
+    await expectRefused('admin-users', 'admin', [
+      ...NOT_OBJECTS,
+      '{}', '{"action":5}', '{"action":"drop"}', '{"action":null}',
+      '{"action":"create","email":5,"password":"Passw0rd!x","display_name":"x","role":"reviewer"}',
+      '{"action":"create","email":"a@b.cn","password":["Passw0rd!x"],"display_name":"x","role":"reviewer"}',
+      '{"action":"create","email":"a@b.cn","password":"Passw0rd!x","display_name":{},"role":"reviewer"}',
+      '{"action":"create","email":"a@b.cn","password":"Passw0rd!x","display_name":"x","role":"root"}',
+      '{"action":"create","email":"a@b.cn","password":"Passw0rd!x","display_name":"x","role":"reviewer","region_codes":"510100"}',
+      '{"action":"create","email":"a@b.cn","password":"Passw0rd!x","display_name":"x","role":"reviewer","region_codes":[510100]}',
+      '{"action":"create","email":"a@b.cn","password":"Passw0rd!x","display_name":"x","role":"reviewer","is_admin":true}',
+      '{"action":"reset_password","user_id":42,"password":"Passw0rd!x"}',
+      '{"action":"reset_password","user_id":"not-a-uuid","password":"Passw0rd!x"}',
+      '{"action":"set_active","user_id":"00000000-0000-4000-a000-000000000005","active":"false","reason":"x"}',
+      '{"action":"set_active","user_id":"00000000-0000-4000-a000-000000000005","reason":"x"}',
+      '{"action":"set_active","user_id":"00000000-0000-4000-a000-000000000005","active":false,"reason":7}',
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 // panel, the schedule runs it with the service key, everyone else is refused.
 import { describe, expect, it } from 'vitest';
 import { anonClient, as, db, serviceClient, stack } from '../support/stack.ts';
+import { expectRefused, NOT_OBJECTS } from './bodies.ts';
 
 async function invokeAs(role: 'admin' | 'reviewer' | 'analyst') {
   const client = await as(role);
@@ -56,5 +57,16 @@ describe('rank-merchants edge function', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'succeeded', trigger: 'schedule' });
+  });
+});
+
+describe('rank-merchants: bodies', () => {
+  it('answers 400 invalid_input for a body other than {} or nothing, before any run', async () => {
+    const pg = await db();
+    const before = (await pg.query('select count(*)::int as n from public.ranking_runs')).rows[0].n;
+    await expectRefused('rank-merchants', 'admin', [...NOT_OBJECTS, '{"trigger":"manual"}', '{"p_trigger":5}']);
+    await expectRefused('rank-merchants', 'service', [...NOT_OBJECTS, '{"trigger":"schedule"}']);
+    expect((await pg.query('select count(*)::int as n from public.ranking_runs')).rows[0].n).toBe(before);
+    await pg.end();
   });
 });

@@ -2,6 +2,7 @@
 // due through the same SQL functions staff use (history and audit rows included).
 import { describe, expect, it } from 'vitest';
 import { as, db, stack } from '../support/stack.ts';
+import { expectRefused, NOT_OBJECTS } from './bodies.ts';
 
 async function post(token: string | null) {
   const cfg = await stack();
@@ -51,5 +52,11 @@ describe('run-jobs edge function', () => {
     } finally {
       await pg.end();
     }
+  });
+});
+
+describe('run-jobs: bodies', () => {
+  it('answers 400 invalid_input for a body other than {} or nothing', async () => {
+    await expectRefused('run-jobs', 'service', [...NOT_OBJECTS, '{"p_limit":"all"}', '{"jobs":["settle"]}']);
   });
 });

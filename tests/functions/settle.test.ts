@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { anonClient, as, db, serviceClient, type StaffRole } from '../support/stack.ts';
+import { expectRefused, NOT_OBJECTS } from './bodies.ts';
 
 interface Run {
   run_id: number;
@@ -137,5 +138,15 @@ describe('settle edge function', () => {
     const again = await invoke('service', { from: day, to: day });
     expect(again.data!.runs[0]).toMatchObject({ created: false, run_id: first.data!.runs[0].run_id });
     expect(await snapshot(pg)).toEqual(before);
+  });
+});
+
+describe('settle: bodies', () => {
+  it('answers 400 invalid_input for a body that is not a JSON object, or dates that are not strings', async () => {
+    const mistyped = ['{"from":20200101,"to":20200101}', '{"from":null,"to":"2020-01-01"}', '{"from":["2020-01-01"],"to":"2020-01-01"}',
+      '{"from":"2020-01-01","to":"2020-01-01","force":true}', '{"from":"2020-02-30","to":"2020-03-01"}'];
+    await expectRefused('settle', 'finance', [...NOT_OBJECTS, '{}', ...mistyped]);
+    // the schedule may post nothing (or {}), but not a wrong body
+    await expectRefused('settle', 'service', [...NOT_OBJECTS, ...mistyped]);
   });
 });

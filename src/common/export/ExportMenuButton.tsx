@@ -16,14 +16,19 @@ import DownloadIcon from '@mui/icons-material/Download';
 import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Button, useDataProvider, useListContext, useNotify, useTranslate } from 'react-admin';
-import type { ExportColumn } from './columns';
+import type { AppDataProvider } from '../../providers/dataProvider';
+import { useNotifyRefusal } from '../refusal';
+import { columnsOfRows, type ExportColumn } from './columns';
 import { csvBlob } from './csv';
 import { downloadBlob, exportFileName } from './download';
 import { fetchAllRows } from './fetchAll';
 
 export interface ExportMenuButtonProps<Row> {
-  /** columns, labels already translated (the hook gets translate) */
-  columns: (translate: (key: string, opts?: object) => string) => ExportColumn<Row>[];
+  /**
+   * columns, labels already translated (the hook gets translate); by default every field of
+   * the read view but its search text, labelled as the list labels them (columnsOfRows)
+   */
+  columns?: (translate: (key: string, opts?: object) => string) => ExportColumn<Row>[];
   /** file name without date and extension, e.g. "trades" */
   fileName: string;
   /** read this resource instead of the list's own (rarely needed) */
@@ -34,14 +39,18 @@ export interface ExportMenuButtonProps<Row> {
 type Progress = { loaded: number; total?: number; format: 'csv' | 'xlsx' };
 
 /**
- * Exports the list's current filter and sort (every page, not only the visible one) as CSV
- * or Excel, with a progress dialog that can be cancelled. Rows come through the data
- * provider, so the caller's RLS, the read view and the search mapping apply.
+ * The one exporter of every list: the list's current filter and sort (every page, not only
+ * the visible one) as CSV or Excel, with a progress dialog that can be cancelled. Rows come
+ * through the data provider, so the caller's RLS, the read view, its masking and the search
+ * mapping apply; CSV cells that a spreadsheet would run as formulas are escaped (csv.ts); the
+ * database records every export (export_record: who, which list, filter, rows, format) before
+ * the file is offered, and an export it refuses to record is not offered.
  */
 export function ExportMenuButton<Row = Record<string, unknown>>({ columns, fileName, resource, max = 50_000 }: ExportMenuButtonProps<Row>) {
   const list = useListContext();
-  const dataProvider = useDataProvider();
+  const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
+  const refusal = useNotifyRefusal();
   const translate = useTranslate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -52,28 +61,31 @@ export function ExportMenuButton<Row = Record<string, unknown>>({ columns, fileN
     const controller = new AbortController();
     abort.current = controller;
     setProgress({ loaded: 0, total: list.total, format });
+    const target = resource ?? list.resource;
+    const filter = { ...list.filterValues };
     try {
-      const { rows, truncated } = await fetchAllRows<Row>(dataProvider, resource ?? list.resource, {
-        filter: { ...list.filterValues },
+      const { rows, truncated } = await fetchAllRows<Row>(dataProvider, target, {
+        filter,
         sort: list.sort,
         max,
         signal: controller.signal,
         onProgress: (loaded, total) => setProgress({ loaded, total, format }),
       });
-      const cols = columns(translate);
+      const cols = columns ? columns(translate) : columnsOfRows<Row>(rows, target, translate);
       const texts = { yes: translate('ra.boolean.true'), no: translate('ra.boolean.false') };
       const blob =
         format === 'csv'
           ? csvBlob(rows, cols, texts)
           : await (await import('./excel')).xlsxBlob(rows, cols, { sheetName: fileName, texts });
       if (controller.signal.aborted) return;
+      await dataProvider.rpc('export_record', { p_resource: target, p_filter: filter, p_rows: rows.length, p_format: format });
       downloadBlob(blob, exportFileName(fileName, format));
       notify(truncated ? 'export.done_truncated' : 'export.done', {
         type: truncated ? 'warning' : 'success',
         messageArgs: { count: rows.length, max },
       });
     } catch (e) {
-      if ((e as Error).name !== 'AbortError') notify((e as Error).message || 'errors.unknown', { type: 'error' });
+      if ((e as Error).name !== 'AbortError') refusal(e);
     } finally {
       abort.current = null;
       setProgress(null);

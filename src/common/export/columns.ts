@@ -74,3 +74,22 @@ export function cellValue<Row>(row: Row, col: ExportColumn<Row>, texts: ExportTe
   }
   return cellText(row, col, texts);
 }
+
+/** Read-view fields that are plumbing, not content: the search text and full-text fragments. */
+const HIDDEN = new Set(['search', 'search_grams']);
+
+/**
+ * Columns for a list that declares none: every field of the rows as the read view returns them
+ * (so masking applies), labelled `resources.<resource>.fields.<field>` as on screen, money
+ * (`*_fen`) as yuan and times (`*_at`) in Beijing time.
+ */
+export function columnsOfRows<Row>(rows: readonly Row[], resource: string, translate: (key: string, opts?: object) => string): ExportColumn<Row>[] {
+  const first = (rows[0] ?? {}) as Record<string, unknown>;
+  return Object.keys(first)
+    .filter((k) => !HIDDEN.has(k))
+    .map((source) => ({
+      source,
+      label: translate(`resources.${resource}.fields.${source}`, { _: source }),
+      kind: source.endsWith('_fen') ? 'money' : source.endsWith('_at') ? 'datetime' : undefined,
+    }));
+}

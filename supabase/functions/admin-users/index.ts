@@ -4,12 +4,16 @@
 //   { action: 'set_active', user_id, active, reason }                                → { staff }
 // The auth user is made with the service key; the staff row, role changes and audit rows are
 // written by SQL functions called with the admin's own token, so the audit names the admin.
+// The body is checked field by field first: a null, non-object or mistyped body is 400
+// invalid_input (tests/functions/admin-users.test.ts).
 import { admin } from '../_shared/clients.ts';
 import { fromPostgrest, HttpError, json } from '../_shared/errors.ts';
-import { readJson, staffHandler, type Caller, type StaffRole } from '../_shared/staffHandler.ts';
+import { staffHandler, type Caller, type StaffRole } from '../_shared/staffHandler.ts';
+import { type Body as RawBody, booleanField, onlyFields, readObject, stringArrayField, stringField } from '../_shared/body.ts';
 
 const ROLES: StaffRole[] = ['admin', 'reviewer', 'customer_service', 'finance', 'analyst'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Banning is how a deactivated login is kept out of GoTrue too (100 years).
 const BAN_FOREVER = '876000h';
 
@@ -17,6 +21,40 @@ type Body =
   | { action: 'create'; email?: string; password?: string; display_name?: string; role?: StaffRole; region_codes?: string[]; phone?: string }
   | { action: 'reset_password'; user_id?: string; password?: string }
   | { action: 'set_active'; user_id?: string; active?: boolean; reason?: string };
+
+/** The body, each field of the type its action expects (400 invalid_input otherwise). */
+function parseBody(raw: RawBody): Body {
+  const action = stringField(raw, 'action', { required: true });
+  const userId = () => {
+    const id = stringField(raw, 'user_id', { required: true })!;
+    if (!UUID.test(id)) throw new HttpError(400, 'invalid_input', 'user_id must be a uuid');
+    return id;
+  };
+  switch (action) {
+    case 'create': {
+      onlyFields(raw, ['action', 'email', 'password', 'display_name', 'role', 'region_codes', 'phone']);
+      const role = stringField(raw, 'role');
+      if (role !== undefined && !ROLES.includes(role as StaffRole)) throw new HttpError(400, 'invalid_input', 'role is invalid');
+      return {
+        action,
+        email: stringField(raw, 'email', { max: 254 }),
+        password: stringField(raw, 'password', { max: 200 }),
+        display_name: stringField(raw, 'display_name', { max: 60 }),
+        role: role as StaffRole | undefined,
+        region_codes: stringArrayField(raw, 'region_codes', /^[0-9]{6}$/),
+        phone: stringField(raw, 'phone', { nullable: true, max: 20 }),
+      };
+    }
+    case 'reset_password':
+      onlyFields(raw, ['action', 'user_id', 'password']);
+      return { action, user_id: userId(), password: stringField(raw, 'password', { max: 200 }) };
+    case 'set_active':
+      onlyFields(raw, ['action', 'user_id', 'active', 'reason']);
+      return { action, user_id: userId(), active: booleanField(raw, 'active', { required: true }), reason: stringField(raw, 'reason', { nullable: true }) };
+    default:
+      throw new HttpError(400, 'invalid_input', 'unknown action');
+  }
+}
 
 function requirePassword(password: unknown): string {
   if (typeof password !== 'string' || password.length < 8) {
@@ -84,7 +122,7 @@ async function setActive(body: Extract<Body, { action: 'set_active' }>, caller: 
 Deno.serve(
   staffHandler(['admin'], async (req, caller) => {
     if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');
-    const body = await readJson<Body>(req);
+    const body = parseBody(await readObject(req));
     switch (body.action) {
       case 'create':
         return create(body, caller);

@@ -15,6 +15,12 @@ import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, fromPostgrest, HttpError, json } from '../_shared/errors.ts';
 import { staffHandler } from '../_shared/staffHandler.ts';
 import { isServiceCall } from '../_shared/serviceKey.ts';
+import { onlyFields, readObject } from '../_shared/body.ts';
+
+/** The body is `{}` or nothing: a null, non-object body or any field is 400 invalid_input. */
+async function checkBody(req: Request): Promise<void> {
+  onlyFields(await readObject(req, true), []);
+}
 
 interface RunSummary {
   run_id: number;
@@ -32,6 +38,7 @@ function respond(summary: RunSummary): Response {
 
 const fromPanel = staffHandler(['admin'], async (req, caller) => {
   if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');
+  await checkBody(req);
   const { data, error } = await caller.client.rpc('rank_merchants', { p_trigger: 'manual' });
   if (error) throw fromPostgrest(error);
   return respond(data as RunSummary);
@@ -40,6 +47,7 @@ const fromPanel = staffHandler(['admin'], async (req, caller) => {
 async function fromSchedule(req: Request): Promise<Response> {
   try {
     if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');
+    await checkBody(req);
     const { data, error } = await admin.rpc('rank_merchants', { p_trigger: 'schedule' });
     if (error) throw fromPostgrest(error);
     return respond(data as RunSummary);

@@ -11,6 +11,7 @@ import { admin } from '../_shared/clients.ts';
 import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, HttpError, json } from '../_shared/errors.ts';
 import { isServiceCall } from '../_shared/serviceKey.ts';
+import { onlyFields, readObject } from '../_shared/body.ts';
 
 const BATCH = 500;
 const MAX_BATCHES = 20;
@@ -43,6 +44,8 @@ Deno.serve(async (req) => {
   if (req.method === 'OPTIONS') return new Response('ok', { headers: corsHeaders });
   try {
     if (!isServiceCall(req)) throw new HttpError(403, 'not_permitted', 'run-jobs is called by the schedule with the service key');
+    // the body is `{}` or nothing: a null, non-object body or any field is 400 invalid_input
+    onlyFields(await readObject(req, true), []);
     const jobs: JobResult[] = [];
     // Order matters little; each job is idempotent and locks what it moves.
     jobs.push(await runJob('reservation_run_timers', { p_limit: BATCH }, BATCH));

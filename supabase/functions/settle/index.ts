@@ -2,16 +2,18 @@
 //   finance / admin: POST { from: 'YYYY-MM-DD', to: 'YYYY-MM-DD' } → { runs: [summary] }
 //     The RPC is called with the caller's own token, so the run and its audit row name them.
 //   the daily schedule: POST with `Authorization: Bearer <service role key>` and an optional
-//     { from, to }. Without a period it settles every day from the day after the last run up
-//     to the latest day whose refund window has closed (yesterday when the window is 0 days),
-//     one run per day, at most MAX_CATCH_UP days per call.
+//     { from, to }. Without a period it settles each day past the refund window whose trades
+//     no run has taken yet (gaps included), one run per day, at most MAX_CATCH_UP days per call.
 // Idempotent because settle_period is: the same period returns the first run (created=false).
+// A body that is not a JSON object (null, an array, a string) or has other fields, or dates that
+// are not strings, is 400 invalid_input.
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@2';
 import { admin } from '../_shared/clients.ts';
 import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, fromPostgrest, HttpError, json } from '../_shared/errors.ts';
-import { readJson, staffHandler } from '../_shared/staffHandler.ts';
+import { staffHandler } from '../_shared/staffHandler.ts';
 import { isServiceCall } from '../_shared/serviceKey.ts';
+import { onlyFields, readObject, stringField, type Body as RawBody } from '../_shared/body.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_CATCH_UP = 62;
@@ -19,6 +21,12 @@ const MAX_CATCH_UP = 62;
 interface Body {
   from?: string;
   to?: string;
+}
+
+/** { from?, to? }, both strings when given. */
+function parseBody(raw: RawBody): Body {
+  onlyFields(raw, ['from', 'to']);
+  return { from: stringField(raw, 'from', { max: 10 }), to: stringField(raw, 'to', { max: 10 }) };
 }
 
 export interface RunSummary {
@@ -49,56 +57,26 @@ function period(body: Body): { from: string; to: string } {
   return { from: body.from, to: body.to };
 }
 
-/** Today's date in Asia/Shanghai, shifted by `days`. */
-function shanghaiDay(days = 0, now = Date.now()): string {
-  const d = new Date(now + 8 * 3600_000 + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 async function settle(client: SupabaseClient, from: string, to: string): Promise<RunSummary> {
   const { data, error } = await client.rpc('settle_period', { p_from: from, p_to: to });
   if (error) throw fromPostgrest(error);
   return data as RunSummary;
 }
 
-/** The scheduler's periods: each unsettled day after the last run, up to the last ready day. */
+/**
+ * The scheduler's periods: every business day past the refund window that still has trades
+ * no run took and no run covers, oldest first, gaps before a later run included (one run per
+ * day). The database decides (settlement_due_days), so a day settled by hand never makes the
+ * catch-up skip the days before it.
+ */
 async function scheduledDays(): Promise<string[]> {
-  const { data: settings, error } = await admin.from('money_settings').select('refund_window_days').single();
+  const { data, error } = await admin.rpc('settlement_due_days', { p_limit: MAX_CATCH_UP });
   if (error) throw fromPostgrest(error);
-  const lastReady = shanghaiDay(-1 - Number(settings?.refund_window_days ?? 0));
-  const { data: last, error: lastError } = await admin
-    .from('settlement_runs')
-    .select('period_to')
-    .order('period_to', { ascending: false })
-    .limit(1)
-    .maybeSingle();
-  if (lastError) throw fromPostgrest(lastError);
-  let day = last?.period_to ? addDays(last.period_to as string, 1) : lastReady;
-  const days: string[] = [];
-  while (day <= lastReady && days.length < MAX_CATCH_UP) {
-    days.push(day);
-    day = addDays(day, 1);
-  }
-  // nothing new: re-run the last ready day (a no-op if it was settled) so the caller sees it
-  return days.length > 0 ? days : [lastReady];
+  return (data ?? []) as string[];
 }
 
 async function scheduled(req: Request): Promise<Response> {
-  const text = req.method === 'POST' ? await req.text() : '';
-  let body: Body = {};
-  if (text.trim()) {
-    try {
-      body = JSON.parse(text) as Body;
-    } catch {
-      throw new HttpError(400, 'invalid_input', 'body must be JSON');
-    }
-  }
+  const body = req.method === 'POST' ? parseBody(await readObject(req, true)) : {};
   const runs: RunSummary[] = [];
   if (body.from !== undefined || body.to !== undefined) {
     const p = period(body);
@@ -111,7 +89,7 @@ async function scheduled(req: Request): Promise<Response> {
 
 const forStaff = staffHandler(['admin', 'finance'], async (req, caller) => {
   if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');
-  const p = period(await readJson<Body>(req));
+  const p = period(parseBody(await readObject(req)));
   const run = await settle(caller.client, p.from, p.to);
   return json({ runs: [run] });
 });

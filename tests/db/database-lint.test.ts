@@ -15,7 +15,9 @@ const EXPOSED = config.api.schemas;
 // the platform's schemas and the extensions': not ours to lint
 const PLATFORM = ['auth', 'storage', 'extensions', 'graphql', 'graphql_public', 'realtime', 'vault', 'pgsodium', 'pgsodium_masks',
   'cron', 'net', 'pgmq', 'pgbouncer', 'supabase_functions', 'supabase_migrations', 'information_schema', 'pg_catalog', 'pg_toast',
-  'supautils_emulation'];
+  'supautils_emulation',
+  // test fixtures' helpers (tests/db/money-fixtures.ts), beside the schema in the test database
+  'money_fx'];
 
 const list = (names: string[]) => `array[${names.map((x) => `'${x}'`).join(', ')}]::text[]`;
 const OURS = `n.nspname <> all (${list(PLATFORM)}) and n.nspname not like 'pg\\_temp\\_%' and n.nspname not like 'pg\\_toast\\_temp\\_%'`;

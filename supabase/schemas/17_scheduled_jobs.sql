@@ -5,6 +5,24 @@
 -- store the key.
 set check_function_bodies = off;
 
+-- A hosted project has pg_cron and pg_net available but off until enabled: enable them, so that
+-- `supabase db push` also sets the schedule up. Where they are not available or cannot be
+-- created (the embedded Postgres has neither) nothing happens, and the local timer runs the jobs.
+do $$
+declare
+  ext text;
+begin
+  foreach ext in array array['pg_net', 'pg_cron'] loop
+    if exists (select from pg_catalog.pg_available_extensions where name = ext) then
+      begin
+        execute pg_catalog.format('create extension if not exists %I', ext);
+      exception when others then
+        raise notice 'scheduled jobs: extension % not enabled (%); run select app.schedule_jobs() once it is', ext, sqlerrm;
+      end;
+    end if;
+  end loop;
+end $$;
+
 -- Tables --------------------------------------------------------------------------------------
 
 create table app.scheduled_jobs (

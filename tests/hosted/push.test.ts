@@ -7,9 +7,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { execBatch, sendBatchPrepared } from '../../scripts/db/cli-protocol.ts';
-import { migrationFiles, push, startHostedCluster, type HostedCluster, type PushReport } from '../../scripts/db/hosted.ts';
+import { migrationFiles, push, startHostedCluster, viaSupautils, type HostedCluster, type PushReport } from '../../scripts/db/hosted.ts';
 import { seedFiles } from '../../scripts/local-stack/db.ts';
 import { logger } from '../../scripts/local-stack/log.ts';
+import { ALLOWED_DDL, REFUSED_DDL, REFUSED_HOSTED_ONLY } from '../support/hosted-refusals.ts';
 
 let cluster: HostedCluster;
 let report: PushReport | undefined;
@@ -81,14 +82,15 @@ describe('the emulated role model refuses what hosted refuses', () => {
     expect(rows[0]).toEqual({ rolsuper: false, auth: false, storage: false });
   });
 
-  it.each([
-    ['a table in auth', 'create table auth.mine (id int)'],
-    ['a function in storage', 'create function storage.mine() returns int language sql as $$ select 1 $$'],
-    ['a column on auth.users', 'alter table auth.users add column mine int'],
-    ['a policy on auth.users outside supautils', 'create policy mine on auth.users for select using (true)'],
-    ['set_config of a superuser setting', "select set_config('log_statement', 'all', true)"],
-    ['a write to the auth migrations table', "insert into auth.schema_migrations values ('mine')"],
-  ])('%s', async (_what, sql) => {
+  it.each(REFUSED_DDL)('refuses %s', async (_what, sql) => {
+    expect(await refusal(sql)).toBe('42501');
+  });
+
+  it.each(ALLOWED_DDL)('allows %s', async (_what, sql) => {
+    expect(await refusal(viaSupautils(sql))).toBeNull();
+  });
+
+  it.each(REFUSED_HOSTED_ONLY)('refuses %s', async (_what, sql) => {
     expect(await refusal(sql)).toBe('42501');
   });
 

@@ -48,6 +48,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // the migrations and seed pushed to a cluster with hosted Supabase's role model (starts its own Postgres)
+          name: 'hosted',
+          environment: 'node',
+          include: ['tests/hosted/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],

@@ -1,9 +1,11 @@
 // `npm test`: every layer, against a throw-away stack of its own on shifted ports.
 //   1. unit (jsdom, no stack)
 //   2. database + auth + edge functions (real supabase-js through the gateway)
-//   3. end to end (Chromium driving the built app)
+//   3. hosted: the migrations and seed pushed as `supabase db push` would to a cluster with a
+//      hosted project's role model (its own Postgres, no stack; tests/hosted)
+//   4. end to end (Chromium driving the built app)
 // The stack is stopped whatever happens. Ends with one line: `N passed, N failed`.
-// `npm test -- unit` (or db, e2e) runs only those layers; `--keep` reuses the test database.
+// `npm test -- unit` (or db, hosted, e2e) runs only those layers; `--keep` reuses the test database.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +28,7 @@ for (const name of ['GOTRUE_RATE_LIMIT_TOKEN_REFRESH', 'GOTRUE_RATE_LIMIT_OTP', 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
 const wanted = args.filter((a) => !a.startsWith('--'));
-const layers = (wanted.length ? wanted : ['unit', 'db', 'e2e']) as Array<'unit' | 'db' | 'e2e'>;
+const layers = (wanted.length ? wanted : ['unit', 'db', 'hosted', 'e2e']) as Array<'unit' | 'db' | 'hosted' | 'e2e'>;
 const log = logger('test');
 const resultsDir = path.join(ROOT, '.local', 'test-results');
 mkdirSync(resultsDir, { recursive: true });
@@ -60,6 +62,12 @@ async function vitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<voi
   if (code !== 0 && r.numFailedTests === 0 && r.numFailedTestSuites === 0) problems++;
 }
 
+// the hosted-compat cluster's port base, beside the test stack's (+500 is the heal test's)
+const hosted = async () => {
+  log.info('— hosted compatibility —');
+  await vitest('hosted', { HOSTED_PORT_BASE: String(PORT_BASE + 600) });
+};
+
 let stack: RunningStack | undefined;
 let preview: Child | undefined;
 async function cleanup() {
@@ -88,6 +96,7 @@ try {
       log.info('— database, auth, edge functions —');
       await vitest('db', env);
     }
+    if (layers.includes('hosted')) await hosted();
     if (layers.includes('e2e')) {
       if (layers.includes('db')) {
         // the database layer leaves fixtures beside the demo data; the browser tests start
@@ -110,6 +119,8 @@ try {
         await vitest('e2e', { ...env, APP_URL: `http://${cfg.host}:${cfg.appPort}` });
       }
     }
+  } else if (layers.includes('hosted')) {
+    await hosted();
   }
 } catch (e) {
   log.error(`test run aborted: ${(e as Error).stack ?? e}`);

@@ -4,13 +4,16 @@
 -- role, so RLS on storage.objects decides exactly as it does on hosted Storage.
 -- Idempotent: runs on every start, after bootstrap.sql (which creates supabase_storage_admin).
 
-grant supabase_storage_admin to postgres;
+-- as on hosted since 2025: postgres is no member of supabase_storage_admin
+revoke supabase_storage_admin from postgres;
 grant usage on schema extensions to supabase_storage_admin;
 alter role supabase_storage_admin set search_path = storage;
 
 create schema if not exists storage authorization supabase_storage_admin;
-grant usage on schema storage to postgres, anon, authenticated, service_role;
-grant all on schema storage to postgres;
+grant usage on schema storage to anon, authenticated, service_role;
+-- hosted: postgres may use the schema and pass that on, not create in it
+grant usage on schema storage to postgres with grant option;
+revoke create on schema storage from postgres;
 
 set role supabase_storage_admin;
 
@@ -154,9 +157,11 @@ end $$;
 reset role;
 
 -- Supabase's grants: the API roles may use the schema and touch the tables; RLS decides.
-grant all on storage.buckets to anon, authenticated, service_role, postgres;
-grant all on storage.objects to anon, authenticated, service_role, postgres;
-grant all on storage.migrations to anon, authenticated, service_role, postgres;
+grant all on storage.buckets to anon, authenticated, service_role;
+grant all on storage.objects to anon, authenticated, service_role;
+grant all on storage.buckets, storage.objects to postgres with grant option;
+-- storage's own migration record: nobody's but storage's (hosted revoked it in 2025)
+revoke all on storage.migrations from anon, authenticated, service_role, postgres;
 grant execute on all functions in schema storage to anon, authenticated, service_role, postgres;
 alter default privileges for role supabase_storage_admin in schema storage
   grant all on tables to postgres, anon, authenticated, service_role;

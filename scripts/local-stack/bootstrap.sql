@@ -39,7 +39,9 @@ alter role authenticator set statement_timeout = '8s';
 alter role authenticator set lock_timeout = '8s';
 grant anon, authenticated, service_role to authenticator;
 grant anon, authenticated, service_role to postgres;
-grant supabase_auth_admin to postgres;
+-- As on hosted since 2025: postgres is not a member of the auth and storage admin roles (a
+-- cluster bootstrapped before keeps no such membership either).
+revoke supabase_auth_admin from postgres;
 alter role postgres set search_path = "$user", public, extensions;
 alter role supabase_admin set search_path = "$user", public, auth, extensions;
 alter role supabase_auth_admin set search_path = auth;
@@ -278,6 +280,9 @@ reset role;
 grant select on all tables in schema auth to postgres with grant option;
 grant all on all tables in schema auth to postgres;
 grant all on all sequences in schema auth to postgres;
+-- hosted's lock-down: no CREATE in auth, and auth's own migration record is not postgres's
+revoke create on schema auth from postgres;
+revoke all on auth.schema_migrations from postgres;
 
 -- ---------------------------------------------------------------------------
 -- PostgREST schema-cache reload on DDL (what Supabase installs)
@@ -314,5 +319,57 @@ do $$ begin
   end if;
   if not exists (select from pg_event_trigger where evtname = 'pgrst_drop_watch') then
     create event trigger pgrst_drop_watch on sql_drop execute procedure extensions.pgrst_drop_watch();
+  end if;
+end $$;
+
+-- ---------------------------------------------------------------------------
+-- Hosted Supabase refuses postgres DDL in the auth and storage schemas: it owns nothing there
+-- and has had no CREATE on them since 2025. Only supautils lets it create, alter and drop
+-- policies on some platform tables, and its table privileges let it add triggers and grant.
+-- The local postgres is a superuser, which would accept all of it; this guard refuses the rest
+-- for postgres as hosted does, so what a migration does to auth or storage locally it can also
+-- do on hosted. (The bootstrap makes those schemas as their admin roles, so it passes.)
+create or replace function extensions.hosted_ddl_guard() returns event_trigger language plpgsql as $$
+declare
+  cmd record;
+begin
+  if current_user <> 'postgres' then
+    return;
+  end if;
+  for cmd in select c.command_tag, c.object_identity,
+                    -- a policy's or trigger's schema is its table's
+                    coalesce(c.schema_name, substring(c.object_identity from ' on ([^.]+)\.')) as schema_name
+               from pg_event_trigger_ddl_commands() c loop
+    continue when cmd.schema_name is distinct from 'auth' and cmd.schema_name is distinct from 'storage';
+    continue when cmd.command_tag in ('GRANT', 'REVOKE');
+    continue when cmd.command_tag in ('CREATE POLICY', 'ALTER POLICY')
+      and cmd.object_identity ~ ' on (auth\.(audit_log_entries|identities|refresh_tokens|sessions|users)|storage\.(buckets|migrations|objects))$';
+    continue when cmd.command_tag = 'CREATE TRIGGER' and cmd.object_identity !~ ' on (auth\.schema_migrations|storage\.migrations)$';
+    raise exception 'hosted Supabase refuses postgres % in schema % (%): the platform owns it', cmd.command_tag, cmd.schema_name, cmd.object_identity
+      using errcode = '42501';
+  end loop;
+end $$;
+
+create or replace function extensions.hosted_drop_guard() returns event_trigger language plpgsql as $$
+declare
+  obj record;
+begin
+  if current_user <> 'postgres' then
+    return;
+  end if;
+  for obj in select * from pg_event_trigger_dropped_objects() loop
+    continue when obj.schema_name is distinct from 'auth' and obj.schema_name is distinct from 'storage';
+    continue when obj.object_type in ('policy', 'trigger') or obj.is_temporary;
+    raise exception 'hosted Supabase refuses postgres dropping % %: the platform owns it', obj.object_type, obj.object_identity
+      using errcode = '42501';
+  end loop;
+end $$;
+
+do $$ begin
+  if not exists (select from pg_event_trigger where evtname = 'hosted_ddl_guard') then
+    create event trigger hosted_ddl_guard on ddl_command_end execute procedure extensions.hosted_ddl_guard();
+  end if;
+  if not exists (select from pg_event_trigger where evtname = 'hosted_drop_guard') then
+    create event trigger hosted_drop_guard on sql_drop execute procedure extensions.hosted_drop_guard();
   end if;
 end $$;

@@ -223,11 +223,17 @@ function run(cmd: string, args: string[], layout: PostgresLayout): Promise<{ cod
   });
 }
 
+export interface ClusterOptions {
+  reset?: boolean;
+  /** the role initdb creates (the cluster's superuser); `postgres` unless a check needs hosted's `supabase_admin` */
+  superuser?: string;
+}
+
 /**
  * Creates the cluster when there is none (or `reset`). Returns whether it was created now,
  * i.e. whether it still needs the seed.
  */
-export async function prepareCluster(cfg: StackConfig, log: Logger, opts: { reset?: boolean } = {}): Promise<boolean> {
+export async function prepareCluster(cfg: StackConfig, log: Logger, opts: ClusterOptions = {}): Promise<boolean> {
   if (opts.reset) await removeData(cfg);
   const layout = await postgresLayout(cfg);
   if (layout.outside) {
@@ -247,7 +253,7 @@ export async function prepareCluster(cfg: StackConfig, log: Logger, opts: { rese
     const { code, output } = await run(path.join(layout.binDir, 'initdb'), [
       `--pgdata=${layout.pgData}`,
       '--auth=password',
-      '--username=postgres',
+      `--username=${opts.superuser ?? 'postgres'}`,
       `--pwfile=${pwFile}`,
       '--encoding=UTF8',
       '--locale=C.UTF-8',
@@ -295,11 +301,11 @@ function spawnPostgres(cfg: StackConfig, layout: PostgresLayout, log: Logger): C
 }
 
 /** Resolves once Postgres accepts a query (after crash recovery, too). */
-export async function waitForPostgres(cfg: StackConfig, child: Child, timeoutMs: number): Promise<void> {
+export async function waitForPostgres(cfg: StackConfig, child: Child, timeoutMs: number, user = 'postgres'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (hasExited(child)) throw new Error(`postgres exited while starting (${child.proc.exitCode ?? child.proc.signalCode})`);
-    const client = connect(cfg);
+    const client = connect(cfg, user);
     client.on('error', () => {});
     try {
       await client.connect();
@@ -316,19 +322,19 @@ export async function waitForPostgres(cfg: StackConfig, child: Child, timeoutMs:
 }
 
 /** The database as a supervised service: crash recovery can take a while on a big database. */
-export async function postgresService(cfg: StackConfig, log: Logger): Promise<ServiceSpec> {
+export async function postgresService(cfg: StackConfig, log: Logger, superuser = 'postgres'): Promise<ServiceSpec> {
   const layout = await postgresLayout(cfg);
   return {
     name: 'postgres',
     spawn: () => spawnPostgres(cfg, layout, log),
-    ready: (child) => waitForPostgres(cfg, child, 300_000),
+    ready: (child) => waitForPostgres(cfg, child, 300_000, superuser),
   };
 }
 
 /** Postgres alone, unsupervised (schema tools, the scale seed, benchmarks). */
-export async function startDatabase(cfg: StackConfig, log: Logger, opts: { reset?: boolean } = {}): Promise<Database> {
+export async function startDatabase(cfg: StackConfig, log: Logger, opts: ClusterOptions = {}): Promise<Database> {
   const fresh = await prepareCluster(cfg, log, opts);
-  const spec = await postgresService(cfg, log);
+  const spec = await postgresService(cfg, log, opts.superuser);
   const child = spec.spawn() as Child;
   try {
     await spec.ready(child, false);

@@ -1,31 +1,40 @@
-// The local stand-in for Supabase cron: calls the scheduled edge functions with the service
-// key, as pg_cron + pg_net would on a hosted project. Timers every minute; ranking and
-// settlement once at start (catching up) and then daily.
+// The local stand-in for pg_cron: calls the scheduled edge functions with the service key, at
+// the minutes app.scheduled_jobs gives (the table hosted's pg_cron jobs are made from, by
+// app.schedule_jobs: supabase/schemas/17_scheduled_jobs.sql), so both run the same schedule.
+// Every job also runs once at start, catching up on what was missed while the stack was down.
+import pg from 'pg';
 import type { StackConfig } from './config.ts';
+import { parseCron, type Cron } from './cron.ts';
 import type { Logger } from './log.ts';
 
-interface Job { slug: string; everyMs: number; body: Record<string, unknown> }
+export interface ScheduledJob { slug: string; schedule: string; body: Record<string, unknown> }
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-export const SCHEDULE: Job[] = [
-  { slug: 'run-jobs', everyMs: MINUTE, body: {} },
-  { slug: 'settle', everyMs: DAY, body: {} },
-  { slug: 'rank-merchants', everyMs: DAY, body: {} },
-];
 
-export function startSchedule(cfg: StackConfig, log: Logger, available: string[]): { stop(): void } {
-  const timers: NodeJS.Timeout[] = [];
+/** The schedule as the database defines it. */
+export async function loadSchedule(cfg: StackConfig): Promise<ScheduledJob[]> {
+  const client = new pg.Client({ connectionString: cfg.dbUrl });
+  await client.connect();
+  try {
+    return (await client.query<ScheduledJob>('select slug, schedule, body from app.scheduled_jobs order by slug')).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startSchedule(cfg: StackConfig, log: Logger, available: string[]): Promise<{ stop(): void }> {
+  const jobs = (await loadSchedule(cfg)).filter((j) => available.includes(j.slug));
+  const crons = new Map<string, Cron>(jobs.map((j) => [j.slug, parseCron(j.schedule)]));
   const busy = new Set<string>();
   // Jobs run one after another: settlement and commission release both post to the same
   // ledger accounts, and running them at once only produces deadlock retries.
   let queue: Promise<void> = Promise.resolve();
-  const call = (job: Job) => {
+  const call = (job: ScheduledJob) => {
     if (busy.has(job.slug)) return; // never queue a job twice
     busy.add(job.slug);
     queue = queue.then(() => execute(job));
   };
-  const execute = async (job: Job) => {
+  const execute = async (job: ScheduledJob) => {
     const t = Date.now();
     try {
       const res = await fetch(`${cfg.apiUrl}/functions/v1/${job.slug}`, {
@@ -43,9 +52,19 @@ export function startSchedule(cfg: StackConfig, log: Logger, available: string[]
       busy.delete(job.slug);
     }
   };
-  for (const job of SCHEDULE.filter((j) => available.includes(j.slug))) {
-    timers.push(setTimeout(() => call(job), 5_000));
-    timers.push(setInterval(() => call(job), job.everyMs));
-  }
-  return { stop: () => timers.forEach((t) => clearTimeout(t)) };
+  const start = setTimeout(() => jobs.forEach(call), 5_000);
+  // at the start of every minute, the jobs whose schedule matches it
+  let next: NodeJS.Timeout;
+  const tick = () => {
+    const now = new Date();
+    for (const job of jobs) if (crons.get(job.slug)!.matches(now)) call(job);
+    next = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
+  };
+  next = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
+  return {
+    stop: () => {
+      clearTimeout(start);
+      clearTimeout(next);
+    },
+  };
 }

@@ -31,7 +31,7 @@ async function run(name: NodeServiceName, cfg: StackConfig, log: Logger): Promis
     }
     case 'schedule': {
       const { startSchedule } = await import('./schedule.ts');
-      const schedule = startSchedule(cfg, log, discoverFunctions(cfg).map((f) => f.slug));
+      const schedule = await startSchedule(cfg, log, discoverFunctions(cfg).map((f) => f.slug));
       return { close: () => schedule.stop() };
     }
   }

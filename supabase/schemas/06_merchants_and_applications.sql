@@ -212,6 +212,11 @@ create index merchants_search_grams on public.merchants using gin (search_grams)
 create index merchant_status_history_merchant_idx on public.merchant_status_history (merchant_id, at desc);
 
 create index merchant_commission_changes_merchant_idx on public.merchant_commission_changes (merchant_id, at desc);
+-- foreign keys: a delete or key change of the referenced row finds its referrers by index
+create index merchant_commission_changes_actor_id_idx on public.merchant_commission_changes (actor_id) where actor_id is not null;
+create index merchant_commission_changes_new_category_id_idx on public.merchant_commission_changes (new_category_id) where new_category_id is not null;
+create index merchant_commission_changes_old_category_id_idx on public.merchant_commission_changes (old_category_id) where old_category_id is not null;
+create index merchant_status_history_actor_id_idx on public.merchant_status_history (actor_id) where actor_id is not null;
 
 create index merchant_applications_queue_idx on public.merchant_applications (state, submitted_at);
 

@@ -991,10 +991,38 @@ from public.car_series s
 join public.car_brands b on b.id = s.brand_id;
 
 -- What the public app (anon) may read: approved, active, fee-paid merchants and their approved,
--- on-shelf listings. These two views run as their owner (no security_invoker) because anon has
--- no privileges on the base tables; they filter explicitly and expose no PII, not even the
--- merchant's phone (R-PRO-2: bound customers must not see it; public_merchant_contact decides).
-create view public.public_merchants as
+-- on-shelf listings (public_merchants here, public_listings in 90_cross_domain_views.sql).
+-- The views run as the caller (security_invoker) like every other view, so what anon sees is
+-- decided on the tables, as for staff: a policy per table for anon that keeps the public rows
+-- only, and SELECT on the columns the views show (and filter on) alone, never a contact, a
+-- price history or PII, not even the merchant's phone (R-PRO-2: bound customers must not see
+-- it; public_merchant_contact decides). Read directly, the tables give anon nothing more.
+create policy merchants_public_read on public.merchants for select to anon
+  using (app.merchant_is_public(status, fee_paid_until));
+-- categories, cities: those of public merchants (anon's own policy filters the subquery)
+create policy merchant_categories_public_read on public.merchant_categories for select to anon
+  using (id in (select m.category_id from public.merchants m));
+create policy regions_public_read on public.regions for select to anon
+  using (code in (select m.city_code from public.merchants m));
+-- the catalogue's active entries: what a listing names
+create policy car_brands_public_read on public.car_brands for select to anon using (active);
+create policy car_series_public_read on public.car_series for select to anon using (active);
+create policy car_models_public_read on public.car_models for select to anon using (active);
+create policy listings_public_read on public.listings for select to anon
+  using (app.listing_on_shelf(review_state, shelf_state) and trade_state <> 'retired'
+         and merchant_id in (select m.id from public.merchants m));
+grant select (id, name, kind, category_id, city_code, address, lat, lng, level, rating, rank_in_city, description,
+  licence_no, status, fee_paid_until) on table public.merchants to anon;
+grant select (id, name) on table public.merchant_categories to anon;
+grant select (code, name) on table public.regions to anon;
+grant select (id, name) on table public.car_brands to anon;
+grant select (id, name) on table public.car_series to anon;
+grant select (id, name) on table public.car_models to anon;
+grant select (id, merchant_id, kind, title, brand_id, series_id, model_id, year, mileage_km, colour, gearbox, energy,
+  city_code, price_fen, deposit_fen, holiday_price_fen, holiday_starts_at, holiday_ends_at, photos, description,
+  trade_state, listed_at, search, search_grams, review_state, shelf_state) on table public.listings to anon;
+
+create view public.public_merchants with (security_invoker = on) as
 select m.id, m.name, m.kind, c.name as category_name, m.city_code, r.name as city_name,
   m.address, m.lat, m.lng, m.level, m.rating, m.rank_in_city, m.description, m.licence_no
 from public.merchants m

@@ -97,6 +97,8 @@ create index customer_bindings_distributor_idx on public.customer_bindings (dist
 create index customer_bindings_merchant_idx on public.customer_bindings (merchant_id);
 
 create index customer_bindings_share_idx on public.customer_bindings (share_id);
+-- foreign keys: a delete or key change of the referenced row finds its referrers by index
+create index customer_bindings_click_id_idx on public.customer_bindings (click_id) where click_id is not null;
 
 create unique index promotions_slot_key on public.promotions (model_id, region_code, slot_no) where state = 'active';
 
@@ -113,6 +115,9 @@ create index promotions_active_end_idx on public.promotions (ends_at) where stat
 -- promotions
 create policy promotions_read on public.promotions for select to authenticated
   using ((select app.all_regions()) or (region_code = any ((select app.scope_cities())::text[])));
+-- the public app (anon) sees which listings are promoted now (public_listings.promoted)
+create policy promotions_public_read on public.promotions for select to anon
+  using (state = 'active' and ends_at > now());
 
 create policy shares_read on public.shares for select to authenticated
   using ((select app.all_regions()) or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
@@ -127,6 +132,7 @@ create policy share_clicks_read on public.share_clicks for select to authenticat
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table public.shares, public.share_clicks, public.customer_bindings, public.promotions from public, anon, authenticated, service_role;
 grant select on table public.shares, public.share_clicks, public.customer_bindings, public.promotions to authenticated;
+grant select (listing_id, state, ends_at) on table public.promotions to anon;
 grant all on table public.shares, public.share_clicks, public.customer_bindings, public.promotions to service_role;
 revoke all on sequence public.share_clicks_id_seq from public, anon, authenticated, service_role;
 grant all on sequence public.share_clicks_id_seq to anon, authenticated, service_role;

@@ -127,6 +127,8 @@ create index complaints_queue_idx on public.complaints (state, resolution_due_at
 create index complaints_created_idx on public.complaints (created_at desc);
 
 create index complaint_messages_complaint_idx on public.complaint_messages (complaint_id, created_at);
+-- foreign keys: a delete or key change of the referenced row finds its referrers by index
+create index complaint_messages_author_staff_id_idx on public.complaint_messages (author_staff_id) where author_staff_id is not null;
 
 create index complaint_history_complaint_idx on public.complaint_history (complaint_id, at desc);
 

@@ -192,6 +192,9 @@ create index payments_created_idx on public.payments (created_at desc);
 create index payments_paid_idx on public.payments (channel, paid_at) where paid_at is not null;
 
 create index payments_kind_idx on public.payments (kind, created_at desc);
+-- foreign keys: a delete or key change of the referenced row finds its referrers by index
+create index payments_journal_id_idx on public.payments (journal_id) where journal_id is not null;
+create index payments_refund_journal_id_idx on public.payments (refund_journal_id) where refund_journal_id is not null;
 
 create index payment_history_payment_idx on public.payment_history (payment_id, at desc);
 

@@ -130,6 +130,12 @@ create index trade_money_unsettled_idx on public.trade_money (closed_at) where s
 create index trade_money_run_idx on public.trade_money (settlement_run_id) where settlement_run_id is not null;
 
 create index trade_money_merchant_idx on public.trade_money (merchant_id, closed_at desc);
+-- foreign keys: a delete or key change of the referenced row finds its referrers by index
+create index trade_money_close_journal_id_idx on public.trade_money (close_journal_id);
+create index trade_money_reversal_journal_id_idx on public.trade_money (reversal_journal_id) where reversal_journal_id is not null;
+create index trade_money_tier2_member_id_idx on public.trade_money (tier2_member_id) where tier2_member_id is not null;
+create index trade_money_distributor_id_idx on public.trade_money (distributor_id) where distributor_id is not null;
+create index settlement_runs_journal_id_idx on public.settlement_runs (journal_id) where journal_id is not null;
 
 create index commissions_beneficiary_idx on public.commissions (beneficiary_id, created_at desc);
 
@@ -146,6 +152,9 @@ create index settlement_statements_run_idx on public.settlement_statements (run_
 -- Claw-backs are few: the commission charts find them (dated by their trade's refund or void)
 -- without reading every commission row.
 create index commissions_clawback_trade_idx on public.commissions (trade_id) where is_clawback;
+-- foreign keys: a delete or key change of the referenced row finds its referrers by index
+create index commissions_journal_id_idx on public.commissions (journal_id);
+create index commissions_reverses_id_idx on public.commissions (reverses_id) where reverses_id is not null;
 
 -- Row-level security --------------------------------------------------------------------------
 

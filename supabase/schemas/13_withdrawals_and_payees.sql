@@ -135,6 +135,8 @@ create index withdrawals_state_idx on public.withdrawals (state, applied_at);
 create index withdrawals_owner_idx on public.withdrawals (owner_id, applied_at desc);
 
 create index withdrawals_applied_idx on public.withdrawals (applied_at desc);
+-- foreign keys: a delete or key change of the referenced row finds its referrers by index
+create index withdrawals_bank_account_id_idx on public.withdrawals (bank_account_id);
 
 create index withdrawal_history_withdrawal_idx on public.withdrawal_history (withdrawal_id, at desc);
 

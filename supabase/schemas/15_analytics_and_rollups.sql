@@ -46,7 +46,9 @@ set check_function_bodies = off;
 create table app.rollup_dirty (
   source text not null check (source in ('reservation', 'trade', 'listing', 'member')),
   day date not null,
-  marked_at timestamptz not null default now()
+  marked_at timestamptz not null default now(),
+  -- a key of its own: the same day may be marked many times until the refresh takes it
+  id bigint generated always as identity primary key
 );
 -- Row-level security on every rollup: the same rules as the rows summed. Only the refresh writes.
 alter table app.rollup_dirty enable row level security;
@@ -105,7 +107,9 @@ create table app.ana_commission_day (
   beneficiary_id uuid not null,
   amount_fen bigint not null,
   records integer not null,
-  constraint ana_commission_day_key unique nulls not distinct (day, city_code, trade_city_code, beneficiary_id)
+  constraint ana_commission_day_key unique nulls not distinct (day, city_code, trade_city_code, beneficiary_id),
+  -- the natural key has nullable parts (no city), which a primary key cannot have
+  id bigint generated always as identity primary key
 );
 alter table app.ana_commission_day enable row level security;
 
@@ -140,7 +144,9 @@ create table app.ana_trades_brand_day (
   brand_id integer,
   trades integer not null,
   gmv_fen bigint not null,
-  constraint ana_trades_brand_day_key unique nulls not distinct (day, city_code, brand_id)
+  constraint ana_trades_brand_day_key unique nulls not distinct (day, city_code, brand_id),
+  -- the natural key has a nullable part (no brand), which a primary key cannot have
+  id bigint generated always as identity primary key
 );
 alter table app.ana_trades_brand_day enable row level security;
 
@@ -180,7 +186,9 @@ create table app.ana_members_day (
   city_code text,
   level public.member_level not null,
   members integer not null,
-  constraint ana_members_day_key unique nulls not distinct (day, city_code, level)
+  constraint ana_members_day_key unique nulls not distinct (day, city_code, level),
+  -- the natural key has a nullable part (no city), which a primary key cannot have
+  id bigint generated always as identity primary key
 );
 alter table app.ana_members_day enable row level security;
 

@@ -7,8 +7,9 @@ set check_function_bodies = off;
 -- Views ---------------------------------------------------------------------------------------
 
 -- What the public app (anon) may read of listings: on shelf, not retired, of a public merchant
--- (public_merchants). Runs as its owner like public_merchants; no PII.
-create view public.public_listings as
+-- (public_merchants). Runs as the caller like public_merchants; anon's policies and column
+-- grants (07_catalogue_and_listings.sql, promotions in 08) decide the rows; no PII.
+create view public.public_listings with (security_invoker = on) as
 select l.id, l.merchant_id, pm.name as merchant_name, l.kind, l.title,
   l.brand_id, b.name as brand_name, l.series_id, s.name as series_name, l.model_id, cm.name as model_name,
   l.year, l.mileage_km, l.colour, l.gearbox, l.energy, l.city_code, pm.city_name,

@@ -15,6 +15,16 @@ returns double precision language sql immutable as $$
   select ('x' || substr(md5(i::text || ':' || salt::text), 1, 8))::bit(32)::bigint / 4294967296.0
 $$;
 
+-- Who the seed's RPC calls run as (the money seed): the claims PostgREST would set for the
+-- service key or a demo login. Made here because a seed file cannot call a function it makes
+-- itself (the CLI prepares a file's statements before running any).
+create or replace function pg_temp.act_as(who text) returns void language sql as $$
+  select set_config('request.jwt.claims', case who
+    when 'service' then '{"role":"service_role"}'
+    when 'finance' then '{"sub":"00000000-0000-4000-a000-000000000004","role":"authenticated"}'
+    when 'admin' then '{"sub":"00000000-0000-4000-a000-000000000001","role":"authenticated"}' end, false)
+$$;
+
 create temp table if not exists seed_dropped_indexes (tbl regclass not null, name text not null, def text not null);
 
 create or replace function pg_temp.seed_drop_indexes(variadic p_tables regclass[])
@@ -63,7 +73,12 @@ begin
     parts := regexp_match(t, '^(.+)\.([^.]+)$');
     execute format('alter table %s enable %s trigger %I', parts[1], case when p_on then 'always' else '' end, parts[2]);
   end loop;
-  perform set_config('session_replication_role', case when p_on then 'replica' else 'origin' end, true);
+  -- a plain SET: hosted Supabase lets postgres SET this superuser setting (supautils), not set_config() it
+  if p_on then
+    set local session_replication_role = replica;
+  else
+    set local session_replication_role = origin;
+  end if;
 end $$;
 
 create or replace function pg_temp.seed_check_foreign_keys(variadic p_tables regclass[])

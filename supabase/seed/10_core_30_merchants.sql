@@ -1,34 +1,40 @@
 -- Core demo data 3/5: merchants (300 × app.seed_factor) in every state with their approved
 -- applications, plus applications still in the review queue in every state.
-drop table if exists seed_words, seed_cities, seed_surnames2;
-create temp table seed_words (i int primary key, name text, py text, ini text);
-insert into seed_words values
-(1, '鑫源', 'xinyuan', 'xy'),
-(2, '恒通', 'hengtong', 'ht'),
-(3, '顺达', 'shunda', 'sd'),
-(4, '宏达', 'hongda', 'hd'),
-(5, '永盛', 'yongsheng', 'ys'),
-(6, '诚信', 'chengxin', 'cx'),
-(7, '安吉', 'anji', 'aj'),
-(8, '瑞丰', 'ruifeng', 'rf'),
-(9, '华泰', 'huatai', 'ht'),
-(10, '中联', 'zhonglian', 'zl'),
-(11, '金桥', 'jinqiao', 'jq'),
-(12, '万通', 'wantong', 'wt'),
-(13, '天顺', 'tianshun', 'ts'),
-(14, '东方', 'dongfang', 'df'),
-(15, '远航', 'yuanhang', 'yh'),
-(16, '佳和', 'jiahe', 'jh'),
-(17, '盛世', 'shengshi', 'ss'),
-(18, '德隆', 'delong', 'dl'),
-(19, '新锐', 'xinrui', 'xr'),
-(20, '捷诚', 'jiecheng', 'jc')
-;
-create temp table seed_cities as
-  select demo_rank as i, code, regexp_replace(name, '市$', '') as short, name_pinyin as py, name_initials as ini, lat, lng
-  from public.regions where demo_rank is not null;
-create temp table seed_surnames2 (i int primary key, name text);
-insert into seed_surnames2 select i, s from unnest('{王,李,张,刘,陈,杨,黄,赵,吴,周,徐,孙,马,朱,胡,郭}'::text[]) with ordinality as t (s, i);
+-- `supabase db push --include-seed` prepares every statement of a seed file before it runs
+-- any, so a statement naming a temp table made earlier in the same file would not be found:
+-- the temp tables are made and used inside one DO block (run, not prepared, statement by statement).
+do $$
+begin
+  drop table if exists seed_words, seed_cities, seed_surnames2;
+  create temp table seed_words (i int primary key, name text, py text, ini text);
+  insert into seed_words values
+  (1, '鑫源', 'xinyuan', 'xy'),
+  (2, '恒通', 'hengtong', 'ht'),
+  (3, '顺达', 'shunda', 'sd'),
+  (4, '宏达', 'hongda', 'hd'),
+  (5, '永盛', 'yongsheng', 'ys'),
+  (6, '诚信', 'chengxin', 'cx'),
+  (7, '安吉', 'anji', 'aj'),
+  (8, '瑞丰', 'ruifeng', 'rf'),
+  (9, '华泰', 'huatai', 'ht'),
+  (10, '中联', 'zhonglian', 'zl'),
+  (11, '金桥', 'jinqiao', 'jq'),
+  (12, '万通', 'wantong', 'wt'),
+  (13, '天顺', 'tianshun', 'ts'),
+  (14, '东方', 'dongfang', 'df'),
+  (15, '远航', 'yuanhang', 'yh'),
+  (16, '佳和', 'jiahe', 'jh'),
+  (17, '盛世', 'shengshi', 'ss'),
+  (18, '德隆', 'delong', 'dl'),
+  (19, '新锐', 'xinrui', 'xr'),
+  (20, '捷诚', 'jiecheng', 'jc')
+  ;
+  create temp table seed_cities as
+    select demo_rank as i, code, regexp_replace(name, '市$', '') as short, name_pinyin as py, name_initials as ini, lat, lng
+    from public.regions where demo_rank is not null;
+  create temp table seed_surnames2 (i int primary key, name text);
+  insert into seed_surnames2 select i, s from unnest('{王,李,张,刘,陈,杨,黄,赵,吴,周,徐,孙,马,朱,胡,郭}'::text[]) with ordinality as t (s, i);
+end $$;
 
 do $$
 declare

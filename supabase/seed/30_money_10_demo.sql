@@ -4,17 +4,11 @@
 -- commissions, settles every past month, bank accounts, withdrawals in every state through
 -- the real RPCs, and a WeChat Pay statement with deliberate differences. Deterministic.
 -- Ends by asserting that ledger_check() is empty.
--- RPCs run as these callers: the payment backend (service key), finance, and admin as the
--- second finance approver / manual payer.
+-- RPCs run as these callers (pg_temp.act_as, made in 00_bulk_load.sql): the payment backend
+-- (service key), finance, and admin as the second finance approver / manual payer.
 -- Each section commits: every posting updates the same platform ledger rows, and within one
 -- transaction their old versions cannot be pruned, so at seed factor 100 each later lookup
 -- of those rows walked a chain of a hundred thousand versions.
-create or replace function pg_temp.act_as(who text) returns void language sql as $$
-  select set_config('request.jwt.claims', case who
-    when 'service' then '{"role":"service_role"}'
-    when 'finance' then '{"sub":"00000000-0000-4000-a000-000000000004","role":"authenticated"}'
-    when 'admin' then '{"sub":"00000000-0000-4000-a000-000000000001","role":"authenticated"}' end, false)
-$$;
 
 -- 1. payments ---------------------------------------------------------------------------
 do $$

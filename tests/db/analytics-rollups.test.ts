@@ -46,7 +46,8 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
   for (const t of ['ana_reservations_day', 'ana_distributor_reservations_day', 'ana_distributor_trades_day', 'ana_commission_day',
     'ana_days_on_market_day', 'ana_trades_hour_day', 'ana_trades_brand_day', 'ana_trades_model_day', 'ana_trades_merchant_day',
     'ana_members_day', 'ana_trades_merchant_week']) {
-    out[t] = (await c.query(`select * from app.${t} where city_code = $1 order by 1, 2, 3, 4`, [city])).rows;
+    // the rows' content: a surrogate key (id, where the natural key has nullable parts) is renumbered by a rebuild
+    out[t] = (await c.query(`select to_jsonb(x) - 'id' as r from app.${t} x where city_code = $1 order by 1`, [city])).rows;
   }
   for (const t of ['rank_reservations_day', 'rank_listing_events_day']) {
     out[t] = (await c.query(`select * from app.${t} where merchant_id = $1 order by day`, [id.M])).rows;

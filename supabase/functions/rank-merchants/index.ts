@@ -3,13 +3,8 @@
 //   POST {} from the panel, by an active admin (staff chain; the run is audited under them)
 //   POST {} with `Authorization: Bearer <service role key>` from the daily schedule
 //
-// Schedule on hosted Supabase (pg_cron + pg_net; keep the key in Vault, not in the SQL):
-//   select cron.schedule('rank-merchants-daily', '30 18 * * *',  -- 02:30 Asia/Shanghai
-//     $$ select net.http_post(
-//          url := 'https://<project-ref>.supabase.co/functions/v1/rank-merchants',
-//          headers := jsonb_build_object('Content-Type', 'application/json', 'Authorization',
-//            'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key')),
-//          body := '{}'::jsonb) $$);
+// When it runs is app.scheduled_jobs' row for 'rank-merchants' (daily): locally the stack's
+// timer calls it, on hosted Supabase pg_cron + pg_net do (app.schedule_jobs(); docs/HOSTED.md).
 import { admin } from '../_shared/clients.ts';
 import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, fromPostgrest, HttpError, json } from '../_shared/errors.ts';

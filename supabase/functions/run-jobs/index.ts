@@ -1,12 +1,9 @@
 // run-jobs: the time-based transitions of every state machine, run by the schedule.
 //   POST {}  with `Authorization: Bearer <service role key>`  → { jobs: [{ name, processed, ms }] }
 // Each job is the same SQL function staff actions use, called in bounded batches until it
-// reports less than a full batch. Locally the supervisor calls this every minute; on hosted
-// Supabase, schedule it with pg_cron + pg_net, e.g.:
-//   select cron.schedule('run-jobs', '* * * * *', $$ select net.http_post(
-//     url := 'https://<ref>.supabase.co/functions/v1/run-jobs',
-//     headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret
-//                from vault.decrypted_secrets where name = 'service_role_key'))) $$);
+// reports less than a full batch. When it runs is app.scheduled_jobs' row for 'run-jobs'
+// (every minute): locally the stack's timer calls it, on hosted Supabase pg_cron + pg_net do
+// (app.schedule_jobs(), supabase/schemas/17_scheduled_jobs.sql; docs/HOSTED.md).
 import { admin } from '../_shared/clients.ts';
 import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, HttpError, json } from '../_shared/errors.ts';

@@ -16,6 +16,7 @@ import { reconciliation } from './reconciliation';
 import { commissions } from './commissions';
 import { settlements } from './settlements';
 import { withdrawals } from './withdrawals';
+import { payees } from './payees';
 import { accounts } from './accounts';
 import { members } from './members';
 import { reservations } from './reservations';
@@ -40,6 +41,7 @@ export const FEATURES: readonly Feature[] = [
   commissions,
   settlements,
   withdrawals,
+  payees,
   accounts,
   members,
   reservations,

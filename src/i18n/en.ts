@@ -38,9 +38,6 @@ export const enApp: AppMessages = {
     finance: 'Finance',
     analyst: 'Analyst',
   },
-  resources: {
-    bank_accounts: { name: 'Bank accounts' },
-  },
   validation: {
     password_min: 'At least 8 characters',
     phone: 'Enter an 11-digit mobile number',

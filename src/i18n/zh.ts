@@ -36,9 +36,6 @@ export const zhApp = {
     finance: '财务',
     analyst: '数据分析',
   },
-  resources: {
-    bank_accounts: { name: '银行账户' },
-  },
   validation: {
     password_min: '密码至少 8 位',
     phone: '请输入 11 位手机号',

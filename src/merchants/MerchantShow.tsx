@@ -6,6 +6,7 @@ import {
   Labeled,
   NumberField,
   Pagination,
+  ReferenceField,
   ReferenceManyField,
   Show,
   TabbedShowLayout,
@@ -30,6 +31,8 @@ import { CommissionButton } from './CommissionButton';
 import { MerchantStatusField, RateField } from './fields';
 import { RankingTab } from './RankingTab';
 import { StatusButtons } from './StatusButtons';
+import { ClosingButtons } from './ClosingButtons';
+import { OwnerAccount } from '../accounts/AccountPanel';
 
 const Empty = () => {
   const translate = useTranslate();
@@ -67,9 +70,41 @@ const Title = () => {
 
 const r = (k: string) => `resources.merchants.related.${k}`;
 
+/** Available, frozen, locked for withdrawal, deposit and receivable, each opening its ledger entries. */
+const MerchantBalance = () => {
+  const record = useRecordContext<{ id: string }>();
+  return record ? <OwnerAccount ownerId={record.id} /> : null;
+};
+
+const h = (k: string) => `resources.merchants.commission_history.${k}`;
+/** Every change of category and commission rate, with who and why (merchant_commission_changes). */
+const CommissionHistory = () => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate(h('title'))}</Typography>
+      <ReferenceManyField reference="merchant_commission_changes" target="merchant_id" sort={{ field: 'at', order: 'DESC' }} perPage={10} empty={<Typography variant="body2" color="text.secondary">{translate(h('empty'))}</Typography>}>
+        <DataTable rowClick={false} bulkActionButtons={false}>
+          <DataTable.Col source="at" label={h('at')} field={DateTimeField} />
+          <DataTable.Col source="old_category_id" label={h('old_category')}>
+            <ReferenceField source="old_category_id" reference="merchant_categories" link={false} emptyText="—"><TextField source="name" /></ReferenceField>
+          </DataTable.Col>
+          <DataTable.Col source="new_category_id" label={h('new_category')}>
+            <ReferenceField source="new_category_id" reference="merchant_categories" link={false} emptyText="—"><TextField source="name" /></ReferenceField>
+          </DataTable.Col>
+          <DataTable.Col source="old_rate_override" label={h('old_rate')} field={RateField} />
+          <DataTable.Col source="new_rate_override" label={h('new_rate')} field={RateField} />
+          <DataTable.Col source="reason" label={h('reason')} />
+        </DataTable>
+      </ReferenceManyField>
+    </>
+  );
+};
+
 export const MerchantShow = () => {
   const { permissions } = usePermissions<StaffPermissions>();
   const seesPayments = canAccess(permissions?.role, 'payments', 'list');
+  const seesLedger = canAccess(permissions?.role, 'ledger', 'list');
   // admin only; merchant_update_profile refuses everyone else anyway
   const canEdit = canAccess(permissions?.role, 'merchants', 'edit');
   return (
@@ -80,6 +115,7 @@ export const MerchantShow = () => {
           {canEdit ? <EditButton label="resources.merchants.actions.edit_profile" /> : null}
           <StatusButtons />
           <CommissionButton />
+          <ClosingButtons />
         </TopToolbar>
       }
     >
@@ -126,6 +162,9 @@ export const MerchantShow = () => {
             </Grid>
             <Grid size={{ xs: 12, lg: 4 }}>
               <Licence />
+            </Grid>
+            <Grid size={{ xs: 12 }}>
+              <CommissionHistory />
             </Grid>
           </Grid>
         </TabbedShowLayout.Tab>
@@ -175,6 +214,11 @@ export const MerchantShow = () => {
                 <DataTable.Col source="status" label={r('status')} />
               </DataTable>
             </ReferenceManyField>
+          </TabbedShowLayout.Tab>
+        ) : null}
+        {seesLedger ? (
+          <TabbedShowLayout.Tab label="resources.merchants.tabs.balance" path="balance">
+            <MerchantBalance />
           </TabbedShowLayout.Tab>
         ) : null}
         <TabbedShowLayout.Tab label="resources.merchants.tabs.ranking" path="ranking">

@@ -14,3 +14,9 @@ export const resume = (dp: RpcClient, id: string, reasonCode: string, note: stri
  */
 export const setCommission = (dp: RpcClient, id: string, categoryId: number, rateOverride: number | null, reason: string) =>
   dp.rpc('merchant_set_commission', { p_id: id, p_category_id: categoryId, p_rate_override: rateOverride as number, p_reason: reason });
+
+/** active or lapsed → closing: listings stay, no new business; the merchant winds down. */
+export const startClosing = (dp: RpcClient, id: string, reasonCode: string, note: string) =>
+  dp.rpc('merchant_start_closing', { p_id: id, p_reason_code: reasonCode, p_note: note || undefined });
+/** closing → closed: refused while complaints are open; on-shelf listings go off. */
+export const close = (dp: RpcClient, id: string, note: string) => dp.rpc('merchant_close', { p_id: id, p_note: note || undefined });

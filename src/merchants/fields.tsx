@@ -29,3 +29,4 @@ export const RateField = (props: FieldProps) => {
 export const STATUS_CHOICES = choicesOf(Object.keys(STATUS_TONES), 'resources.merchants.statuses');
 export const SUSPEND_REASONS = ['complaints', 'false_info', 'fee_dispute', 'licence_expired', 'staff_decision', 'other'] as const;
 export const RESUME_REASONS = ['rectified', 'appeal_upheld', 'staff_decision', 'other'] as const;
+export const CLOSE_REASONS = ['merchant_request', 'contract_ended', 'fee_unpaid', 'false_info', 'staff_decision', 'other'] as const;

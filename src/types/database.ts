@@ -91,6 +91,9 @@ export type Database = {
           city_code: string | null;
           created_at: string;
           added_by: string | null;
+          rejected_at: string | null;
+          rejected_by: string | null;
+          reject_reason: string | null;
         };
         Insert: {
           id?: string;
@@ -109,6 +112,9 @@ export type Database = {
           city_code?: string | null;
           created_at?: string;
           added_by?: string | null;
+          rejected_at?: string | null;
+          rejected_by?: string | null;
+          reject_reason?: string | null;
         };
         Update: {
           id?: string;
@@ -127,6 +133,9 @@ export type Database = {
           city_code?: string | null;
           created_at?: string;
           added_by?: string | null;
+          rejected_at?: string | null;
+          rejected_by?: string | null;
+          reject_reason?: string | null;
         };
         Relationships: [];
       };
@@ -2711,6 +2720,15 @@ export type Database = {
           active: boolean | null;
           city_code: string | null;
           created_at: string | null;
+          added_by: string | null;
+          added_by_name: string | null;
+          verified_by: string | null;
+          verified_by_name: string | null;
+          rejected_at: string | null;
+          rejected_by_name: string | null;
+          reject_reason: string | null;
+          review_state: string | null;
+          search: string | null;
         };
         Relationships: [];
       };

@@ -49,8 +49,13 @@ create table public.bank_accounts (
   created_at timestamptz not null default now(),
   -- who added (or re-added) it: they may not verify it (four_eyes_rules.payee_verify)
   added_by uuid,
+  -- a rejected account leaves the verification queue until it is added again
+  rejected_at timestamptz,
+  rejected_by uuid,
+  reject_reason text,
   constraint bank_accounts_once unique (owner_type, owner_id, account_hash),
-  constraint bank_accounts_verified check (not verified or verified_at is not null)
+  constraint bank_accounts_verified check (not verified or verified_at is not null),
+  constraint bank_accounts_rejected check (rejected_at is null or (not verified and reject_reason is not null))
 );
 comment on table public.bank_accounts is '收款账户: number encrypted; masked everywhere except the audited reveal RPC';
 alter table public.bank_accounts enable row level security;
@@ -162,7 +167,7 @@ revoke all on table app.money_secrets from public, anon, authenticated, service_
 -- payee_account_enc) and the account hash; the full number only through bank_account_reveal.
 revoke all on table public.bank_accounts from public, anon, authenticated, service_role;
 grant all on table public.bank_accounts to service_role;
-grant select (id, owner_type, owner_id, holder_name, bank_name, branch_name, account_last4, verified, verified_at, verified_by, active, city_code, created_at) on table public.bank_accounts to authenticated;
+grant select (id, owner_type, owner_id, holder_name, bank_name, branch_name, account_last4, verified, verified_at, verified_by, active, city_code, created_at, added_by, rejected_at, rejected_by, reject_reason) on table public.bank_accounts to authenticated;
 revoke all on table public.withdrawals from public, anon, authenticated, service_role;
 grant all on table public.withdrawals to service_role;
 grant select (id, withdrawal_no, owner_type, owner_id, city_code, amount_fen, fee_fen, net_fen, bank_account_id, payee_name, payee_bank, payee_account_last4, state, applied_at, applied_by, claimed_by, claimed_at, approved_by, approved_at, needs_second_approval, second_approved_by, second_approved_at, rejected_by, reject_reason, cancelled_at, payout_attempts, payout_channel, paying_at, paid_at, paid_by, channel_txn_id, manual_proof_url, failed_at, fail_reason, refunded_at, recon_status, updated_at) on table public.withdrawals to authenticated;
@@ -268,7 +273,8 @@ begin
   on conflict on constraint bank_accounts_once do update
     set active = true, holder_name = excluded.holder_name, bank_name = excluded.bank_name,
         branch_name = excluded.branch_name, added_by = excluded.added_by,
-        verified = false, verified_at = null, verified_by = null
+        verified = false, verified_at = null, verified_by = null,
+        rejected_at = null, rejected_by = null, reject_reason = null
   returning id into new_id;
   perform app.audit('bank_account.add', 'bank_account', new_id::text, null,
     jsonb_build_object('owner_type', p_owner_type, 'owner_id', p_owner_id, 'bank', p_bank_name, 'last4', right(no, 4)),
@@ -277,7 +283,9 @@ begin
 end;
 $$;
 
--- Finance marks an account verified (or not) after checking it against the licence / ID.
+-- Finance marks an account verified after checking it against the licence / ID, or rejects it
+-- (not verified) with a reason: a rejected account leaves the queue until it is added again.
+-- Verifying takes someone other than whoever added it (four_eyes_rules.payee_verify).
 create or replace function public.bank_account_verify(p_id uuid, p_verified boolean default true, p_reason text default null)
 returns void
 language plpgsql
@@ -305,9 +313,12 @@ begin
   end if;
   update public.bank_accounts
      set verified = p_verified, verified_at = case when p_verified then now() end,
-         verified_by = case when p_verified then (select auth.uid()) end
+         verified_by = case when p_verified then (select auth.uid()) end,
+         rejected_at = case when p_verified then null else now() end,
+         rejected_by = case when p_verified then null else (select auth.uid()) end,
+         reject_reason = case when p_verified then null else btrim(p_reason) end
    where id = p_id;
-  perform app.audit(case when p_verified then 'bank_account.verify' else 'bank_account.unverify' end,
+  perform app.audit(case when p_verified then 'bank_account.verify' else 'bank_account.reject' end,
     'bank_account', p_id::text, jsonb_build_object('verified', old.verified), jsonb_build_object('verified', p_verified),
     p_reason, old.city_code);
 end;
@@ -949,7 +960,12 @@ create view public.v_bank_accounts with (security_invoker = on) as
 select b.id, b.owner_type, b.owner_id, coalesce(mc.name, mb.nickname) as owner_name,
        case when app.can_see_pii('payee') then b.holder_name else app.mask_name(b.holder_name) end as holder_name,
        b.bank_name, b.branch_name, app.mask(b.account_last4, 'bank') as account_no_masked,
-       b.verified, b.verified_at, b.active, b.city_code, b.created_at
+       b.verified, b.verified_at, b.active, b.city_code, b.created_at,
+       -- the verification queue: who added it (they may not verify it), who decided, why not
+       b.added_by, app.staff_name(b.added_by) as added_by_name, b.verified_by, app.staff_name(b.verified_by) as verified_by_name,
+       b.rejected_at, app.staff_name(b.rejected_by) as rejected_by_name, b.reject_reason,
+       case when b.verified then 'verified' when b.rejected_at is not null then 'rejected' else 'pending' end as review_state,
+       coalesce(mc.name, mb.nickname, '') || ' ' || b.bank_name || ' ' || b.holder_name as search
   from public.bank_accounts b
   left join public.merchants mc on b.owner_type = 'merchant' and mc.id = b.owner_id
   left join public.members mb on b.owner_type = 'member' and mb.id = b.owner_id;

@@ -106,7 +106,7 @@ try {
         log.info(`fresh stack for end to end in ${(stack.timings.ready / 1000).toFixed(1)} s`);
       }
       log.info('— end to end —');
-      const viteEnv = { VITE_SUPABASE_URL: cfg.apiUrl, VITE_SUPABASE_ANON_KEY: cfg.anonKey };
+      const viteEnv = { VITE_SUPABASE_URL: cfg.apiUrl, VITE_SUPABASE_ANON_KEY: cfg.publishableKey };
       const built = await run(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--outDir', '.local/test-dist', '--emptyOutDir', '--logLevel', 'warn'], viteEnv);
       if (built !== 0) {
         log.error('the app did not build');

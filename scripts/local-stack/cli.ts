@@ -45,7 +45,7 @@ const app: ServiceSpec = {
     startChild('vite', path.join(ROOT, 'node_modules', '.bin', 'vite'),
       ['--host', cfg.host, '--port', String(cfg.appPort), '--strictPort'], logger('app'), {
         cwd: ROOT,
-        env: { ...process.env, VITE_SUPABASE_URL: cfg.apiUrl, VITE_SUPABASE_ANON_KEY: cfg.anonKey },
+        env: { ...process.env, VITE_SUPABASE_URL: cfg.apiUrl, VITE_SUPABASE_ANON_KEY: cfg.publishableKey },
       }),
   ready: (child) => waitForHttp(`http://${cfg.host}:${cfg.appPort}/`, 60_000, child),
 };

@@ -2,6 +2,7 @@
 // Defaults follow the Supabase CLI (gateway 54321, db 54322, app 5173); a port base
 // shifts every service so tests and helpers can run a second stack beside the first.
 import { SignJWT } from 'jose';
+import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,6 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** The Supabase CLI's public local JWT secret: only ever used on loopback. */
 export const JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
-export const PUBLISHABLE_KEY = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
-export const SECRET_KEY = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
 export const DB_PASSWORD = 'postgres';
 export const AUTHENTICATOR_PASSWORD = 'authenticator-local-only';
 export const AUTH_ADMIN_PASSWORD = 'auth-admin-local-only';
@@ -37,8 +36,15 @@ export interface StackConfig {
   storageDir: string;
   apiUrl: string;
   dbUrl: string;
+  /** legacy JWT keys (role anon / service_role), the Supabase CLI's well-known ones */
   anonKey: string;
   serviceRoleKey: string;
+  /**
+   * Opaque keys as hosted projects issue them (sb_publishable_… = anon, sb_secret_… = service
+   * role), different for every stack: the gateway swaps them for a short-lived JWT.
+   */
+  publishableKey: string;
+  secretKey: string;
   jwtSecret: string;
   /**
    * Postgres with fsync, synchronous_commit and full_page_writes on, so an acknowledged write
@@ -65,6 +71,18 @@ async function legacyKey(role: 'anon' | 'service_role'): Promise<string> {
   return new SignJWT({ iss: 'supabase-demo', role, exp: 1983812996 })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .sign(new TextEncoder().encode(JWT_SECRET));
+}
+
+/**
+ * An opaque key of this stack: `sb_<kind>_` + 22 characters derived from the stack's name and
+ * port base + `_` + an 8-character checksum, the shape hosted keys have. Derived, not random,
+ * so tests and tools compute the same keys from the stack's name and port base alone; a key of
+ * another stack is a wrong key here. Local only, like the JWT secret it is derived with.
+ */
+export function opaqueKey(kind: 'publishable' | 'secret', name: string, base: number): string {
+  const body = createHmac('sha256', JWT_SECRET).update(`${kind}:${name}:${base}`).digest('base64url').slice(0, 22);
+  const check = createHash('sha256').update(`sb_${kind}_${body}`).digest('base64url').slice(0, 8);
+  return `sb_${kind}_${body}_${check}`;
 }
 
 /**
@@ -110,6 +128,8 @@ export async function stackConfig(
     dbUrl: `postgresql://postgres:${DB_PASSWORD}@${host}:${dbPort}/postgres`,
     anonKey: await legacyKey('anon'),
     serviceRoleKey: await legacyKey('service_role'),
+    publishableKey: opaqueKey('publishable', name, base),
+    secretKey: opaqueKey('secret', name, base),
     jwtSecret: JWT_SECRET,
     durable: opts.durable ?? true,
     maxBodyBytes: parseSize(process.env.STACK_MAX_BODY_SIZE || DEFAULT_MAX_BODY),

@@ -3,7 +3,7 @@
 // Supabase edge runtime injects. npm: imports resolve from the project's node_modules.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, PUBLISHABLE_KEY, SECRET_KEY, type StackConfig } from './config.ts';
+import { ROOT, type StackConfig } from './config.ts';
 import { startChild, waitForHttp, type Child } from './children.ts';
 import type { Logger } from './log.ts';
 import type { ServiceSpec } from './supervisor.ts';
@@ -68,8 +68,8 @@ function spawnFunction(cfg: StackConfig, fn: EdgeFunction, log: Logger): Child {
       SUPABASE_ANON_KEY: cfg.anonKey,
       SUPABASE_SERVICE_ROLE_KEY: cfg.serviceRoleKey,
       SUPABASE_DB_URL: cfg.dbUrl,
-      SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: PUBLISHABLE_KEY }),
-      SUPABASE_SECRET_KEYS: JSON.stringify({ default: SECRET_KEY }),
+      SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: cfg.publishableKey }),
+      SUPABASE_SECRET_KEYS: JSON.stringify({ default: cfg.secretKey }),
     },
   });
 }

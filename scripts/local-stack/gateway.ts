@@ -1,11 +1,15 @@
 // The local stand-in for Supabase's Kong gateway: one port routing /rest/v1, /auth/v1,
-// /functions/v1 and /storage/v1, enforcing the apikey contract, mapping opaque sb_ keys to
-// JWTs for upstreams, answering CORS preflights, and streaming bodies both ways. REST and
-// function bodies above cfg.maxBodyBytes get 413 here, before PostgREST or Deno see a byte
-// (storage keeps its own limits).
+// /functions/v1 and /storage/v1, enforcing the apikey contract (api-keys.ts: legacy JWT keys
+// and opaque sb_ keys, the latter swapped for short-lived JWTs), answering CORS preflights,
+// and streaming bodies both ways. REST and function bodies above cfg.maxBodyBytes get 413
+// here, before PostgREST or Deno see a byte (storage keeps its own limits).
+// /functions/v1 is as on hosted: no key check and no key swap; a function with verify_jwt
+// needs a JWT in Authorization, the others check their callers themselves.
+import type { AddressInfo } from 'node:net';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { jwtVerify } from 'jose';
-import { PUBLISHABLE_KEY, SECRET_KEY, type StackConfig } from './config.ts';
+import type { StackConfig } from './config.ts';
+import { apiKeys, NO_KEY } from './api-keys.ts';
 import type { Logger } from './log.ts';
 import { closeServer, listen } from './http-server.ts';
 
@@ -57,16 +61,6 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'pro
  * audit and sessions).
  */
 const CLIENT_ADDRESS_HEADERS = new Set(['x-forwarded-for', 'x-real-ip', 'forwarded', 'x-gateway-secret', 'sb-forwarded-for']);
-
-/** Kong's answers for the key-auth contract. */
-const NO_KEY = {
-  message: 'No API key found in request',
-  hint: 'No `apikey` request header or url param was found.',
-};
-const BAD_KEY = {
-  message: 'Invalid API key',
-  hint: 'Double check your Supabase `anon` or `service_role` API key.',
-};
 
 /** Auth routes opened from e-mails and browser redirects: no apikey there. */
 const OPEN_AUTH_PATHS = [/^\/verify\/?$/, /^\/callback\/?$/, /^\/authorize\/?$/, /^\/\.well-known\//];
@@ -209,23 +203,11 @@ export async function startGateway(
   cfg: StackConfig,
   log: Logger,
   opts: GatewayOptions,
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ port: number; close(): Promise<void> }> {
   const secret = new TextEncoder().encode(cfg.jwtSecret);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const functions = new Map(opts.functions.map((f) => [f.slug, f]));
-  const validKeys = new Set([cfg.anonKey, cfg.serviceRoleKey, PUBLISHABLE_KEY, SECRET_KEY]);
-
-  /** The CLI's request-transformer: which Authorization the upstream sees. */
-  function upstreamAuthorization(authorization: string | undefined, given: string | undefined): string | undefined {
-    const opaque = authorization ? /^Bearer\s+(sb_\S+)$/i.exec(authorization) : null;
-    if (authorization && !opaque) return authorization;
-    // `Authorization: Bearer sb_…` alone (no apikey) still names a key to map.
-    const apikey = given ?? opaque?.[1];
-    if (apikey === SECRET_KEY) return `Bearer ${cfg.serviceRoleKey}`;
-    if (apikey === PUBLISHABLE_KEY) return `Bearer ${cfg.anonKey}`;
-    if (apikey && validKeys.has(apikey)) return `Bearer ${apikey}`;
-    return authorization;
-  }
+  const keys = apiKeys(cfg);
 
   function forwardHeaders(req: IncomingMessage, port: number, prefix: string, authorization: string | undefined): OutgoingHttpHeaders {
     const out: OutgoingHttpHeaders = {};
@@ -365,22 +347,26 @@ export async function startGateway(
     }
     const sub = path.slice(route.length) || '/';
     const apikey = headerValue(req.headers, 'apikey') ?? queryParam(query, 'apikey');
-    const keyRequired = route !== '/functions/v1'
-      && !(route === '/auth/v1' && OPEN_AUTH_PATHS.some((r) => r.test(sub)))
-      && !(route === '/storage/v1' && OPEN_STORAGE_PATHS.some(([r, methods]) => r.test(sub) && methods.includes(method)));
-    if (keyRequired) {
+    const given = headerValue(req.headers, 'authorization');
+    const open = (route === '/auth/v1' && OPEN_AUTH_PATHS.some((r) => r.test(sub)))
+      || (route === '/storage/v1' && OPEN_STORAGE_PATHS.some(([r, methods]) => r.test(sub) && methods.includes(method)));
+    let authorization = given;
+    // Open routes (e-mail links, public and signed storage URLs) need no key; a valid one
+    // still gets its JWT, a wrong one is ignored there as Kong ignores it.
+    if (route !== '/functions/v1' && (!open || keys.roleOf(apikey))) {
       if (!apikey) {
         req.resume();
         sendJson(res, 401, NO_KEY);
         return;
       }
-      if (!validKeys.has(apikey)) {
+      const decision = await keys.decide(apikey, given, req.headers);
+      if (!decision.ok) {
         req.resume();
-        sendJson(res, 401, BAD_KEY);
+        sendJson(res, decision.status, decision.body);
         return;
       }
+      authorization = decision.authorization;
     }
-    const authorization = upstreamAuthorization(headerValue(req.headers, 'authorization'), apikey);
 
     switch (route) {
       case '/rest/v1': {
@@ -441,6 +427,8 @@ export async function startGateway(
   log.info(`gateway listening on ${cfg.apiUrl}`);
 
   return {
+    // the port it listens on (cfg.gatewayPort, or the one the system gave for 0)
+    port: (server.address() as AddressInfo).port,
     async close() {
       await closeServer(server);
       agent.destroy();

@@ -1,33 +1,29 @@
 // The analytics calls: one SQL function per chart, all taking a Beijing date range and a region.
-import { rowsOf, type RpcArgs, type RpcClient, type RpcName } from '../providers/rpc';
+import { rowsOf, type RpcArgs, type RpcClient, type RpcName, type RpcResult } from '../providers/rpc';
 import type { AnalyticsFilter } from './range';
 
+/** The chart functions (analytics_refresh_rollups is the rollups' maintenance, not a chart). */
+export type ChartRpc = Exclude<Extract<RpcName, `analytics_${string}`>, 'analytics_refresh_rollups'>;
+
 /**
- * Each chart function's row. The generated types know a `returns table (…)` function only as
- * json (scripts/gen-types.ts), so the rows are stated here, once, as the SQL declares them.
+ * Columns a chart function may return NULL in. Supabase's generator types every column of a
+ * `returns table (…)` function as not null (Postgres records no nullability for them), so the
+ * ones the SQL can leave empty are named here; everything else comes from the generated types.
  */
-export interface ChartRows {
-  analytics_gmv: { day: string; trades: number; gmv_fen: number };
-  analytics_reservations: { day: string; kind: string; total: number; successful: number; cancelled: number };
-  analytics_top_brands: { brand_id: number; brand_name: string; trades: number; gmv_fen: number };
-  analytics_top_models: { model_id: number; model_name: string; series_name: string; brand_name: string; trades: number; gmv_fen: number };
-  analytics_trades_by_hour: { hour: number; trades: number; gmv_fen: number };
-  analytics_top_merchants: { merchant_id: string; merchant_name: string; city_code: string | null; city_name: string | null; trades: number; gmv_fen: number };
-  analytics_merchant_trend: { week: string; merchant_id: string; merchant_name: string; trades: number; gmv_fen: number };
-  analytics_member_growth: { day: string; new_members: number; total_members: number };
-  analytics_member_levels: { level: string; members: number };
-  analytics_member_cities: { city_code: string; city_name: string | null; members: number };
-  analytics_complaints_by_category: { category: string; total: number; open: number; resolved: number; upheld: number };
-  analytics_complaint_resolution: { category: string; resolved: number; avg_hours: number | null; median_hours: number | null; p90_hours: number | null; late: number };
-  analytics_distributors: { distributor_id: string; nickname: string; reservations: number; trades: number; gmv_fen: number; commission_fen: number };
-  analytics_commission_daily: { day: string; commission_fen: number; records: number };
-  analytics_days_on_market: { kind: string; bucket: string; bucket_order: number; listings: number; avg_days: number | null };
-  analytics_payments_by_kind: { kind: string; channel: string; payments: number; amount_fen: number; refunded: number; refunded_fen: number };
+interface NullableColumns {
+  analytics_top_merchants: 'city_code' | 'city_name';
+  analytics_member_cities: 'city_name';
+  analytics_complaint_resolution: 'avg_hours' | 'median_hours' | 'p90_hours';
+  analytics_days_on_market: 'avg_days';
 }
 
-/** The chart functions (analytics_refresh_rollups is the rollups' maintenance, not a chart). */
-export type ChartRpc = keyof ChartRows & RpcName;
-export type ChartRow<N extends ChartRpc> = ChartRows[N];
+type GeneratedRow<N extends ChartRpc> = RpcResult<N> extends Array<infer R> ? R : never;
+type WithNulls<R, K extends keyof R> = Omit<R, K> & { [C in K]: R[C] | null };
+
+/** A chart function's row, as the generated types have it (NULL where the SQL allows it). */
+export type ChartRow<N extends ChartRpc> = N extends keyof NullableColumns
+  ? WithNulls<GeneratedRow<N>, NullableColumns[N] & keyof GeneratedRow<N>>
+  : GeneratedRow<N>;
 
 /** Every chart function's arguments (p_limit only for the rankings). */
 export type ChartArgs = RpcArgs<'analytics_top_brands'>;

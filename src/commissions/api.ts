@@ -1,18 +1,11 @@
 // The commission calls the screens make.
 import type { Enums } from '../types/database';
 import { searchTerm } from '../providers/resourceMap';
-import { rowsOf, type RpcArgs, type RpcClient } from '../providers/rpc';
+import type { RpcArgs, RpcClient, RpcResult } from '../providers/rpc';
 import { filterText } from '../common/filterValue';
 
 /** commission_totals: what the list's filter selects, summed in SQL. */
-export interface CommissionTotals {
-  count: number;
-  amount_fen: number;
-  frozen_fen: number;
-  available_fen: number;
-  cancelled_fen: number;
-  clawed_back_fen: number;
-}
+export type CommissionTotals = RpcResult<'commission_totals'>[number];
 
 /** The list's filter as commission_totals' arguments, so the figures describe exactly the rows shown. */
 export function commissionTotalsArgs(filter: Record<string, unknown>): RpcArgs<'commission_totals'> {
@@ -31,4 +24,4 @@ export function commissionTotalsArgs(filter: Record<string, unknown>): RpcArgs<'
 }
 
 export const totals = async (dp: RpcClient, args: RpcArgs<'commission_totals'>): Promise<CommissionTotals> =>
-  rowsOf<CommissionTotals>(await dp.rpc('commission_totals', args))[0];
+  (await dp.rpc('commission_totals', args))[0];

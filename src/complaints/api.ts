@@ -1,17 +1,13 @@
 // The complaint calls the screens make, one per step of the complaint workflow.
 import type { Enums } from '../types/database';
-import { rowsOf, type RpcClient } from '../providers/rpc';
+import type { RpcClient, RpcResult } from '../providers/rpc';
 
 export type ComplaintCategory = Enums<'complaint_category'>;
 export type ComplaintSeverity = Enums<'complaint_severity'>;
 export type ComplaintOutcome = Enums<'complaint_outcome'>;
 
 /** Active customer service staff and admins (names and roles only). */
-export interface Assignee {
-  id: string;
-  display_name: string;
-  role: string;
-}
+export type Assignee = RpcResult<'complaint_assignees'>[number];
 
 /** To the signed-in staff member without an assignee, else to that colleague. */
 export const assign = (dp: RpcClient, id: string, assignee?: string) => dp.rpc('complaint_assign', { p_id: id, p_assignee: assignee });
@@ -53,4 +49,4 @@ export const addInternalNote = (dp: RpcClient, id: string, body: string) =>
 export const reply = (dp: RpcClient, id: string, audience: 'member' | 'merchant', body: string) =>
   dp.rpc('complaint_reply', { p_id: id, p_audience: audience, p_body: body });
 
-export const assignees = async (dp: RpcClient): Promise<Assignee[]> => rowsOf<Assignee>(await dp.rpc('complaint_assignees'));
+export const assignees = async (dp: RpcClient): Promise<Assignee[]> => dp.rpc('complaint_assignees');

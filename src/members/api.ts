@@ -1,6 +1,6 @@
 // The member calls the screens make.
 import type { Enums } from '../types/database';
-import { rowsOf, type RpcClient, type RpcResult } from '../providers/rpc';
+import type { RpcClient, RpcResult } from '../providers/rpc';
 
 export type MemberLevel = Enums<'member_level'>;
 
@@ -21,7 +21,7 @@ export const uplineChain = (dp: RpcClient, memberId: string): Promise<UplineMemb
   dp.rpc('member_upline_chain', { p_member: memberId });
 /** How many members each level below the member holds (level 1 = direct referrals). */
 export const downlineLevels = async (dp: RpcClient, memberId: string) =>
-  rowsOf<{ level: number; member_count: number }>(await dp.rpc('member_downline_levels', { p_member: memberId }));
+  dp.rpc('member_downline_levels', { p_member: memberId });
 
 /** One personal detail in full, with a reason; the database audits every reveal. */
 export const revealPii = (dp: RpcClient, id: string, field: 'phone' | 'id_number' | 'real_name', reason: string) =>

@@ -1,16 +1,11 @@
 // The payment calls the screens make.
 import type { Enums } from '../types/database';
 import { searchTerm } from '../providers/resourceMap';
-import { rowsOf, type RpcArgs, type RpcClient } from '../providers/rpc';
+import type { RpcArgs, RpcClient, RpcResult } from '../providers/rpc';
 import { filterText } from '../common/filterValue';
 
 /** payment_totals: what the list's filter selects, summed in SQL. */
-export interface PaymentTotals {
-  count: number;
-  amount_fen: number;
-  succeeded_fen: number;
-  refunded_fen: number;
-}
+export type PaymentTotals = RpcResult<'payment_totals'>[number];
 
 /** The list's filter as payment_totals' arguments, so the figures describe exactly the rows shown. */
 export function paymentTotalsArgs(filter: Record<string, unknown>): RpcArgs<'payment_totals'> {
@@ -28,7 +23,7 @@ export function paymentTotalsArgs(filter: Record<string, unknown>): RpcArgs<'pay
 }
 
 export const totals = async (dp: RpcClient, args: RpcArgs<'payment_totals'>): Promise<PaymentTotals> =>
-  rowsOf<PaymentTotals>(await dp.rpc('payment_totals', args))[0];
+  (await dp.rpc('payment_totals', args))[0];
 
 /** succeeded → refunded. */
 export const refund = (dp: RpcClient, id: string, reason: string) => dp.rpc('payment_refund', { p_payment_id: id, p_reason: reason });

@@ -18,8 +18,8 @@ export interface RpcClient {
 }
 
 /**
- * The rows of a function the generated types only know as json (a `returns table (…)` or a
- * jsonb result): the api module that calls it states their shape, once.
+ * The rows of a function whose generated type is looser than what it returns (json, or columns
+ * the SQL may leave NULL that the generator types as not null): the api module states them.
  */
 export function rowsOf<Row>(result: Json[]): Row[] {
   return result as unknown as Row[];

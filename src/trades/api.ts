@@ -1,14 +1,8 @@
 // The trade calls the screens make.
-import { rowsOf, type RpcClient } from '../providers/rpc';
+import type { RpcClient, RpcResult } from '../providers/rpc';
 
 /** trade_totals: what the list's filter selects, summed in SQL. */
-export interface TradeTotals {
-  trade_count: number;
-  closed_count: number;
-  gmv_fen: number;
-  avg_fen: number;
-  refunded_fen: number;
-}
+export type TradeTotals = RpcResult<'trade_totals'>[number];
 
 /** closed → refunded with a coded reason; the database's triggers reverse the money. */
 export const refund = (dp: RpcClient, id: string, reasonCode: string, note: string) =>
@@ -16,4 +10,4 @@ export const refund = (dp: RpcClient, id: string, reasonCode: string, note: stri
 
 /** The totals of the rows a filter (totalsFilter's keys) selects. */
 export const totals = async (dp: RpcClient, filters: Record<string, string>): Promise<TradeTotals> =>
-  rowsOf<TradeTotals>(await dp.rpc('trade_totals', { filters }))[0];
+  (await dp.rpc('trade_totals', { filters }))[0];

@@ -2,7 +2,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { SECRET_KEY } from '../../scripts/local-stack/config.ts';
 import { anonClient, db, serviceClient, signIn, stack } from '../support/stack.ts';
 import { currentRefreshToken, deleteCreatedUsers, forget, makeUser, uniqueEmail } from './helpers.ts';
 
@@ -127,7 +126,7 @@ describe('admin users', () => {
 
   it('works with the opaque sb_secret key too', async () => {
     const cfg = await stack();
-    const secret = createClient(cfg.apiUrl, SECRET_KEY, {
+    const secret = createClient(cfg.apiUrl, cfg.secretKey, {
       auth: { persistSession: false, autoRefreshToken: false },
       realtime: { transport: WebSocket as never },
     });

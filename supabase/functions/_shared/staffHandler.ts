@@ -1,10 +1,12 @@
-// One chain for every function that staff call: CORS → verify the JWT → load the caller's
+// One chain for every function that staff call: CORS → verify the user's JWT (with auth: the
+// functions run with verify_jwt = false, see config.toml) → load the caller's
 // staff row → check the role → handler. Errors leave as { error: { code, message } }.
 // When auth or the database cannot answer (a restart, a crash being healed) the answer is
 // 503 service_unavailable, never 401: a 401 tells the panel the session is over.
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@2';
 import { corsHeaders } from './cors.ts';
 import { asCaller } from './clients.ts';
+import { bearerToken } from './serviceKey.ts';
 import { errorResponse, HttpError, isUnavailable, serviceUnavailable } from './errors.ts';
 
 export type StaffRole = 'admin' | 'reviewer' | 'customer_service' | 'finance' | 'analyst';
@@ -24,8 +26,10 @@ export function staffHandler(
   return async (req) => {
     if (req.method === 'OPTIONS') return new Response('ok', { headers: corsHeaders });
     try {
-      const token = req.headers.get('Authorization')?.replace(/^Bearer\s+/i, '');
+      const token = bearerToken(req);
       if (!token) throw new HttpError(401, 'not_authenticated', 'missing bearer token');
+      // an API key (supabase-js sends its key as Bearer when nobody is signed in) is nobody
+      if (token.startsWith('sb_')) throw new HttpError(401, 'not_authenticated', 'no signed-in user');
       const client = asCaller(token);
       const { data: userData, error: userError } = await client.auth.getUser(token);
       if (isUnavailable(userError)) throw serviceUnavailable();

@@ -1,7 +1,7 @@
 // rank-merchants: recomputes every merchant's ranking score, level and rank in city
 // (public.rank_merchants, one set-based statement) and answers with the run's summary.
 //   POST {} from the panel, by an active admin (staff chain; the run is audited under them)
-//   POST {} with `Authorization: Bearer <service role key>` from the daily schedule
+//   POST {} with a service key (`apikey: sb_secret_…` and/or `Authorization: Bearer …`) from the daily schedule
 //
 // When it runs is app.scheduled_jobs' row for 'rank-merchants' (daily): locally the stack's
 // timer calls it, on hosted Supabase pg_cron + pg_net do (app.schedule_jobs(); docs/HOSTED.md).

@@ -1,5 +1,5 @@
 // run-jobs: the time-based transitions of every state machine, run by the schedule.
-//   POST {}  with `Authorization: Bearer <service role key>`  → { jobs: [{ name, processed, ms }] }
+//   POST {}  with a service key (`apikey: sb_secret_…` and/or `Authorization: Bearer …`)  → { jobs: [{ name, processed, ms }] }
 // Each job is the same SQL function staff actions use, called in bounded batches until it
 // reports less than a full batch. When it runs is app.scheduled_jobs' row for 'run-jobs'
 // (every minute): locally the stack's timer calls it, on hosted Supabase pg_cron + pg_net do

@@ -1,7 +1,7 @@
 // settle: settlement runs (R-SET-3/4) for a period of Shanghai business days.
 //   finance / admin: POST { from: 'YYYY-MM-DD', to: 'YYYY-MM-DD' } → { runs: [summary] }
 //     The RPC is called with the caller's own token, so the run and its audit row name them.
-//   the daily schedule: POST with `Authorization: Bearer <service role key>` and an optional
+//   the daily schedule: POST with a service key (apikey or Bearer, _shared/serviceKey.ts) and an optional
 //     { from, to }. Without a period it settles each day past the refund window whose trades
 //     no run has taken yet (gaps included), one run per day, at most MAX_CATCH_UP days per call.
 // Idempotent because settle_period is: the same period returns the first run (created=false).

@@ -75,8 +75,8 @@ begin
       $cmd$select net.http_post(
   url := (select decrypted_secret from vault.decrypted_secrets where name = 'project_url') || '/functions/v1/%s',
   body := %L::jsonb,
-  headers := jsonb_build_object('Content-Type', 'application/json', 'Authorization',
-    'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_key')),
+  headers := (select jsonb_build_object('Content-Type', 'application/json', 'apikey', k.decrypted_secret,
+    'Authorization', 'Bearer ' || k.decrypted_secret) from vault.decrypted_secrets k where k.name = 'service_key'),
   timeout_milliseconds := 600000)$cmd$, j.slug, j.body::text);
     n := n + 1;
   end loop;

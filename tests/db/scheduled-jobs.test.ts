@@ -84,7 +84,7 @@ describe('scheduled jobs', () => {
       ]);
       for (const c of calls) {
         expect(c.body).toEqual({});
-        expect(c.headers).toEqual({ 'Content-Type': 'application/json', Authorization: 'Bearer service-key-from-vault' });
+        expect(c.headers).toEqual({ 'Content-Type': 'application/json', apikey: 'service-key-from-vault', Authorization: 'Bearer service-key-from-vault' });
       }
       // a change of the table reschedules: the trigger keeps pg_cron in step
       await pgc.query("update app.scheduled_jobs set schedule = '20 17 * * *', body = '{\"days\": 3}' where slug = 'settle'");

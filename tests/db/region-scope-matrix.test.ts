@@ -121,7 +121,7 @@ const NOT_REGIONAL: Record<string, string> = {
   analytics_top_models: 'invoker read', analytics_trades_by_hour: 'invoker read', commission_totals: 'invoker read',
   dashboard_summary: 'invoker read', member_downline: 'invoker read', member_downline_levels: 'invoker read',
   member_upline_chain: 'invoker read', merchant_ranking_breakdown: 'invoker read', payment_reconciliation: 'invoker read',
-  payment_totals: 'invoker read', trade_totals: 'invoker read', withdrawal_report: 'invoker read',
+  payment_totals: 'invoker read', trade_totals: 'invoker read', withdrawal_report: 'invoker read', settings_overview: 'invoker read',
   // the caller's own row, the list of customer-service colleagues, the public app's contact rule
   my_staff: 'own staff row', complaint_assignees: 'staff names for assignment',
   export_record: 'records an export of rows the caller could read (the audit row has no region)',

@@ -25,6 +25,7 @@ import { distribution } from './distribution';
 import { complaints } from './complaints';
 import { staff } from './staff';
 import { audit } from './audit';
+import { settings } from './settings';
 import { security } from './security';
 
 export const FEATURES: readonly Feature[] = [
@@ -49,6 +50,7 @@ export const FEATURES: readonly Feature[] = [
   distribution,
   complaints,
   staff,
+  settings,
   audit,
   security,
 ];

@@ -55,6 +55,8 @@ const GRANTS = {
     finance: ['show'],
     analyst: ['show'],
   },
+  // 参数设置: every rule parameter; admins change them (with a reason, audited)
+  settings: { admin: ['list', 'edit'] },
   // Append-only for everybody; non-admin, non-analyst staff see their own actions (RLS).
   audit_log: { admin: READ, reviewer: READ, customer_service: READ, finance: READ, analyst: READ },
   // "read own" of a rule set means reading the rules everyone is ranked by.

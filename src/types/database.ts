@@ -7814,6 +7814,31 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      core_settings_update: {
+        Args: { p_changes: Json; p_reason: string }
+        Returns: {
+          binding_days: number
+          complaint_auto_close_days: number
+          complaint_first_response_hours: number
+          complaint_merchant_reply_hours: number
+          complaint_resolution_days: number
+          deal_auto_close_days: number
+          id: number
+          merchant_grace_days: number
+          mfa_required_roles: Database["public"]["Enums"]["staff_role"][]
+          penalty_suspend_threshold: number
+          price_cut_review_share: number
+          promotion_slots_per_model: number
+          reservation_confirm_hours: number
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "core_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       dashboard_summary: { Args: Record<PropertyKey, never>; Returns: Json }
       export_record: {
         Args: {
@@ -8806,6 +8831,25 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      merchant_category_update: {
+        Args: { p_changes: Json; p_id: number; p_reason: string }
+        Returns: {
+          active: boolean
+          code: string
+          commission_rate: number
+          created_at: string
+          deposit_required_fen: number
+          distributor_rate: number
+          id: number
+          name: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "merchant_categories"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       merchant_close: {
         Args: { p_id: string; p_note?: string }
         Returns: {
@@ -9596,6 +9640,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      settings_overview: { Args: Record<PropertyKey, never>; Returns: Json }
       settle_period: { Args: { p_from: string; p_to: string }; Returns: Json }
       settlement_due_days: { Args: { p_limit?: number }; Returns: string[] }
       staff_record_password_reset: {

@@ -329,11 +329,74 @@ begin
 end;
 $$;
 
+-- Business rule parameters (系统管理 → 参数设置), admin only, with a reason. Only the listed
+-- keys; each value must have its column's type and pass its check, or nothing changes
+-- (invalid_input, never the row). One audit row carries what changed and why.
+create or replace function public.core_settings_update(p_changes jsonb, p_reason text)
+returns public.core_settings
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  old public.core_settings;
+  row public.core_settings;
+  want public.core_settings;
+  bad text;
+begin
+  if not app.has_role('admin') then
+    perform app.fail('not_permitted', 'only admin changes the business rules', '42501');
+  end if;
+  perform app.require_mfa();
+  perform app.require_all_regions();
+  perform app.require_reason(null, p_reason);
+  if p_changes is null or jsonb_typeof(p_changes) <> 'object' or p_changes = '{}' then
+    perform app.fail('invalid_input', 'changes must be a non-empty JSON object');
+  end if;
+  select k into bad from jsonb_object_keys(p_changes) k
+   where k not in ('reservation_confirm_hours', 'deal_auto_close_days', 'binding_days', 'complaint_first_response_hours',
+                   'complaint_merchant_reply_hours', 'complaint_resolution_days', 'complaint_auto_close_days',
+                   'penalty_suspend_threshold', 'merchant_grace_days', 'promotion_slots_per_model', 'price_cut_review_share')
+   limit 1;
+  if bad is not null then
+    perform app.fail('invalid_input', 'unknown setting ' || bad);
+  end if;
+  select k into bad from jsonb_object_keys(p_changes) k
+   where app.json_value(p_changes, k, case when k = 'price_cut_review_share' then 'numeric' else 'integer' end) is null
+   limit 1;
+  if bad is not null then
+    perform app.fail('invalid_input', bad || ' needs a value');
+  end if;
+  select * into old from public.core_settings s where s.id = 1 for update;
+  want := jsonb_populate_record(old, p_changes);
+  begin
+    update public.core_settings s set
+      reservation_confirm_hours = want.reservation_confirm_hours, deal_auto_close_days = want.deal_auto_close_days,
+      binding_days = want.binding_days, complaint_first_response_hours = want.complaint_first_response_hours,
+      complaint_merchant_reply_hours = want.complaint_merchant_reply_hours,
+      complaint_resolution_days = want.complaint_resolution_days, complaint_auto_close_days = want.complaint_auto_close_days,
+      penalty_suspend_threshold = want.penalty_suspend_threshold, merchant_grace_days = want.merchant_grace_days,
+      promotion_slots_per_model = want.promotion_slots_per_model, price_cut_review_share = want.price_cut_review_share,
+      updated_at = now()
+    where s.id = 1
+    returning * into row;
+  exception when check_violation or numeric_value_out_of_range then
+    perform app.fail('invalid_input', 'a value is outside its allowed range');
+  end;
+  perform app.audit('core_settings.update', 'core_settings', '1',
+    (select jsonb_object_agg(k, to_jsonb(old) -> k) from jsonb_object_keys(p_changes) k),
+    (select jsonb_object_agg(k, to_jsonb(row) -> k) from jsonb_object_keys(p_changes) k), btrim(p_reason));
+  return row;
+end;
+$$;
+
 -- Who may call them ---------------------------------------------------------------------------
 revoke all on function app.settings(), app.money_settings() from public, anon, authenticated, service_role;
 grant execute on function app.settings(), app.money_settings() to public, authenticated, service_role;
 revoke all on function public.money_settings_update(p_changes jsonb, p_reason text) from public, anon, authenticated, service_role;
 grant execute on function public.money_settings_update(p_changes jsonb, p_reason text) to authenticated, service_role;
+revoke all on function public.core_settings_update(p_changes jsonb, p_reason text) from public, anon, authenticated, service_role;
+grant execute on function public.core_settings_update(p_changes jsonb, p_reason text) to authenticated, service_role;
 revoke all on function app.require_other_person(p_rule text, p_first_actor uuid, p_amount_fen bigint),
   app.four_eyes_applies(p_rule text, p_amount_fen bigint), app.require_amount(p_kind text, p_amount_fen bigint)
   from public, anon, authenticated, service_role;

@@ -881,7 +881,69 @@ begin
 end;
 $$;
 
+-- A category's platform fee rate, distributor rate, required deposit, name or availability
+-- (系统管理 → 商户类目), admin only, with a reason; one audit row with what changed and why.
+-- Rates apply to trades closed afterwards: each trade snapshots the rate it was charged.
+create or replace function public.merchant_category_update(p_id integer, p_changes jsonb, p_reason text)
+returns public.merchant_categories
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  old public.merchant_categories;
+  row public.merchant_categories;
+  want public.merchant_categories;
+  bad text;
+begin
+  if not app.has_role('admin') then
+    perform app.fail('not_permitted', 'only admin changes categories', '42501');
+  end if;
+  perform app.require_mfa();
+  perform app.require_all_regions();
+  perform app.require_reason(null, p_reason);
+  if p_changes is null or jsonb_typeof(p_changes) <> 'object' or p_changes = '{}' then
+    perform app.fail('invalid_input', 'changes must be a non-empty JSON object');
+  end if;
+  select k into bad from jsonb_object_keys(p_changes) k
+   where k not in ('name', 'commission_rate', 'distributor_rate', 'deposit_required_fen', 'active')
+      or (k <> 'name' and app.json_value(p_changes, k, case k when 'active' then 'boolean'
+                                           when 'deposit_required_fen' then 'bigint' else 'numeric' end) is null)
+   limit 1;
+  if bad is not null then
+    perform app.fail('invalid_input', 'unknown setting or missing value: ' || bad);
+  end if;
+  if p_changes ? 'name' then
+    perform app.require_text(p_changes ->> 'name', 'name', 1, 40);
+  end if;
+  -- no deposit (0) is allowed; anything else stays under the category deposit ceiling
+  if (p_changes ->> 'deposit_required_fen')::bigint > 0 then
+    perform app.require_amount('category.deposit', (p_changes ->> 'deposit_required_fen')::bigint);
+  end if;
+  select * into old from public.merchant_categories c where c.id = p_id for update;
+  if old.id is null then
+    perform app.fail('not_found', 'no category ' || p_id);
+  end if;
+  want := jsonb_populate_record(old, p_changes);
+  begin
+    update public.merchant_categories c set
+      name = btrim(want.name), commission_rate = round(want.commission_rate, 4), distributor_rate = round(want.distributor_rate, 4),
+      deposit_required_fen = want.deposit_required_fen, active = want.active
+    where c.id = p_id
+    returning * into row;
+  exception when check_violation or numeric_value_out_of_range then
+    perform app.fail('invalid_input', 'a rate is between 0 and 1 and a deposit is not negative');
+  end;
+  perform app.audit('merchant_category.update', 'merchant_category', p_id::text,
+    (select jsonb_object_agg(k, to_jsonb(old) -> k) from jsonb_object_keys(p_changes) k),
+    (select jsonb_object_agg(k, to_jsonb(row) -> k) from jsonb_object_keys(p_changes) k), btrim(p_reason));
+  return row;
+end;
+$$;
+
 -- Who may call them ---------------------------------------------------------------------------
+revoke all on function public.merchant_category_update(p_id integer, p_changes jsonb, p_reason text) from public, anon, authenticated, service_role;
+grant execute on function public.merchant_category_update(p_id integer, p_changes jsonb, p_reason text) to authenticated, service_role;
 -- The rule functions are called by the public views as anon: everyone may execute them.
 revoke all on function app.merchant_fee_paid(fee_paid_until date),
   app.merchant_is_public(status public.merchant_status, fee_paid_until date) from public, anon, authenticated, service_role;

@@ -368,3 +368,23 @@ grant all on table public.v_members,
 revoke all on table public.public_listings from public, anon, authenticated, service_role;
 grant select on table public.public_listings to anon, authenticated;
 grant all on table public.public_listings to service_role;
+
+-- The settings page (系统管理 → 参数设置) in one read: business rules, money rules, four-eyes
+-- rules, amount ceilings and merchant categories. Invoker: each table's policies apply.
+create or replace function public.settings_overview()
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'core', (select to_jsonb(s) from public.core_settings s where s.id = 1),
+    'money', (select to_jsonb(m) from public.money_settings m where m.id),
+    'four_eyes', (select coalesce(jsonb_agg(to_jsonb(r) order by r.rule), '[]') from public.four_eyes_rules r),
+    'ceilings', (select coalesce(jsonb_agg(to_jsonb(c) order by c.kind), '[]') from public.amount_ceilings c),
+    'categories', (select coalesce(jsonb_agg(to_jsonb(k) order by k.id), '[]') from public.merchant_categories k))
+$$;
+revoke all on function public.settings_overview() from public, anon, authenticated, service_role;
+grant execute on function public.settings_overview() to authenticated, service_role;
+

@@ -234,14 +234,18 @@ describe('settlement without gaps', () => {
     expect(after).not.toContain(days[1]);
   });
 
-  it('ledger_check reports a trade booked late into a day a run already settled', async () => {
+  it('ledger_check reports a trade that existed when a run covering its day ran, yet no run took it', async () => {
     const m = await merchant(c, cat);
-    const day = await val<string>(c, "select to_char(period_from, 'YYYY-MM-DD') from settlement_runs order by id desc limit 1");
+    const run = (await c.query("select id, to_char(period_from, 'YYYY-MM-DD') as day, started_at from settlement_runs order by id desc limit 1")).rows[0];
     await c.query('begin');
     try {
-      const late = await trade(c, m, await member(c), null, 100_000, `${day}T11:00:00+08:00`);
-      const rows = (await c.query("select * from public.ledger_check() where check_name = 'trade_in_settled_period'")).rows;
-      expect(rows.map((r) => r.ref)).toContain(late);
+      const missed = await trade(c, m, await member(c), null, 100_000, `${run.day}T11:00:00+08:00`);
+      const check = async () => (await c.query("select * from public.ledger_check() where check_name = 'trade_in_settled_period'")).rows.map((r) => r.ref);
+      // dated into the period after the run (a hand-made row): not a run's miss
+      expect(await check()).not.toContain(missed);
+      // there before the run started: the run left it behind
+      await c.query("update public.trades set created_at = $2::timestamptz - interval '1 minute' where id = $1", [missed, run.started_at]);
+      expect(await check()).toContain(missed);
     } finally {
       await c.query('rollback');
     }

@@ -9,6 +9,7 @@ import { shanghaiDayBound } from '../common/datetime';
 import { AuditDiff } from './AuditDiff';
 import { ACTION_CHOICES, ENTITY_CHOICES } from './choices';
 import { CountPagination } from '../common/CountPagination';
+import { ReasonField } from '../common/ReasonField';
 
 // Date filters hold a Beijing calendar day in the form and an instant in the query.
 const dayFilter = (bound: 'start' | 'end') => ({
@@ -58,7 +59,7 @@ export const AuditList = () => (
       <DataTable.Col source="action" field={ActionField} />
       <DataTable.Col source="entity" field={EntityField} />
       <DataTable.Col source="entity_id" field={ShortIdField} disableSort />
-      <DataTable.Col source="reason" disableSort />
+      <DataTable.Col source="reason" disableSort field={ReasonField} />
     </DataTable>
   </List>
 );

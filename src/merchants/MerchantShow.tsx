@@ -30,6 +30,7 @@ import { CommissionButton } from './CommissionButton';
 import { MerchantStatusField, RateField } from './fields';
 import { RankingTab } from './RankingTab';
 import { StatusButtons } from './StatusButtons';
+import { ReasonField } from '../common/ReasonField';
 
 const Empty = () => {
   const translate = useTranslate();
@@ -91,7 +92,7 @@ export const MerchantShow = () => {
                 <Labeled source="name"><TextField source="name" /></Labeled>
                 <Labeled source="kind"><MerchantKindField source="kind" /></Labeled>
                 <Labeled source="status"><MerchantStatusField source="status" /></Labeled>
-                <Labeled source="status_reason"><TextField source="status_reason" emptyText="—" /></Labeled>
+                <Labeled source="status_reason"><ReasonField source="status_reason" reasonsOf="merchants" emptyText="—" /></Labeled>
                 <Labeled source="city_name"><TextField source="city_name" /></Labeled>
                 <Labeled source="level"><NumberField source="level" /></Labeled>
                 <Labeled source="rank_score"><NumberField source="rank_score" /></Labeled>

@@ -42,6 +42,7 @@ export const REASON_WORDS = {
   penalty_threshold: { zh: '降权累计达到暂停线', en: 'Penalties reached the suspension line' },
   // promotions
   listing_issue: { zh: '车源问题', en: 'Listing issue' },
+  expired: { zh: '推广到期', en: 'Ran its term' },
   merchant_suspended: { zh: '商户已暂停', en: 'Merchant suspended' },
   // members
   abuse: { zh: '恶意行为', en: 'Abuse' },
@@ -147,6 +148,8 @@ export function codeAndNote(
 ): string {
   const words = code ? (codeWords(code, translate, resource) ?? code) : '';
   if (!words) return note ?? '';
+  // some rows keep the whole `code: note` as their note
+  if (code && note?.startsWith(`${code}:`)) note = note.slice(code.length + 1).trim();
   if (!note || note === code) return words;
   if (code === 'other') return note;
   return translate('reasons.with_note', { reason: words, note });

@@ -1,4 +1,4 @@
-// `npm run statements [-- --name dev] [--port-base 54320] [--month 2026-11]`: writes the sample
+// `npm run statements [-- --name dev] [--port-base 54320] [--month 2026-11]` (the latest month to try): writes the sample
 // channel statements of a running local stack again (scripts/local-stack/statement-samples.ts),
 // from the payments its database holds now, and says what each one shows when imported.
 import { parseArgs } from 'node:util';

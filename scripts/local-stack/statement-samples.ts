@@ -1,9 +1,9 @@
 // Sample channel statements made from the demo data's own payments, so that importing one
 // (渠道账单 → 导入对账单) shows every reconciliation result: for each channel, a statement of
-// the last complete Beijing month in that channel's own format (WeChat trade bill, Alipay
-// business detail, bank statement) with every payment of the month on it, except that one
-// line's amount differs by ¥1.00 (amount mismatch), one payment is left off (missing) and one
-// line the platform never saw is added (extra). Written to <data dir>/statements/ when the
+// a recent Beijing month no imported statement covers, in that channel's own format (WeChat
+// trade bill, Alipay business detail, bank statement) with every payment of the month on it,
+// except that one line's amount differs by ¥1.00 (amount mismatch), one payment is left off
+// (missing) and one line the platform never saw is added (extra). Written to <data dir>/statements/ when the
 // stack seeds a database (and when the folder is missing); `npm run statements` writes them
 // again. The formats are the ones src/reconciliation/csv.ts reads (README: Finance).
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -60,13 +60,14 @@ async function monthPayments(client: pg.Client, channel: Channel, month: string)
 }
 
 /**
- * The statement's lines: every payment, the second one's amount ¥1.00 higher, the last one
- * left off, and one line no payment has (an id in the channel's own style, on the month's 15th).
+ * The statement's lines: every payment, the second one's amount ¥1.00 higher, one from the
+ * middle left off (inside the statement's period, so it counts as missing), and one line no
+ * payment has (an id in the channel's own style, on the month's 15th).
  */
 export function sampleLines(payments: SamplePayment[], channel: Channel, month: string) {
-  if (payments.length < 3) return null;
+  if (payments.length < 4) return null;
   const mismatch = payments[1];
-  const missing = payments[payments.length - 1];
+  const missing = payments[Math.floor(payments.length / 2)];
   const prefix = { wechat: 'WE', alipay: 'AL', bank_transfer: 'BA' }[channel];
   const extra: SamplePayment = {
     channel_txn_id: `${prefix}${month.replace('-', '')}EXTRA0000000001`,
@@ -81,7 +82,7 @@ export function sampleLines(payments: SamplePayment[], channel: Channel, month: 
     .map((p) => (p === mismatch ? { ...p, amount_fen: p.amount_fen + 100 } : p))
     .concat(extra)
     .sort((a, b) => a.paid_at.localeCompare(b.paid_at));
-  return { lines, mismatch: mismatch.channel_txn_id, missing: missing.channel_txn_id, extra: extra.channel_txn_id };
+  return { month, lines, mismatch: mismatch.channel_txn_id, missing: missing.channel_txn_id, extra: extra.channel_txn_id };
 }
 
 function wechatCsv(lines: SamplePayment[]): string {
@@ -132,14 +133,40 @@ export function lastMonth(now = new Date()): string {
   return d.toISOString().slice(0, 7);
 }
 
-/** Writes the three samples into `dir`; returns what each holds. */
-export async function writeStatementSamples(client: pg.Client, dir: string, month = lastMonth()): Promise<SampleStatement[]> {
+/** True when a statement of the channel already imported covers part of the month. */
+async function monthTaken(client: pg.Client, channel: Channel, month: string): Promise<boolean> {
+  const { rows } = await client.query(
+    `select 1 from public.channel_statements s
+      where s.channel = $1 and daterange(s.period_from, s.period_to, '[]') && daterange(($2 || '-01')::date, (($2 || '-01')::date + interval '1 month')::date)
+      limit 1`,
+    [channel, month],
+  );
+  return rows.length > 0;
+}
+
+const monthBefore = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+};
+
+/**
+ * Writes the three samples into `dir`; returns what each holds. Each channel's is of the
+ * latest complete month (from `month` back, a year at most) with four payments or more that no
+ * imported statement of that channel covers yet (the demo seed imports last month's WeChat
+ * statement itself), so importing it shows its differences and nothing else.
+ */
+export async function writeStatementSamples(client: pg.Client, dir: string, from = lastMonth()): Promise<SampleStatement[]> {
   await mkdir(dir, { recursive: true });
   const out: SampleStatement[] = [];
-  const compact = month.replace('-', '');
   for (const channel of ['wechat', 'alipay', 'bank_transfer'] as const) {
-    const sample = sampleLines(await monthPayments(client, channel, month), channel, month);
+    let month = from;
+    let sample: ReturnType<typeof sampleLines> = null;
+    for (let i = 0; i < 12 && !sample; i++, month = monthBefore(month)) {
+      if (!(await monthTaken(client, channel, month))) sample = sampleLines(await monthPayments(client, channel, month), channel, month);
+    }
     if (!sample) continue;
+    month = sample.month;
+    const compact = month.replace('-', '');
     const name = { wechat: `wechat-${compact}.csv`, alipay: `alipay-${compact}.csv`, bank_transfer: `bank-${compact}.csv` }[channel];
     const text = channel === 'wechat' ? wechatCsv(sample.lines) : channel === 'alipay' ? alipayCsv(sample.lines, month) : bankCsv(sample.lines);
     await writeFile(path.join(dir, name), text, 'utf8');

@@ -44,6 +44,8 @@ export const enApp: AppMessages = {
   validation: {
     password_min: 'At least 10 characters, with upper- and lower-case letters and digits',
     phone: 'Enter an 11-digit mobile number',
+    day: 'Type the day as YYYY-MM-DD, e.g. 2026-11-23',
+    pick_day: 'Pick a day',
   },
   errors: {
     not_permitted: 'You are not permitted to do this',

@@ -42,6 +42,8 @@ export const zhApp = {
   validation: {
     password_min: '密码至少 10 位，须含大小写字母和数字',
     phone: '请输入 11 位手机号',
+    day: '请按 年-月-日 输入，如 2026-11-23',
+    pick_day: '选择日期',
   },
   errors: {
     not_permitted: '您没有执行此操作的权限',

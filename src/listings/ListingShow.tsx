@@ -22,6 +22,7 @@ import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from '.
 import { StorageImage } from '../common/StorageImage';
 import { SectionCard } from '../common/SectionCard';
 import { ReasonField } from '../common/ReasonField';
+import { HISTORY_TABLE_SX } from '../common/historyTableSx';
 
 const ListingReason = (p: { source: string }) => <ReasonField {...p} reasonsOf="listings" />;
 
@@ -146,8 +147,8 @@ export const ListingShow = () => (
         <Typography variant="subtitle1" gutterBottom>
           <HistoryTitle />
         </Typography>
-        <ReferenceManyField reference="listing_history" target="listing_id" sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination />} empty={<NoHistory />}>
-          <DataTable bulkActionButtons={false} rowClick={false}>
+        <ReferenceManyField reference="listing_history" target="listing_id" sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination rowsPerPageOptions={[10, 20, 50]} />} empty={<NoHistory />}>
+          <DataTable bulkActionButtons={false} rowClick={false} sx={HISTORY_TABLE_SX}>
             <DataTable.Col source="at" label="resources.listings.show.at" field={DateTimeField} />
             <DataTable.Col source="dimension" label="resources.listings.show.dimension" field={DimensionField} />
             <DataTable.Col source="from_state" label="resources.listings.show.from_state" field={HistoryStateField} />

@@ -23,6 +23,7 @@ import { fieldLabel } from './RequestInfoDialog';
 import { VersionsTable } from './VersionsTable';
 import { SectionCard } from '../common/SectionCard';
 import { ReasonField } from '../common/ReasonField';
+import { HISTORY_TABLE_SX } from '../common/historyTableSx';
 
 const ApplicationReason = (p: { source: string }) => <ReasonField {...p} reasonsOf="merchant_applications" />;
 
@@ -139,7 +140,7 @@ export const ApplicationShow = () => (
       <Grid size={{ xs: 12, lg: 7 }}>
         <SectionCard sx={{ mb: 2 }} title="resources.merchant_applications.show.history">
           <ReferenceManyField reference="merchant_application_history" target="application_id" sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={<Typography color="text.secondary">—</Typography>}>
-            <DataTable bulkActionButtons={false} rowClick={false}>
+            <DataTable bulkActionButtons={false} rowClick={false} sx={HISTORY_TABLE_SX}>
               <DataTable.Col source="at" label="resources.merchant_applications.show.at" field={DateTimeField} />
               <DataTable.Col source="version" label="resources.merchant_applications.fields.version" />
               <DataTable.Col source="from_state" label="resources.merchant_applications.show.from_state" field={StateText} />

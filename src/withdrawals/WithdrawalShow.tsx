@@ -27,6 +27,7 @@ import { STATE_COLORS } from './choices';
 import { WithdrawalActions } from './WithdrawalActions';
 import { SectionCard } from '../common/SectionCard';
 import { ReasonField } from '../common/ReasonField';
+import { HISTORY_TABLE_SX } from '../common/historyTableSx';
 
 const F = ({ source, children }: { source: string; children?: React.ReactElement }) => (
   <Grid size={{ xs: 12, sm: 6, md: 3 }}>
@@ -146,7 +147,7 @@ export const WithdrawalShow = () => (
       </SectionCard>
       <SectionCard sx={{ mt: 2 }} title="withdrawals.sections.history">
         <ReferenceManyField reference="withdrawal_history" target="withdrawal_id" sort={{ field: 'at', order: 'ASC' }} perPage={50}>
-          <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable bulkActionButtons={false} rowClick={false} sx={HISTORY_TABLE_SX}>
             <DataTable.Col source="at" label="withdrawals.history.at" field={DateTimeField} />
             <DataTable.Col source="from_state" label="withdrawals.history.from" field={() => <StateChip source="from_state" prefix="withdrawals.state" />} />
             <DataTable.Col

@@ -302,7 +302,7 @@ export function reasonCodes(s: Scan): Set<string> {
     }
   }
   // `code: note` literals (a code, then human text)
-  for (const m of `${s.text}\n${s.seedText}`.matchAll(/'([a-z][a-z_]+): [^\x00-\x7f]/g)) codes.add(m[1]);
+  for (const m of `${s.text}\n${s.seedText}`.matchAll(/'([a-z][a-z_]+): [\u3000-\u9fff\uff00-\uffef]/g)) codes.add(m[1]);
   // `…_reason = 'code'` assignments and inserts (a promotion's end_reason = 'expired')
   for (const m of `${s.text}\n${s.seedText}`.matchAll(/\w*_reason = '([a-z][a-z_]+)'/g)) codes.add(m[1]);
   for (const m of s.seedText.matchAll(/end_reason\)\s*select[^;]*?'([a-z][a-z_]+)'\s*from/g)) codes.add(m[1]);

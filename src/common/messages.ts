@@ -1,5 +1,9 @@
-// Texts of the shared pieces: the action dialog's reason and note, stored images, locations.
+// Texts of the shared pieces: the action dialog's reason and note, stored images, locations,
+// reason codes in words (reasons.ts).
+import { reasonMessages } from './reasons';
+
 export const zh = {
+  reasons: reasonMessages('zh'),
   common: {
     dialog: {
       reason: '原因',
@@ -26,6 +30,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
+  reasons: reasonMessages('en'),
   common: {
     dialog: {
       reason: 'Reason',

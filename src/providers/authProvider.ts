@@ -13,6 +13,7 @@ import { canAccess as tableCanAccess, type StaffRole } from './access';
 import { errorCode, isTransient } from './errors';
 import type { Staff } from './types';
 import { mfaRefusal, mfaStep, MFA_PATH } from '../security/mfa';
+import { CHANGE_PASSWORD_PATH } from '../security/password';
 
 export interface StaffPermissions {
   role: StaffRole;
@@ -24,7 +25,10 @@ type Client = typeof supabase;
 
 const CACHE_MS = 30_000;
 
-export function createAuthProvider(client: Client = supabase): AuthProvider {
+/** react-admin's auth provider, plus forgetting the staff row read (after it changed). */
+export type StaffAuthProvider = AuthProvider & { forgetStaff(): void };
+
+export function createAuthProvider(client: Client = supabase): StaffAuthProvider {
   const base = supabaseAuthProvider(client, {});
 
   // my_staff is asked at most every CACHE_MS per signed-in user (checkAuth runs on every page).
@@ -76,8 +80,12 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
     throw new Error(staff ? 'errors.staff_inactive' : 'errors.not_staff');
   }
 
-  const provider: AuthProvider = {
+  const provider: StaffAuthProvider = {
     ...base,
+    forgetStaff() {
+      cache = null;
+      inFlight = null;
+    },
     async login(params) {
       cache = null;
       try {
@@ -86,9 +94,11 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
         const code = errorCode(e);
         throw new Error(code ? `errors.${code}` : (e as Error)?.message || 'ra.auth.sign_in_error');
       }
-      await requireStaff(true);
+      const staff = await requireStaff(true);
       // a verified authenticator: the code screen comes after the password
       if ((await mfaStep(client)) === 'verify') return { redirectTo: MFA_PATH };
+      // a password an admin chose: the person sets their own first
+      if (staff.must_change_password) return { redirectTo: CHANGE_PASSWORD_PATH };
     },
     async logout(params) {
       cache = null;
@@ -129,7 +139,14 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
     },
     async getIdentity(): Promise<UserIdentity> {
       const staff = await requireStaff();
-      return { id: staff.id, fullName: staff.display_name, email: staff.email, role: staff.role, regionCodes: staff.region_codes };
+      return {
+        id: staff.id,
+        fullName: staff.display_name,
+        email: staff.email,
+        role: staff.role,
+        regionCodes: staff.region_codes,
+        mustChangePassword: !!staff.must_change_password,
+      };
     },
     async getPermissions(): Promise<StaffPermissions | undefined> {
       const staff = await loadStaff();
@@ -138,7 +155,8 @@ export function createAuthProvider(client: Client = supabase): AuthProvider {
     },
     async canAccess({ resource, action }) {
       const staff = await loadStaff();
-      return !!staff?.active && tableCanAccess(staff.role, resource, action);
+      // nothing is offered until a password an admin chose is replaced (the database agrees)
+      return !!staff?.active && !staff.must_change_password && tableCanAccess(staff.role, resource, action);
     },
   };
   return provider;

@@ -17,6 +17,8 @@ import { RelatedComplaintsCard } from '../complaints/RelatedComplaintsCard';
 import { ReservationActions, type ReservationRecord } from './ReservationActions';
 import { RentalPeriodField, ReservationKindField, ReservationStateChip } from './ReservationFields';
 import { SectionCard } from '../common/SectionCard';
+import { codeAndNote } from '../common/reasons';
+import { ReasonField } from '../common/ReasonField';
 
 const F = 'resources.reservations.fields';
 
@@ -53,7 +55,7 @@ const History = ({ id }: { id: string }) => {
           </Typography>
           {h.reason_code || h.note ? (
             <Typography variant="body2" color="text.secondary">
-              {[h.reason_code, h.note].filter(Boolean).join('：')}
+              {codeAndNote(h.reason_code, h.note, translate, 'resources.reservations.void_reasons')}
             </Typography>
           ) : null}
           <Typography variant="caption" color="text.secondary">
@@ -135,7 +137,9 @@ const Detail = () => {
               <L source="visited_at">
                 <DateTimeField source="visited_at" />
               </L>
-              <L source="state_reason" />
+              <L source="state_reason">
+                <ReasonField source="state_reason" reasonsOf="resources.reservations.void_reasons" emptyText="—" />
+              </L>
             </Grid>
             {record.deal_amount_fen ? (
               <>

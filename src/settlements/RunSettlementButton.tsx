@@ -17,7 +17,6 @@ import {
   TableBody,
   TableCell,
   TableRow,
-  TextField,
 } from '@mui/material';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Button, useCanAccess, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
@@ -26,6 +25,7 @@ import { formatFen } from '../common/money';
 import { settle, type RunSummary } from './api';
 import { beijingDay } from '../common/datetime';
 import { useRefusal } from '../common/refusal';
+import { DayTextField } from '../common/DayInput';
 
 export const RunSummaryTable = ({ run }: { run: RunSummary }) => {
   const translate = useTranslate();
@@ -135,21 +135,19 @@ export const RunSettlementButton = () => {
         <DialogContent>
           <DialogContentText>{translate('settlements.run.content')}</DialogContentText>
           <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
-            <TextField
-              type="date"
+            <DayTextField
               label={translate('settlements.run.from')}
               value={from}
-              onChange={(e) => setFrom(e.target.value)}
+              onChange={setFrom}
               disabled={running}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { name: 'from' } }}
+              slotProps={{ htmlInput: { name: 'from' } }}
             />
-            <TextField
-              type="date"
+            <DayTextField
               label={translate('settlements.run.to')}
               value={to}
-              onChange={(e) => setTo(e.target.value)}
+              onChange={setTo}
               disabled={running}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { name: 'to' } }}
+              slotProps={{ htmlInput: { name: 'to' } }}
             />
           </Stack>
           {running ? (

@@ -1,0 +1,220 @@
+// Every audit action and entity the database writes, in words. One table for both languages
+// so a new action is one line; messages.ts builds audit.actions / audit.entities from it and
+// choices.ts the action filter. tests/unit/codes-in-words.test.ts reads supabase/schemas and
+// fails when the database can write an action or entity that is missing here (or when an
+// entry here is one it can no longer write). Export actions (`export.<list>`) are worded from
+// the list's name (common/auditAction.ts).
+
+type Words = { zh: string; en: string };
+
+export const ACTION_WORDS = {
+  // staff and access
+  'staff.create': { zh: '新建员工', en: 'Create staff' },
+  'staff.update': { zh: '修改员工资料', en: 'Update staff details' },
+  'staff.permission_change': { zh: '修改员工权限', en: 'Change staff permissions' },
+  'staff.activate': { zh: '启用员工', en: 'Activate staff' },
+  'staff.deactivate': { zh: '停用员工', en: 'Deactivate staff' },
+  'staff.password_reset': { zh: '重置员工密码', en: 'Reset staff password' },
+  'staff.password_change_required': { zh: '要求员工首次登录改密码', en: 'Require a new password at next sign-in' },
+  'staff.password_changed': { zh: '员工设置了自己的密码', en: 'Staff set their own password' },
+  // settings edited directly (row-change trigger)
+  'core_settings.update': { zh: '修改基础设置', en: 'Change core settings' },
+  'money_settings.update': { zh: '修改资金设置', en: 'Change money settings' },
+  'four_eyes_rule.update': { zh: '修改四眼复核规则', en: 'Change four-eyes rule' },
+  'amount_ceiling.update': { zh: '修改金额上限', en: 'Change amount ceiling' },
+  // merchant applications
+  'merchant_application.submit': { zh: '提交入驻申请', en: 'Submit merchant application' },
+  'merchant_application.resubmit': { zh: '重新提交入驻申请', en: 'Resubmit merchant application' },
+  'merchant_application.claim': { zh: '领取入驻申请审核', en: 'Claim merchant application' },
+  'merchant_application.request_info': { zh: '要求补充材料', en: 'Request more information' },
+  'merchant_application.reject': { zh: '驳回入驻申请', en: 'Reject merchant application' },
+  'merchant_application.approve': { zh: '通过入驻申请', en: 'Approve merchant application' },
+  // merchants
+  'merchant.activate': { zh: '商户开通', en: 'Activate merchant' },
+  'merchant.suspend': { zh: '暂停商户', en: 'Suspend merchant' },
+  'merchant.resume': { zh: '恢复商户', en: 'Resume merchant' },
+  'merchant.start_closing': { zh: '商户开始清退', en: 'Start closing merchant' },
+  'merchant.close': { zh: '商户关闭', en: 'Close merchant' },
+  'merchant.grace': { zh: '商户进入续费宽限期', en: 'Merchant enters grace period' },
+  'merchant.lapse': { zh: '商户年费过期', en: 'Merchant fee lapsed' },
+  'merchant.renew': { zh: '商户续费恢复', en: 'Merchant renewed' },
+  'merchant.update_profile': { zh: '修改商户资料', en: 'Edit merchant profile' },
+  'merchant.set_commission': { zh: '调整商户佣金比例', en: 'Change merchant commission rate' },
+  'merchant.penalty': { zh: '商户降权', en: 'Penalise merchant ranking' },
+  'merchant.penalty_revoke': { zh: '撤销商户降权', en: 'Revoke merchant penalty' },
+  'merchant_categories.insert': { zh: '新增商户类目', en: 'Add merchant category' },
+  'merchant_categories.update': { zh: '修改商户类目', en: 'Edit merchant category' },
+  'merchant_categories.delete': { zh: '删除商户类目', en: 'Delete merchant category' },
+  // catalogue and listings
+  'car_brands.insert': { zh: '新增品牌', en: 'Add brand' },
+  'car_brands.update': { zh: '修改品牌', en: 'Edit brand' },
+  'car_brands.delete': { zh: '删除品牌', en: 'Delete brand' },
+  'car_series.insert': { zh: '新增车系', en: 'Add series' },
+  'car_series.update': { zh: '修改车系', en: 'Edit series' },
+  'car_series.delete': { zh: '删除车系', en: 'Delete series' },
+  'car_models.insert': { zh: '新增车型', en: 'Add model' },
+  'car_models.update': { zh: '修改车型', en: 'Edit model' },
+  'car_models.delete': { zh: '删除车型', en: 'Delete model' },
+  'listings.update': { zh: '修改车源信息', en: 'Edit listing details' },
+  'listing.import': { zh: '批量导入车源', en: 'Import listings' },
+  'listing.submit': { zh: '车源提交审核', en: 'Submit listing for review' },
+  'listing.approve': { zh: '车源审核通过', en: 'Approve listing' },
+  'listing.reject': { zh: '车源审核驳回', en: 'Reject listing' },
+  'listing.shelve': { zh: '车源上架', en: 'Put listing on shelf' },
+  'listing.unshelve': { zh: '车源下架', en: 'Take listing off shelf' },
+  'listing.force_off': { zh: '强制下架车源', en: 'Force listing off shelf' },
+  'listing.trade_available': { zh: '车源恢复可售', en: 'Listing available again' },
+  'listing.trade_on_hold': { zh: '车源被预订锁定', en: 'Listing on hold' },
+  'listing.trade_sold': { zh: '车源已售出', en: 'Listing sold' },
+  'listing.trade_rented_out': { zh: '车源已租出', en: 'Listing rented out' },
+  'listing.trade_maintenance': { zh: '车源维修保养中', en: 'Listing in maintenance' },
+  'listing.trade_retired': { zh: '车源退役', en: 'Listing retired' },
+  // promotions and ranking
+  'promotion.create': { zh: '开通推广', en: 'Start promotion' },
+  'promotion.cancel': { zh: '取消推广', en: 'End promotion' },
+  'ranking_rule.publish': { zh: '发布等级规则', en: 'Publish ranking rule' },
+  'ranking.run': { zh: '计算商户等级', en: 'Rank merchants' },
+  // members
+  'member.ban': { zh: '封禁会员', en: 'Ban member' },
+  'member.unban': { zh: '解封会员', en: 'Unban member' },
+  'member.level_change': { zh: '调整会员等级', en: 'Change member level' },
+  'member.points_adjust': { zh: '调整会员积分', en: 'Adjust member points' },
+  'member.grant_promotion_rights': { zh: '开通分销推广权', en: 'Grant promotion rights' },
+  'member.revoke_promotion_rights': { zh: '取消分销推广权', en: 'Revoke promotion rights' },
+  'member.reveal_pii': { zh: '查看会员完整信息', en: 'Reveal member details' },
+  // reservations (the state a reservation moved to)
+  'reservation.created': { zh: '预约创建', en: 'Reservation created' },
+  'reservation.confirmed': { zh: '预约确认', en: 'Reservation confirmed' },
+  'reservation.auto_expired': { zh: '预约超时自动失效', en: 'Reservation expired unconfirmed' },
+  'reservation.cancelled_by_customer': { zh: '客户取消预约', en: 'Cancelled by the customer' },
+  'reservation.cancelled_by_merchant': { zh: '商户取消预约', en: 'Cancelled by the merchant' },
+  'reservation.no_show': { zh: '预约客户未到店', en: 'Customer did not show' },
+  'reservation.visited': { zh: '客户已到店', en: 'Customer visited' },
+  'reservation.no_deal': { zh: '到店未成交', en: 'Visited, no deal' },
+  'reservation.deal_pending': { zh: '成交待核实', en: 'Deal awaiting verification' },
+  'reservation.deal_closed': { zh: '成交已核实', en: 'Deal verified' },
+  'reservation.in_use': { zh: '租车用车中', en: 'Rental in use' },
+  'reservation.returned': { zh: '租车已还车', en: 'Rental returned' },
+  'reservation.settled': { zh: '预约已结清', en: 'Reservation settled' },
+  'reservation.voided': { zh: '预约作废', en: 'Reservation voided' },
+  // trades, payments and statements
+  'trade.refund': { zh: '交易退款', en: 'Refund trade' },
+  'trade.refund_request': { zh: '申请交易退款（待他人确认）', en: 'Request trade refund (awaiting a colleague)' },
+  'payment.create': { zh: '创建缴费单', en: 'Create payment' },
+  'payment.confirm': { zh: '确认缴费到账', en: 'Confirm payment received' },
+  'payment.fail': { zh: '缴费失败', en: 'Payment failed' },
+  'payment.refund': { zh: '缴费退款', en: 'Refund payment' },
+  'payment.refund_request': { zh: '申请缴费退款（待他人确认）', en: 'Request payment refund (awaiting a colleague)' },
+  'channel_statement.import': { zh: '导入渠道对账单', en: 'Import channel statement' },
+  // commissions and settlement
+  'commission.release': { zh: '佣金解冻入账', en: 'Release commissions' },
+  'settlement.run': { zh: '执行结算', en: 'Run settlement' },
+  // withdrawals and bank accounts
+  'withdrawal.apply': { zh: '申请提现', en: 'Apply for withdrawal' },
+  'withdrawal.cancel': { zh: '撤回提现申请', en: 'Cancel withdrawal' },
+  'withdrawal.claim': { zh: '领取提现审核', en: 'Claim withdrawal review' },
+  'withdrawal.approve': { zh: '提现审核通过', en: 'Approve withdrawal' },
+  'withdrawal.approve_second': { zh: '提现复核通过', en: 'Second withdrawal approval' },
+  'withdrawal.reject': { zh: '驳回提现', en: 'Reject withdrawal' },
+  'withdrawal.start_payout': { zh: '发起打款', en: 'Start payout' },
+  'withdrawal.retry_payout': { zh: '重新打款', en: 'Retry payout' },
+  'withdrawal.pay': { zh: '打款成功', en: 'Payout succeeded' },
+  'withdrawal.pay_fail': { zh: '打款失败', en: 'Payout failed' },
+  'withdrawal.return_funds': { zh: '提现退回余额', en: 'Return funds to balance' },
+  'withdrawal.manual_pay': { zh: '线下人工打款', en: 'Paid manually (offline)' },
+  'withdrawal.reconcile': { zh: '提现与渠道对账', en: 'Reconcile withdrawal with channel' },
+  'bank_account.add': { zh: '添加银行账户', en: 'Add bank account' },
+  'bank_account.verify': { zh: '核验银行账户', en: 'Verify bank account' },
+  'bank_account.unverify': { zh: '取消银行账户核验', en: 'Withdraw bank account verification' },
+  'bank_account.reveal': { zh: '查看完整银行账号', en: 'Reveal full bank account' },
+  // complaints
+  'complaint.submit': { zh: '提交投诉', en: 'Submit complaint' },
+  'complaint.assign': { zh: '分派投诉', en: 'Assign complaint' },
+  'complaint.accept': { zh: '受理投诉', en: 'Accept complaint' },
+  'complaint.dismiss': { zh: '驳回投诉', en: 'Dismiss complaint' },
+  'complaint.request_merchant': { zh: '要求商户回复', en: 'Ask the merchant to reply' },
+  'complaint.merchant_replied': { zh: '商户已回复投诉', en: 'Merchant replied' },
+  'complaint.escalate': { zh: '投诉升级', en: 'Escalate complaint' },
+  'complaint.resolve': { zh: '投诉处理完结', en: 'Resolve complaint' },
+  'complaint.close': { zh: '关闭投诉', en: 'Close complaint' },
+  'complaint.reopen': { zh: '重新打开投诉', en: 'Reopen complaint' },
+  'complaint.withdraw': { zh: '会员撤回投诉', en: 'Member withdrew complaint' },
+  'complaint.reply': { zh: '回复投诉', en: 'Reply to complaint' },
+  'complaint.internal_note': { zh: '添加投诉内部备注', en: 'Add internal note to complaint' },
+  // files
+  'storage.read': { zh: '查看私密文件', en: 'Open private file' },
+} as const satisfies Record<string, Words>;
+
+export type AuditAction = keyof typeof ACTION_WORDS;
+
+export const ENTITY_WORDS = {
+  staff: { zh: '员工', en: 'Staff' },
+  core_settings: { zh: '基础设置', en: 'Core settings' },
+  money_settings: { zh: '资金设置', en: 'Money settings' },
+  four_eyes_rule: { zh: '四眼复核规则', en: 'Four-eyes rule' },
+  amount_ceiling: { zh: '金额上限', en: 'Amount ceiling' },
+  merchant_application: { zh: '入驻申请', en: 'Merchant application' },
+  merchant: { zh: '商户', en: 'Merchant' },
+  merchant_categories: { zh: '商户类目', en: 'Merchant category' },
+  car_brands: { zh: '品牌', en: 'Brand' },
+  car_series: { zh: '车系', en: 'Series' },
+  car_models: { zh: '车型', en: 'Model' },
+  listing: { zh: '车源', en: 'Listing' },
+  listings: { zh: '车源', en: 'Listing' },
+  promotion: { zh: '推广', en: 'Promotion' },
+  ranking_rule: { zh: '等级规则', en: 'Ranking rule' },
+  ranking_run: { zh: '等级计算', en: 'Ranking run' },
+  member: { zh: '会员', en: 'Member' },
+  reservation: { zh: '预约', en: 'Reservation' },
+  trade: { zh: '交易', en: 'Trade' },
+  payment: { zh: '缴费', en: 'Payment' },
+  channel_statement: { zh: '渠道对账单', en: 'Channel statement' },
+  commission: { zh: '佣金', en: 'Commission' },
+  settlement_run: { zh: '结算批次', en: 'Settlement run' },
+  withdrawal: { zh: '提现', en: 'Withdrawal' },
+  bank_account: { zh: '银行账户', en: 'Bank account' },
+  complaint: { zh: '投诉', en: 'Complaint' },
+  storage_object: { zh: '文件', en: 'File' },
+} as const satisfies Record<string, Words>;
+
+export type AuditEntity = keyof typeof ENTITY_WORDS;
+
+/** Where an entity's record is shown, when it has a screen of its own. */
+const SHOW = (resource: string) => (id: string) => `/${resource}/${encodeURIComponent(id)}/show`;
+export const ENTITY_PATH: Partial<Record<AuditEntity, (id: string) => string>> = {
+  staff: (id) => `/staff/${encodeURIComponent(id)}`,
+  merchant_application: SHOW('merchant_applications'),
+  merchant: SHOW('merchants'),
+  listing: SHOW('listings'),
+  listings: SHOW('listings'),
+  member: SHOW('members'),
+  reservation: SHOW('reservations'),
+  trade: SHOW('trades'),
+  payment: SHOW('payments'),
+  settlement_run: SHOW('settlements'),
+  withdrawal: SHOW('withdrawals'),
+  complaint: SHOW('complaints'),
+};
+
+/** The resource whose field labels (resources.<resource>.fields.*) name an entity's columns. */
+export const ENTITY_RESOURCE: Partial<Record<AuditEntity, string>> = {
+  staff: 'staff',
+  merchant_application: 'merchant_applications',
+  merchant: 'merchants',
+  listing: 'listings',
+  listings: 'listings',
+  promotion: 'promotions',
+  ranking_rule: 'ranking_rules',
+  member: 'members',
+  reservation: 'reservations',
+  trade: 'trades',
+  payment: 'payments',
+  settlement_run: 'settlements',
+  withdrawal: 'withdrawals',
+  complaint: 'complaints',
+  commission: 'commissions',
+  channel_statement: 'statements',
+};
+
+export const wordsOf = <K extends string>(table: Record<K, Words>, lang: keyof Words) =>
+  Object.fromEntries(Object.entries(table).map(([k, w]) => [k, (w as Words)[lang]])) as Record<K, string>;

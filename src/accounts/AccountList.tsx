@@ -1,4 +1,6 @@
 import { DataTable, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { LIST_TABLE_SX, bigList } from '../common/list';
+import { accountExportColumns } from './exportColumns';
 import { ExportMenuButton } from '../common/export';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
@@ -16,17 +18,18 @@ export const AccountList = () => {
   const translate = useTranslate();
   return (
     <List
+      {...bigList()}
       filters={filters(translate)}
       sort={{ field: 'available_fen', order: 'DESC' }}
       perPage={25}
       actions={
         <TopToolbar>
-          <ExportMenuButton fileName="accounts" />
+          <ExportMenuButton columns={accountExportColumns} fileName="accounts" />
         </TopToolbar>
       }
       exporter={false}
     >
-      <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={false}>
+      <DataTable sx={LIST_TABLE_SX} rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="owner_name" />
         <DataTable.Col source="owner_type" field={() => <StateChip source="owner_type" prefix="payments.payer_type" />} />
         <DataTable.Col align="right" source="balance_fen" field={MoneyField} />

@@ -1,5 +1,5 @@
 import { Box, Tooltip } from '@mui/material';
-import { DataTable, DateInput, List, SelectInput, TextInput, useTranslate, type FieldProps, useFieldValue, AutocompleteInput, FilterButton, TopToolbar } from 'react-admin';
+import { ColumnsButton, DataTable, DateInput, List, SelectInput, TextInput, useTranslate, type FieldProps, useFieldValue, AutocompleteInput, FilterButton, TopToolbar } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import { auditExportColumns } from './exportColumns';
 import { DateTimeField } from '../common/DateTimeField';
@@ -8,7 +8,7 @@ import { RoleField } from '../common/RoleChip';
 import { shanghaiDayBound } from '../common/datetime';
 import { AuditDiff } from './AuditDiff';
 import { ACTION_CHOICES, ENTITY_CHOICES } from './choices';
-import { CountPagination } from '../common/CountPagination';
+import { ClipField, LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 
 // Date filters hold a Beijing calendar day in the form and an instant in the query.
 const dayFilter = (bound: 'start' | 'end') => ({
@@ -49,16 +49,24 @@ const EntityField = (props: FieldProps) => {
   return <>{value ? translate(`audit.entities.${value}`, { _: value }) : ''}</>;
 };
 
-export const AuditList = () => (
-  <List pagination={<CountPagination />} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={false} actions={<TopToolbar><FilterButton /><ExportMenuButton columns={auditExportColumns} fileName="audit_log" /></TopToolbar>} exporter={false}>
-    <DataTable expand={<AuditDiff />} bulkActionButtons={false} rowClick="expand">
+const ReasonField = () => <ClipField source="reason" width={320} />;
+
+const HIDDEN: string[] = [];
+const HIDDEN_NARROW = ['actor_role', 'entity_id'];
+
+export const AuditList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  return (
+  <List {...bigList()} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={false} actions={<TopToolbar><FilterButton /><ColumnsButton /><ExportMenuButton columns={auditExportColumns} fileName="audit_log" /></TopToolbar>} exporter={false}>
+    <DataTable expand={<AuditDiff />} bulkActionButtons={false} rowClick="expand" sx={LIST_TABLE_SX} hiddenColumns={hidden}>
       <DataTable.Col source="at" field={DateTimeField} />
       <DataTable.Col source="actor_email" />
       <DataTable.Col source="actor_role" field={RoleField} disableSort />
       <DataTable.Col source="action" field={ActionField} />
       <DataTable.Col source="entity" field={EntityField} />
       <DataTable.Col source="entity_id" field={ShortIdField} disableSort />
-      <DataTable.Col source="reason" disableSort />
+      <DataTable.Col source="reason" disableSort field={ReasonField} />
     </DataTable>
   </List>
-);
+  );
+};

@@ -1,12 +1,11 @@
-import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput, useRecordContext, useTranslate, type FieldProps, FilterButton, TopToolbar } from 'react-admin';
+import { AutocompleteInput, ColumnsButton, DataTable, List, ReferenceField, ReferenceInput, SelectInput, useRecordContext, useTranslate, type FieldProps, FilterButton, TopToolbar } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import { DateTimeField } from '../common/DateTimeField';
 import { CityInput } from '../common/CityInput';
 import { StateChip } from '../common/StateChip';
-import { ScrollX } from '../common/ScrollX';
 import { CancelButton } from './CancelButton';
 import { SlotBoard } from './SlotBoard';
-import { CountPagination } from '../common/CountPagination';
+import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 import { choicesOf } from '../common/choices';
 
 const STATES = ['active', 'ended', 'cancelled'];
@@ -34,11 +33,15 @@ const filters = [
 ];
 
 /** Who holds which promotion slot (3 per car model per city), and every past promotion. */
-export const PromotionList = () => (
-  <List pagination={<CountPagination />} filters={filters} filterDefaultValues={{ state: 'active' }} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} empty={false} actions={<TopToolbar><FilterButton /><ExportMenuButton fileName="promotions" /></TopToolbar>} exporter={false}>
+const HIDDEN = ['ended_at', 'end_reason'];
+const HIDDEN_NARROW = ['region_name', 'starts_at'];
+
+export const PromotionList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  return (
+  <List {...bigList()} filters={filters} filterDefaultValues={{ state: 'active' }} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} empty={false} actions={<TopToolbar><FilterButton /><ColumnsButton /><ExportMenuButton fileName="promotions" /></TopToolbar>} exporter={false}>
     <SlotBoard />
-    <ScrollX>
-    <DataTable rowClick={false} bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+    <DataTable rowClick={false} bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden}>
       <DataTable.Col source="model_name" field={ModelField} />
       <DataTable.Col source="region_name" disableSort />
       <DataTable.Col source="slot_no" field={SlotField} />
@@ -55,6 +58,6 @@ export const PromotionList = () => (
         <CancelButton />
       </DataTable.Col>
     </DataTable>
-    </ScrollX>
   </List>
-);
+  );
+};

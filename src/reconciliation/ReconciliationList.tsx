@@ -4,6 +4,8 @@ import { choicesOf } from '../common/choices';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
 import { RESULTS } from './choices';
 import { ReconciliationTable } from './ReconciliationTable';
+import { ListPagination } from '../common/list';
+import { reconciliationExportColumns } from './exportColumns';
 
 const filters = (translate: (k: string) => string) => [
   <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.reconciliation.fields.q')} />,
@@ -18,12 +20,13 @@ export const ReconciliationList = () => {
   const translate = useTranslate();
   return (
     <List
+      pagination={<ListPagination />}
       filters={filters(translate)}
       sort={{ field: 'occurred_at', order: 'DESC' }}
       perPage={50}
       actions={
         <TopToolbar>
-          <ExportMenuButton fileName="reconciliation" />
+          <ExportMenuButton columns={reconciliationExportColumns} fileName="reconciliation" />
         </TopToolbar>
       }
       exporter={false}

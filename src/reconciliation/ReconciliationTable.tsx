@@ -1,10 +1,12 @@
 import { Button, DataTable, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import { useTheme } from '@mui/material';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { StateChip } from '../common/StateChip';
 import { RESULT_COLORS } from './choices';
+import { LIST_TABLE_SX } from '../common/list';
 
 /** One click from a reconciliation row to its payment record. */
 const PaymentLink = () => {
@@ -24,12 +26,16 @@ const PaymentLink = () => {
 };
 
 /** Rows of v_reconciliation: problems first in colour, amounts side by side. */
-export const ReconciliationTable = () => (
+export const ReconciliationTable = () => {
+  const theme = useTheme();
+  // `--row-tint` colours the sticky first cell as well (common/list/tableSx.ts)
+  const problemRow = (color: string) => ({ bgcolor: color, '--row-tint': color, '& td': { color: 'common.black' } });
+  return (
   <DataTable
-    sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}
+    sx={LIST_TABLE_SX}
     bulkActionButtons={false}
     rowClick={false}
-    rowSx={(r) => (r.result === 'matched' ? {} : { bgcolor: r.result === 'amount_mismatch' ? 'error.light' : 'warning.light', '& td': { color: 'common.black' } })}
+    rowSx={(r) => (r.result === 'matched' ? {} : problemRow(r.result === 'amount_mismatch' ? theme.palette.error.light : theme.palette.warning.light))}
   >
     <DataTable.Col
       source="result"
@@ -45,3 +51,4 @@ export const ReconciliationTable = () => (
     <DataTable.Col source="occurred_at" field={DateTimeField} />
   </DataTable>
 );
+};

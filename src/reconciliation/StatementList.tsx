@@ -6,13 +6,15 @@ import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { StateChip } from '../common/StateChip';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
+import { LIST_TABLE_SX, ListPagination } from '../common/list';
+import { statementExportColumns } from './exportColumns';
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'statements', action: 'import' });
   return (
     <TopToolbar>
       {canAccess ? <CreateButton label="reconciliation.import.action" icon={<UploadFileIcon />} /> : null}
-      <ExportMenuButton fileName="statements" />
+      <ExportMenuButton columns={statementExportColumns} fileName="statements" />
     </TopToolbar>
   );
 };
@@ -31,8 +33,9 @@ const Problems = ({ source, color }: { source: string; color: 'error' | 'warning
 };
 
 export const StatementList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'imported_at', order: 'DESC' }} perPage={25} exporter={false}>
+  <List pagination={<ListPagination />} filters={filters} actions={<Actions />} sort={{ field: 'imported_at', order: 'DESC' }} perPage={25} exporter={false}>
     <DataTable
+      sx={LIST_TABLE_SX}
       rowClick={(id) => `/reconciliation?filter=${encodeURIComponent(JSON.stringify({ statement_id: id }))}`}
       bulkActionButtons={false}
     >

@@ -14,6 +14,8 @@ import { DateTimeField } from '../common/DateTimeField';
 import { choicesOf } from '../common/choices';
 import { StateChip } from '../common/StateChip';
 import { RunSettlementButton } from './RunSettlementButton';
+import { LIST_TABLE_SX, ListPagination, bigList } from '../common/list';
+import { settlementRunExportColumns, settlementStatementExportColumns } from './exportColumns';
 
 const OWNER_TYPES = ['merchant', 'member', 'platform'] as const;
 
@@ -21,17 +23,18 @@ const OWNER_TYPES = ['merchant', 'member', 'platform'] as const;
 const Runs = () => (
   <List
     resource="settlements"
+    pagination={<ListPagination />}
     sort={{ field: 'period_to', order: 'DESC' }}
     perPage={25}
     actions={
       <TopToolbar>
         <RunSettlementButton />
-        <ExportMenuButton fileName="settlement_runs" />
+        <ExportMenuButton columns={settlementRunExportColumns} fileName="settlement_runs" />
       </TopToolbar>
     }
     exporter={false}
   >
-    <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={false}>
+    <DataTable sx={LIST_TABLE_SX} rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="period_from" />
       <DataTable.Col source="period_to" />
@@ -47,7 +50,7 @@ const Runs = () => (
 );
 
 export const StatementColumns = () => (
-  <DataTable bulkActionButtons={false} rowClick={(_id, _res, record) => (record.owner_id ? `/ledger/${record.owner_id}/show` : false)}>
+  <DataTable bulkActionButtons={false} sx={LIST_TABLE_SX} rowClick={(_id, _res, record) => (record.owner_id ? `/ledger/${record.owner_id}/show` : false)}>
     <DataTable.Col source="period_from" label="resources.settlements.fields.period_from" />
     <DataTable.Col source="period_to" label="resources.settlements.fields.period_to" />
     <DataTable.Col
@@ -76,6 +79,7 @@ const statementFilters = [
 const Statements = () => (
   <List
     resource="v_settlements"
+    {...bigList()}
     filters={statementFilters}
     sort={{ field: 'period_from', order: 'DESC' }}
     perPage={25}
@@ -86,7 +90,7 @@ const Statements = () => (
     title="resources.settlements.name"
     actions={
       <TopToolbar>
-        <ExportMenuButton fileName="settlement_statements" />
+        <ExportMenuButton columns={settlementStatementExportColumns} fileName="settlement_statements" />
       </TopToolbar>
     }
     exporter={false}

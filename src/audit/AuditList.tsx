@@ -52,7 +52,7 @@ const EntityField = (props: FieldProps) => {
 const ReasonField = () => <ClipField source="reason" width={320} />;
 
 const HIDDEN: string[] = [];
-const HIDDEN_NARROW = ['actor_role', 'entity_id'];
+const HIDDEN_NARROW = ['actor_role', 'entity', 'entity_id'];
 
 export const AuditList = () => {
   const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);

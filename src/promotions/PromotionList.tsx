@@ -5,7 +5,8 @@ import { CityInput } from '../common/CityInput';
 import { StateChip } from '../common/StateChip';
 import { CancelButton } from './CancelButton';
 import { SlotBoard } from './SlotBoard';
-import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
+import { Box } from '@mui/material';
+import { ClipField, LIST_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
 import { choicesOf } from '../common/choices';
 
 const STATES = ['active', 'ended', 'cancelled'];
@@ -20,7 +21,8 @@ const SlotField = () => {
 };
 const ModelField = () => {
   const record = useRecordContext<{ brand_name: string; series_name: string; model_name: string }>();
-  return <>{record ? `${record.brand_name} ${record.series_name} ${record.model_name}` : null}</>;
+  const text = record ? `${record.brand_name} ${record.series_name} ${record.model_name}` : '';
+  return <Box component="span" title={text} sx={{ display: 'block', ...clip(180) }}>{text}</Box>;
 };
 const modelText = (r: { brand_name: string; series_name: string; name: string }) => (r ? `${r.brand_name} ${r.series_name} ${r.name}` : '');
 
@@ -33,8 +35,8 @@ const filters = [
 ];
 
 /** Who holds which promotion slot (3 per car model per city), and every past promotion. */
-const HIDDEN = ['ended_at', 'end_reason'];
-const HIDDEN_NARROW = ['region_name', 'starts_at'];
+const HIDDEN = ['starts_at', 'ended_at', 'end_reason'];
+const HIDDEN_NARROW = ['region_name', 'merchant_name', 'slot_no'];
 
 export const PromotionList = () => {
   const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
@@ -46,7 +48,9 @@ export const PromotionList = () => {
       <DataTable.Col source="region_name" disableSort />
       <DataTable.Col source="slot_no" field={SlotField} />
       <DataTable.Col source="listing_id">
-        <ReferenceField source="listing_id" reference="listings" link="show" />
+        <ReferenceField source="listing_id" reference="listings" link="show">
+          <ClipField source="title" width={180} />
+        </ReferenceField>
       </DataTable.Col>
       <DataTable.Col source="merchant_name" disableSort />
       <DataTable.Col source="state" field={StateField} />

@@ -13,7 +13,7 @@ import { supabase, supabaseAnonKey, supabaseUrl } from './supabase';
 import { countStrategy, mapSearch, readTarget, searchesCatalogue } from './resourceMap';
 import type { SearchTerm } from './catalogueSearch';
 import { toAppError } from './errors';
-import { isPartial, partialPage, peekingHttpClient } from './partialPages';
+import { isPartial, peekingHttpClient, readPartialPage } from './partialPages';
 import type { CreateStaffInput, Staff, UpdateStaffInput } from './types';
 import type { RpcArgs, RpcCallArgs, RpcClient, RpcName, RpcResult } from './rpc';
 import type { Json } from '../types/database';
@@ -199,8 +199,7 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
           return { data: [], total: await provider.countRows(resource, params.filter ?? {}, countStrategy(resource) === 'exact' ? 'exact' : 'estimated') };
         }
       }
-      const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
-      return partialPage(await peek.getList(readTarget(resource), read), page, perPage);
+      return readPartialPage(peek, readTarget(resource), read);
     },
     // no rows (limit 0), only the Content-Range total; offset 0 is never out of range
     countRows: async (resource, filter, how) => {

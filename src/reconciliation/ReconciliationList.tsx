@@ -1,4 +1,4 @@
-import { List, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { ColumnsButton, List, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import { choicesOf } from '../common/choices';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
@@ -26,6 +26,7 @@ export const ReconciliationList = () => {
       perPage={50}
       actions={
         <TopToolbar>
+          <ColumnsButton />
           <ExportMenuButton columns={reconciliationExportColumns} fileName="reconciliation" />
         </TopToolbar>
       }

@@ -6,7 +6,7 @@ import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { StateChip } from '../common/StateChip';
 import { RESULT_COLORS } from './choices';
-import { LIST_TABLE_SX } from '../common/list';
+import { ClipField, LIST_TABLE_SX, useHiddenColumns } from '../common/list';
 
 /** One click from a reconciliation row to its payment record. */
 const PaymentLink = () => {
@@ -26,13 +26,19 @@ const PaymentLink = () => {
 };
 
 /** Rows of v_reconciliation: problems first in colour, amounts side by side. */
+const HIDDEN = ['channel'];
+const HIDDEN_NARROW = ['statement_ref', 'occurred_at', 'payment_amount_fen'];
+const TxnField = () => <ClipField source="channel_txn_id" width={200} />;
+
 export const ReconciliationTable = () => {
   const theme = useTheme();
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   // `--row-tint` colours the sticky first cell as well (common/list/tableSx.ts)
   const problemRow = (color: string) => ({ bgcolor: color, '--row-tint': color, '& td': { color: 'common.black' } });
   return (
   <DataTable
     sx={LIST_TABLE_SX}
+    hiddenColumns={hidden}
     bulkActionButtons={false}
     rowClick={false}
     rowSx={(r) => (r.result === 'matched' ? {} : problemRow(r.result === 'amount_mismatch' ? theme.palette.error.light : theme.palette.warning.light))}
@@ -42,7 +48,7 @@ export const ReconciliationTable = () => {
       field={() => <StateChip source="result" prefix="reconciliation.result" colors={RESULT_COLORS} />}
     />
     <DataTable.Col source="channel" field={() => <StateChip source="channel" prefix="payments.channel" />} />
-    <DataTable.Col source="channel_txn_id" />
+    <DataTable.Col source="channel_txn_id" field={TxnField} />
     <DataTable.Col source="statement_ref" />
     <DataTable.Col source="payment_no" field={PaymentLink} />
     <DataTable.Col align="right" source="payment_amount_fen" field={MoneyField} />

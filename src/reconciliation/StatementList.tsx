@@ -1,12 +1,12 @@
 import { Typography } from '@mui/material';
-import { CreateButton, DataTable, List, SelectInput, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
+import { ColumnsButton, CreateButton, DataTable, List, SelectInput, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { StateChip } from '../common/StateChip';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
-import { LIST_TABLE_SX, ListPagination } from '../common/list';
+import { LIST_TABLE_SX, ListPagination, useHiddenColumns } from '../common/list';
 import { statementExportColumns } from './exportColumns';
 
 const Actions = () => {
@@ -14,6 +14,7 @@ const Actions = () => {
   return (
     <TopToolbar>
       {canAccess ? <CreateButton label="reconciliation.import.action" icon={<UploadFileIcon />} /> : null}
+      <ColumnsButton />
       <ExportMenuButton columns={statementExportColumns} fileName="statements" />
     </TopToolbar>
   );
@@ -32,10 +33,16 @@ const Problems = ({ source, color }: { source: string; color: 'error' | 'warning
   );
 };
 
-export const StatementList = () => (
+const HIDDEN: string[] = [];
+const HIDDEN_NARROW = ['period_from', 'period_to', 'line_count', 'matched_count'];
+
+export const StatementList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  return (
   <List pagination={<ListPagination />} filters={filters} actions={<Actions />} sort={{ field: 'imported_at', order: 'DESC' }} perPage={25} exporter={false}>
     <DataTable
       sx={LIST_TABLE_SX}
+      hiddenColumns={hidden}
       rowClick={(id) => `/reconciliation?filter=${encodeURIComponent(JSON.stringify({ statement_id: id }))}`}
       bulkActionButtons={false}
     >
@@ -53,3 +60,4 @@ export const StatementList = () => (
     </DataTable>
   </List>
 );
+};

@@ -16,7 +16,7 @@ const ListingCell = () => {
   const r = useRecordContext<{ listing_title: string; brand_name?: string; model_name?: string }>();
   if (!r) return null;
   return (
-    <Box sx={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.listing_title}>
+    <Box sx={{ maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.listing_title}>
       <Typography variant="body2" noWrap>
         {r.listing_title}
       </Typography>
@@ -72,8 +72,8 @@ const Actions = () => (
 );
 
 /** R-RES-1: rental and purchase reservations with member, merchant, listing, model, time, price, period, distributor. */
-const HIDDEN = ['rental_period', 'distributor_nickname'];
-const HIDDEN_NARROW = ['city_name', 'merchant_name', 'reserved_for'];
+const HIDDEN = ['city_name', 'rental_period', 'distributor_nickname'];
+const HIDDEN_NARROW = ['kind', 'merchant_name', 'reserved_for'];
 
 export const ReservationList = () => {
   const filters = useFilters();

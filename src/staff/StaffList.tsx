@@ -19,7 +19,7 @@ import { RoleField } from '../common/RoleChip';
 import { RegionsField } from '../common/RegionsField';
 import { ROLE_CHOICES } from './roleChoices';
 import { SetActiveButton } from './SetActiveButton';
-import { LIST_TABLE_SX, ListPagination } from '../common/list';
+import { LIST_TABLE_SX, ListPagination, useHiddenColumns } from '../common/list';
 
 const filters = (translate: (key: string) => string) => [
   <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.staff.fields.q')} />,
@@ -35,18 +35,22 @@ const Actions = () => (
   </TopToolbar>
 );
 
+const HIDDEN: string[] = [];
+const HIDDEN_NARROW = ['region_codes', 'created_at'];
 const NONE = {};
 const INACTIVE = { '& td': { color: 'text.disabled' } };
 
 export const StaffList = () => {
   const translate = useTranslate();
   const { canAccess: canActivate } = useCanAccess({ resource: 'staff', action: 'activate' });
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   return (
     <List pagination={<ListPagination />} filters={filters(translate)} actions={<Actions />} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} exporter={false}>
       <DataTable
         rowClick="edit"
         bulkActionButtons={false}
         sx={LIST_TABLE_SX}
+        hiddenColumns={hidden}
         // greyed out, not translucent (the sticky first cell would show what scrolls under it)
         rowSx={(record) => (record.active ? NONE : INACTIVE)}
       >

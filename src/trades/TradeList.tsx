@@ -1,4 +1,4 @@
-import { AutocompleteInput, ColumnsButton, DataTable, List, NumberField, ReferenceInput, SearchInput, SelectInput, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { AutocompleteInput, ColumnsButton, DataTable, List, NumberField, ReferenceInput, SearchInput, SelectInput, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
@@ -6,7 +6,8 @@ import { dateRangeInputs, distributorInput, memberInput, merchantInput } from '.
 import { CityInput } from '../common/CityInput';
 import { TradeKindField, TradeStatusField } from './TradeFields';
 import { TradeTotalsBar } from './TradeTotalsBar';
-import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
+import { Box } from '@mui/material';
+import { LIST_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
 import { useListTotals } from '../common/useListTotals';
 import { totalsFilter, unsupportedFilters } from './totals';
 import { totals } from './api';
@@ -67,8 +68,19 @@ const useTradeCount = () => {
   return data && unsupportedFilters(filterValues).length === 0 ? Number(data.trade_count) : undefined;
 };
 
+/** Series and model, cut to a readable width (the whole name on hover). */
+const ModelField = () => {
+  const r = useRecordContext<{ series_name?: string; model_name?: string }>();
+  const text = r ? [r.series_name, r.model_name].filter(Boolean).join(' ') : '';
+  return (
+    <Box component="span" title={text} sx={{ display: 'block', ...clip(200) }}>
+      {text}
+    </Box>
+  );
+};
+
 const HIDDEN = ['quantity', 'distributor_nickname'];
-const HIDDEN_NARROW = ['brand_name', 'member_nickname', 'city_name'];
+const HIDDEN_NARROW = ['kind', 'brand_name', 'member_nickname', 'city_name'];
 
 /** R-TRD-1/2/3: every sale and rental with totals for the current filter and CSV / Excel export. */
 export const TradeList = () => {
@@ -82,7 +94,7 @@ export const TradeList = () => {
         <DataTable.Col source="kind" field={TradeKindField} />
         <DataTable.Col source="status" field={TradeStatusField} />
         <DataTable.Col source="brand_name" disableSort />
-        <DataTable.Col source="model_name" disableSort render={(r) => [r.series_name, r.model_name].filter(Boolean).join(' ')} />
+        <DataTable.Col source="model_name" disableSort field={ModelField} />
         <DataTable.Col source="amount_fen" field={MoneyField} />
         <DataTable.Col source="quantity">
           <NumberField source="quantity" />

@@ -76,3 +76,42 @@ describe('partial pages', () => {
     expect(isPartial(undefined)).toBe(false);
   });
 });
+
+describe('deep pages', () => {
+  it('order ties by id in the sort direction', async () => {
+    const { tiesById } = await import('../../src/providers/partialPages');
+    expect(tiesById('http://x/v?offset=0&limit=26&order=created_at.desc')).toBe('http://x/v?offset=0&limit=26&order=created_at.desc%2Cid.desc');
+    expect(tiesById('http://x/v?order=name.asc&limit=5')).toBe('http://x/v?order=name.asc%2Cid.asc&limit=5');
+    expect(tiesById('http://x/v?order=id.desc')).toBe('http://x/v?order=id.desc');
+    expect(tiesById('http://x/v?limit=5')).toBe('http://x/v?limit=5');
+  });
+
+  it('read ids first past the first pages, then those rows in the ids\' order', async () => {
+    const { readPartialPage, DEFERRED_FROM, IDS_PER_REQUEST } = await import('../../src/providers/partialPages');
+    const all = Array.from({ length: 1000 }, (_, i) => ({ id: `r${i}`, name: `row ${i}` }));
+    type Params = { pagination: { page: number; perPage: number }; filter: Record<string, string>; meta?: { columns?: string[] } };
+    const getList = vi.fn(async (_r: string, p: Params) => {
+      if (p.filter['id@in']) {
+        const ids = p.filter['id@in'].slice(1, -1).split(',').map((s) => JSON.parse(s) as string);
+        // answered in any order: the reader puts them back
+        return { data: all.filter((r) => ids.includes(r.id)).reverse() };
+      }
+      const offset = (p.pagination.page - 1) * p.pagination.perPage;
+      const rows = all.slice(offset, offset + p.pagination.perPage + 1); // the peeking client's extra row
+      return { data: p.meta?.columns ? rows.map((r) => ({ id: r.id })) : rows };
+    });
+    const peek = { getList } as never;
+    const near = await readPartialPage(peek, 'v', { pagination: { page: 2, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    expect(getList).toHaveBeenCalledTimes(1);
+    expect(near.data[0]).toEqual({ id: 'r25', name: 'row 25' });
+
+    getList.mockClear();
+    const page = Math.ceil(DEFERRED_FROM / 250) + 1;
+    const deep = await readPartialPage(peek, 'v', { pagination: { page, perPage: 250 }, sort: { field: 'id', order: 'ASC' }, filter: { state: 'x' } });
+    expect(getList.mock.calls[0][1]).toMatchObject({ filter: { state: 'x' }, meta: { columns: ['id'] } });
+    expect(getList).toHaveBeenCalledTimes(1 + Math.ceil(250 / IDS_PER_REQUEST));
+    expect(deep.data.map((r) => r.id)).toEqual(all.slice((page - 1) * 250, page * 250).map((r) => r.id));
+    expect(deep.data[0]).toHaveProperty('name');
+    expect(deep.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true });
+  });
+});

@@ -25,7 +25,7 @@ const noExactCount = () => undefined;
  * why the list went back to page 1.
  */
 export const ListPagination = ({ rowsPerPageOptions = [10, 25, 50, 100], useExactCount = noExactCount }: ListPaginationProps) => {
-  const { page, perPage, total, data, isPending, isFetching, hasNextPage, hasPreviousPage, setPage, setPerPage } = useListContext();
+  const { page, perPage, total, data, isPending, isFetching, isPlaceholderData, hasNextPage, hasPreviousPage, setPage, setPerPage } = useListContext();
   const translate = useTranslate();
   const notify = useNotify();
   const [locale] = useLocaleState();
@@ -47,17 +47,24 @@ export const ListPagination = ({ rowsPerPageOptions = [10, 25, 50, 100], useExac
     }
     if (told.current === page) return;
     told.current = page;
-    notify(pages ? 'paging.past_end' : 'paging.past_end_unknown', { type: 'warning', messageArgs: { page, pages } });
-  }, [isPending, isFetching, page, rows, total, perPage, pages, notify]);
+    const shown = (n: number) => n.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
+    notify(pages ? 'paging.past_end' : 'paging.past_end_unknown', {
+      type: 'warning',
+      messageArgs: { page: shown(page), pages: pages ? shown(pages) : undefined },
+    });
+  }, [isPending, isFetching, page, rows, total, perPage, pages, notify, locale]);
 
   if (isPending) return <Toolbar variant="dense" />;
   if (rows === 0 && page <= 1) return null;
 
   const from = (page - 1) * perPage + 1;
   const to = (page - 1) * perPage + rows;
-  const range = count
-    ? translate(`paging.range_${count.kind}`, { from: number(from), to: number(to), total: number(count.total) })
-    : translate('paging.range_unknown', { from: number(from), to: number(to) });
+  // while a new page loads, the rows shown are still the previous page's
+  const range = isPlaceholderData
+    ? translate('paging.loading_page', { page: number(page) })
+    : count
+      ? translate(`paging.range_${count.kind}`, { from: number(from), to: number(to), total: number(count.total) })
+      : translate('paging.range_unknown', { from: number(from), to: number(to) });
   const canNext = hasNextPage ?? (pages !== undefined && page < pages);
   const canPrevious = hasPreviousPage ?? page > 1;
   const exactly = async (then?: (n: number) => void) => {
@@ -88,7 +95,7 @@ export const ListPagination = ({ rowsPerPageOptions = [10, 25, 50, 100], useExac
             {translate('paging.counting')}
           </Typography>
         ) : (
-          <Tooltip title={translate('paging.count_exactly_hint')}>
+          <Tooltip title={translate('paging.count_exactly_hint')} describeChild>
             <Button size="small" onClick={() => exactly()}>
               {translate('paging.count_exactly')}
             </Button>

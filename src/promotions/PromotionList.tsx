@@ -22,7 +22,7 @@ const SlotField = () => {
 const ModelField = () => {
   const record = useRecordContext<{ brand_name: string; series_name: string; model_name: string }>();
   const text = record ? `${record.brand_name} ${record.series_name} ${record.model_name}` : '';
-  return <Box component="span" title={text} sx={{ display: 'block', ...clip(180) }}>{text}</Box>;
+  return <Box component="span" title={text} sx={{ display: 'block', ...clip(160) }}>{text}</Box>;
 };
 const modelText = (r: { brand_name: string; series_name: string; name: string }) => (r ? `${r.brand_name} ${r.series_name} ${r.name}` : '');
 
@@ -49,7 +49,7 @@ export const PromotionList = () => {
       <DataTable.Col source="slot_no" field={SlotField} />
       <DataTable.Col source="listing_id">
         <ReferenceField source="listing_id" reference="listings" link="show">
-          <ClipField source="title" width={180} />
+          <ClipField source="title" width={160} />
         </ReferenceField>
       </DataTable.Col>
       <DataTable.Col source="merchant_name" disableSort />

@@ -27,11 +27,14 @@ const filters = (translate: (key: string) => string) => [
   <NullableBooleanInput key="active" source="active" label="staff.filters.active" alwaysOn />,
 ];
 
+// the default export's codes that read as words
+const STAFF_CHOICES = { role: 'roles' };
+
 const Actions = () => (
   <TopToolbar>
     <CreateButton />
     <ColumnsButton />
-    <ExportMenuButton fileName="staff" />
+    <ExportMenuButton fileName="staff" choices={STAFF_CHOICES} />
   </TopToolbar>
 );
 

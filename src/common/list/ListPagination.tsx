@@ -12,6 +12,8 @@ export interface ListPaginationProps {
   rowsPerPageOptions?: number[];
   /** a hook giving the exact count of the current filter when the list has one already (a totals bar's) */
   useExactCount?: () => number | undefined;
+  /** the list's `filter` prop (every read applies it; the list context does not carry it) */
+  filter?: Record<string, unknown>;
 }
 
 const noExactCount = () => undefined;
@@ -24,12 +26,12 @@ const noExactCount = () => undefined;
  * "last page" counts exactly first when it must. A page past the end (typed in the URL) says
  * why the list went back to page 1.
  */
-export const ListPagination = ({ rowsPerPageOptions = [10, 25, 50, 100], useExactCount = noExactCount }: ListPaginationProps) => {
+export const ListPagination = ({ rowsPerPageOptions = [10, 25, 50, 100], useExactCount = noExactCount, filter }: ListPaginationProps) => {
   const { page, perPage, total, data, isPending, isFetching, isPlaceholderData, hasNextPage, hasPreviousPage, setPage, setPerPage } = useListContext();
   const translate = useTranslate();
   const notify = useNotify();
   const [locale] = useLocaleState();
-  const { count, counting, countExactly } = useListCount(useExactCount());
+  const { count, counting, countExactly } = useListCount(useExactCount(), filter);
   const [jumping, setJumping] = useState(false);
   const number = (n: number) => n.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
   const pages = count?.kind === 'exact' ? pageCount(count.total, perPage) : undefined;

@@ -5,3 +5,4 @@ export { LIST_TABLE_SX, SELECTABLE_TABLE_SX, clip } from './tableSx';
 export { useHiddenColumns } from './columns';
 export { ClipField } from './ClipField';
 export { cachedExactCount } from './useListCount';
+export { PARTIAL_META } from '../../providers/partialPages';

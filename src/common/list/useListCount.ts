@@ -2,7 +2,7 @@
 // filter, counted exactly when cheap or when asked. Both are react-query entries keyed by the
 // resource and filter, so the pagination, the export button and a "last page" click share them,
 // and react-admin's refresh (which invalidates every query) recounts.
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useDataProvider, useListContext } from 'react-admin';
 import type { AppDataProvider, CountHow } from '../../providers/dataProvider';
@@ -28,10 +28,13 @@ export function cachedExactCount(queryClient: QueryClient, resource: string, fil
 
 /**
  * `exact`: a count the list already has from elsewhere (a totals bar's exact count of the same
- * filter); it is used instead of counting again.
+ * filter); it is used instead of counting again. `permanent`: the list's own `filter` prop,
+ * which react-admin applies to every read but keeps out of the list context.
  */
-export function useListCount(exact?: number): ListCountState {
-  const { resource, filterValues, total } = useListContext();
+export function useListCount(exact?: number, permanent?: Record<string, unknown>): ListCountState {
+  const list = useListContext();
+  const { resource, total } = list;
+  const filterValues = useMemo(() => (permanent ? { ...list.filterValues, ...permanent } : list.filterValues), [list.filterValues, permanent]);
   const dataProvider = useDataProvider<AppDataProvider>();
   const queryClient = useQueryClient();
   const partial = total === undefined || total === null;

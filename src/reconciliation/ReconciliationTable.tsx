@@ -19,6 +19,9 @@ const PaymentLink = () => {
       label={record.payment_no}
       onClick={(e) => e.stopPropagation()}
       data-testid="recon-payment-link"
+      title={record.payment_no}
+      // a long payment number is cut, not the table widened
+      sx={{ display: 'inline-block', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
     >
       <OpenInNewIcon />
     </Button>
@@ -29,6 +32,7 @@ const PaymentLink = () => {
 const HIDDEN = ['channel'];
 const HIDDEN_NARROW = ['statement_ref', 'occurred_at', 'payment_amount_fen'];
 const TxnField = () => <ClipField source="channel_txn_id" width={200} />;
+const RefField = () => <ClipField source="statement_ref" width={140} />;
 
 export const ReconciliationTable = () => {
   const theme = useTheme();
@@ -49,7 +53,7 @@ export const ReconciliationTable = () => {
     />
     <DataTable.Col source="channel" field={() => <StateChip source="channel" prefix="payments.channel" />} />
     <DataTable.Col source="channel_txn_id" field={TxnField} />
-    <DataTable.Col source="statement_ref" />
+    <DataTable.Col source="statement_ref" field={RefField} />
     <DataTable.Col source="payment_no" field={PaymentLink} />
     <DataTable.Col align="right" source="payment_amount_fen" field={MoneyField} />
     <DataTable.Col align="right" source="statement_amount_fen" field={MoneyField} />

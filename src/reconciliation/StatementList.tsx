@@ -6,7 +6,7 @@ import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { StateChip } from '../common/StateChip';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
-import { LIST_TABLE_SX, ListPagination, useHiddenColumns } from '../common/list';
+import { ClipField, LIST_TABLE_SX, ListPagination, useHiddenColumns } from '../common/list';
 import { statementExportColumns } from './exportColumns';
 
 const Actions = () => {
@@ -33,8 +33,9 @@ const Problems = ({ source, color }: { source: string; color: 'error' | 'warning
   );
 };
 
-const HIDDEN: string[] = [];
-const HIDDEN_NARROW = ['period_from', 'period_to', 'line_count', 'matched_count'];
+const HIDDEN = ['matched_count'];
+const HIDDEN_NARROW = ['period_from', 'period_to', 'line_count', 'imported_at'];
+const RefField = () => <ClipField source="statement_ref" width={160} />;
 
 export const StatementList = () => {
   const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
@@ -47,7 +48,7 @@ export const StatementList = () => {
       bulkActionButtons={false}
     >
       <DataTable.Col source="channel" field={() => <StateChip source="channel" prefix="payments.channel" />} />
-      <DataTable.Col source="statement_ref" />
+      <DataTable.Col source="statement_ref" field={RefField} />
       <DataTable.Col source="period_from" />
       <DataTable.Col source="period_to" />
       <DataTable.NumberCol source="line_count" disableSort />

@@ -17,6 +17,7 @@ export interface ListPaginationProps {
 }
 
 const noExactCount = () => undefined;
+const grouped = (n: number, locale: string) => n.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
 
 /**
  * The pagination of every list. With a total (small lists, counted exactly) it pages by it;
@@ -33,12 +34,12 @@ export const ListPagination = ({ rowsPerPageOptions = [10, 25, 50, 100], useExac
   const [locale] = useLocaleState();
   const { count, counting, countExactly } = useListCount(useExactCount(), filter);
   const [jumping, setJumping] = useState(false);
-  const number = (n: number) => n.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
+  const number = (n: number) => grouped(n, locale);
   const pages = count?.kind === 'exact' ? pageCount(count.total, perPage) : undefined;
   const rows = data?.length ?? 0;
 
-  // A page past the end: react-admin goes back to page 1 (or the last page of a counted list)
-  // without a word. This effect runs before react-admin's (a child's effects run first).
+  // A page past the end (one typed in the URL): react-admin goes back to page 1 without a
+  // word, so this says why. It runs before react-admin's effect (a child's effects run first).
   const told = useRef<number | null>(null);
   useEffect(() => {
     if (isPending || isFetching) return;
@@ -49,10 +50,9 @@ export const ListPagination = ({ rowsPerPageOptions = [10, 25, 50, 100], useExac
     }
     if (told.current === page) return;
     told.current = page;
-    const shown = (n: number) => n.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
     notify(pages ? 'paging.past_end' : 'paging.past_end_unknown', {
       type: 'warning',
-      messageArgs: { page: shown(page), pages: pages ? shown(pages) : undefined },
+      messageArgs: { page: grouped(page, locale), pages: pages ? grouped(pages, locale) : undefined },
     });
   }, [isPending, isFetching, page, rows, total, perPage, pages, notify, locale]);
 

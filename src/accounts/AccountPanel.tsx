@@ -6,7 +6,6 @@ import { Link } from 'react-router-dom';
 import {
   DataTable,
   ListBase,
-  Pagination,
   RecordContextProvider,
   useGetOne,
   useRecordContext,
@@ -18,6 +17,7 @@ import { MoneyField } from '../common/MoneyField';
 import { useRefusal } from '../common/refusal';
 import { balanceEffect, FIGURE_KINDS, type Figure } from './kinds';
 import { memoText, refPath, refText } from './memo';
+import { LIST_TABLE_SX, ListPagination, PARTIAL_META } from '../common/list';
 
 export const PLATFORM_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -89,8 +89,9 @@ export const LedgerEntries = ({ account, figure }: { account: AccountBalance; fi
   // v_ledger_entries is the read model of `ledger`, whose access the page already checked
   if (figure) filter['account_kind@in'] = `(${FIGURE_KINDS[figure].join(',')})`;
   return (
-    <ListBase resource="v_ledger_entries" filter={filter} sort={{ field: 'id', order: 'DESC' }} perPage={20} disableSyncWithLocation disableAuthentication>
-      <DataTable bulkActionButtons={false} rowClick={false}>
+    // the platform's entries are every journal's: paged to the end without a total
+    <ListBase resource="v_ledger_entries" filter={filter} queryOptions={{ meta: PARTIAL_META }} sort={{ field: 'id', order: 'DESC' }} perPage={20} disableSyncWithLocation disableAuthentication>
+      <DataTable bulkActionButtons={false} rowClick={false} sx={LIST_TABLE_SX}>
         <DataTable.Col source="posted_at" label="accounts.entries.posted_at" field={DateTimeField} />
         <DataTable.Col source="journal_kind" label="accounts.entries.journal_kind" field={() => <KindField prefix="accounts.journal" source="journal_kind" />} />
         <DataTable.Col source="account_kind" label="accounts.entries.account_kind" field={() => <KindField prefix="accounts.kind" source="account_kind" />} />
@@ -101,7 +102,7 @@ export const LedgerEntries = ({ account, figure }: { account: AccountBalance; fi
         <DataTable.Col align="right" source="amount_fen" label="accounts.entries.effect" field={EffectField} disableSort />
         <DataTable.Col source="journal_id" label="accounts.entries.journal_id" />
       </DataTable>
-      <Pagination rowsPerPageOptions={[20, 50, 100]} />
+      <ListPagination rowsPerPageOptions={[20, 50, 100]} filter={filter} />
     </ListBase>
   );
 };

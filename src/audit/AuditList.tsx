@@ -1,5 +1,5 @@
 import { Box, Tooltip } from '@mui/material';
-import { DataTable, List, SelectInput, TextInput, useTranslate, type FieldProps, useFieldValue, AutocompleteInput, FilterButton, TopToolbar } from 'react-admin';
+import { ColumnsButton, DataTable, List, SelectInput, TextInput, useTranslate, type FieldProps, useFieldValue, AutocompleteInput, FilterButton, TopToolbar } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import { auditExportColumns } from './exportColumns';
 import { DateTimeField } from '../common/DateTimeField';
@@ -8,9 +8,9 @@ import { RoleField } from '../common/RoleChip';
 import { shanghaiDayBound } from '../common/datetime';
 import { AuditDiff } from './AuditDiff';
 import { ACTION_CHOICES, ENTITY_CHOICES } from './choices';
-import { CountPagination } from '../common/CountPagination';
 import { ReasonField } from '../common/ReasonField';
 import { DayInput } from '../common/DayInput';
+import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 
 // Date filters hold a Beijing calendar day in the form and an instant in the query.
 const dayFilter = (bound: 'start' | 'end') => ({
@@ -51,9 +51,15 @@ const EntityField = (props: FieldProps) => {
   return <>{value ? translate(`audit.entities.${value}`, { _: value }) : ''}</>;
 };
 
-export const AuditList = () => (
-  <List pagination={<CountPagination />} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={false} actions={<TopToolbar><FilterButton /><ExportMenuButton columns={auditExportColumns} fileName="audit_log" /></TopToolbar>} exporter={false}>
-    <DataTable expand={<AuditDiff />} bulkActionButtons={false} rowClick="expand">
+
+const HIDDEN: string[] = [];
+const HIDDEN_NARROW = ['actor_role', 'entity', 'entity_id'];
+
+export const AuditList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  return (
+  <List {...bigList()} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={false} actions={<TopToolbar><FilterButton /><ColumnsButton /><ExportMenuButton columns={auditExportColumns} fileName="audit_log" /></TopToolbar>} exporter={false}>
+    <DataTable expand={<AuditDiff />} bulkActionButtons={false} rowClick="expand" sx={LIST_TABLE_SX} hiddenColumns={hidden}>
       <DataTable.Col source="at" field={DateTimeField} />
       <DataTable.Col source="actor_email" />
       <DataTable.Col source="actor_role" field={RoleField} disableSort />
@@ -63,4 +69,5 @@ export const AuditList = () => (
       <DataTable.Col source="reason" disableSort field={ReasonField} />
     </DataTable>
   </List>
-);
+  );
+};

@@ -2,6 +2,7 @@ import { DataTable, List, NumberField, TopToolbar, BooleanField, useCanAccess } 
 import { EditDialog } from './EditDialog';
 import { BRAND_COLUMNS, BrandForm, brandTransform } from './forms';
 import { SearchBox } from '../common/SearchBox';
+import { LIST_TABLE_SX, ListPagination } from '../common/list';
 
 const filters = [<SearchBox key="q" source="q" alwaysOn placeholder="resources.catalogue.fields.q" sx={{ minWidth: 300 }} />];
 
@@ -20,8 +21,8 @@ const Actions = () => {
 
 /** Brands, the catalogue's first level; a brand's page lists its series and models. */
 export const CatalogueList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'sort_order', order: 'ASC' }} perPage={50} exporter={false}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+  <List pagination={<ListPagination />} filters={filters} actions={<Actions />} sort={{ field: 'sort_order', order: 'ASC' }} perPage={50} exporter={false}>
+    <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX}>
       <DataTable.Col source="name" />
       <DataTable.Col source="name_en" />
       <DataTable.Col source="name_pinyin" />

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import {
+  ColumnsButton,
   DataTable,
   List,
   NumberField,
@@ -13,7 +14,8 @@ import { ExportMenuButton } from '../common/export';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { commissionTotalsArgs, totals } from './api';
-import { CountPagination } from '../common/CountPagination';
+import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
+import { commissionExportColumns } from './exportColumns';
 import { choicesOf } from '../common/choices';
 import { dateRangeInputs } from '../common/filterInputs';
 import { StateChip } from '../common/StateChip';
@@ -63,20 +65,26 @@ const filters = [
   ...dateRangeInputs('created_at', { from: 'commissions.filters.from', to: 'commissions.filters.to' }),
 ];
 
-export const CommissionList = () => (
-  <List pagination={<CountPagination />}
+const HIDDEN = ['id', 'trade_id', 'base_amount_fen', 'unfreeze_at'];
+const HIDDEN_NARROW = ['tier', 'rate', 'merchant_name'];
+
+export const CommissionList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  return (
+  <List {...bigList()}
     filters={filters}
     sort={{ field: 'created_at', order: 'DESC' }}
     perPage={25}
     actions={
       <TopToolbar>
-        <ExportMenuButton fileName="commissions" />
+        <ColumnsButton />
+        <ExportMenuButton columns={commissionExportColumns} fileName="commissions" />
       </TopToolbar>
     }
     exporter={false}
   >
     <CommissionTotals />
-    <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick={false} bulkActionButtons={false}>
+    <DataTable sx={LIST_TABLE_SX} hiddenColumns={hidden} rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="beneficiary_name" field={BeneficiaryLink} />
       <DataTable.Col source="tier" field={() => <StateChip source="tier" prefix="commissions.tier" />} />
@@ -96,4 +104,5 @@ export const CommissionList = () => (
       <DataTable.Col source="created_at" field={DateTimeField} />
     </DataTable>
   </List>
-);
+  );
+};

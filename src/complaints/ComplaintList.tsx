@@ -1,6 +1,7 @@
 import { alpha, Box, Stack, Typography, useTheme } from '@mui/material';
 import {
   BooleanInput,
+  ColumnsButton,
   DataTable,
   List,
   SearchInput,
@@ -18,10 +19,9 @@ import { ComplaintStateField, DeadlineField, SeverityChip } from './ComplaintFie
 import { complaintUrgency, type ComplaintDeadlines } from './deadlines';
 import { useAssignees } from './useAssignees';
 import { useNow } from './useNow';
-import { WIDE_TABLE_SX } from '../common/tableSx';
+import { LIST_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
 import { CityInput } from '../common/CityInput';
 import { merchantInput } from '../common/filterInputs';
-import { CountPagination } from '../common/CountPagination';
 
 // A switched-off toggle removes its filter instead of filtering on `false`.
 const onlyTrue = (v: unknown) => (v ? true : undefined);
@@ -52,7 +52,7 @@ const TitleCell = () => {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <SeverityChip severity={record.severity} />
-      <Typography variant="body2" sx={{ fontWeight: 500 }}>
+      <Typography variant="body2" sx={{ fontWeight: 500, ...clip(240) }} title={record.title}>
         {record.title}
       </Typography>
     </Stack>
@@ -81,18 +81,24 @@ const exportColumns = (t: (k: string) => string): ExportColumn[] => {
 
 const Actions = () => (
   <TopToolbar>
+    <ColumnsButton />
     <ExportMenuButton columns={exportColumns} fileName="complaints" />
   </TopToolbar>
 );
 
+const HIDDEN = ['first_response_due_at', 'city_name'];
+const HIDDEN_NARROW = ['merchant_name', 'category', 'created_at'];
+const tint = (color: string) => ({ bgcolor: color, '--row-tint': color });
+
 /** The customer service queue: open complaints, the nearest resolution deadline first, overdue rows in red. */
 export const ComplaintList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   const now = useNow();
   const theme = useTheme();
   const { identity } = useGetIdentity();
   const filters = useComplaintFilters();
   return (
-    <List pagination={<CountPagination />}
+    <List {...bigList()}
       filters={filters}
       filterDefaultValues={{ is_open: true }}
       sort={{ field: 'resolution_due_at', order: 'ASC' }}
@@ -103,11 +109,12 @@ export const ComplaintList = () => {
       <DataTable
         rowClick="show"
         bulkActionButtons={false}
-        sx={WIDE_TABLE_SX}
+        sx={LIST_TABLE_SX}
+        hiddenColumns={hidden}
         rowSx={(record) => {
           const urgency = complaintUrgency(record as unknown as ComplaintDeadlines, now);
-          if (urgency === 'overdue') return { bgcolor: alpha(theme.palette.error.main, 0.08) };
-          if (urgency === 'due_soon') return { bgcolor: alpha(theme.palette.warning.main, 0.1) };
+          if (urgency === 'overdue') return tint(alpha(theme.palette.error.main, 0.08));
+          if (urgency === 'due_soon') return tint(alpha(theme.palette.warning.main, 0.1));
           return {};
         }}
       >

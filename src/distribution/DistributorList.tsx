@@ -1,10 +1,10 @@
-import { BooleanField, DataTable, List, NumberField, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { BooleanField, ColumnsButton, DataTable, List, NumberField, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
 import { LevelField, MemberNameField } from '../common/memberFields';
 import { CityInput } from '../common/CityInput';
-import { WIDE_TABLE_SX } from '../common/tableSx';
+import { LIST_TABLE_SX, ListPagination, useHiddenColumns } from '../common/list';
 
 const F = 'resources.distribution.fields';
 
@@ -45,6 +45,7 @@ const exportColumns = (t: (k: string) => string): ExportColumn[] => {
 
 const Actions = () => (
   <TopToolbar>
+    <ColumnsButton />
     <ExportMenuButton columns={exportColumns} fileName="distribution" />
   </TopToolbar>
 );
@@ -56,11 +57,15 @@ const Num = ({ source }: { source: string }) => (
 );
 
 /** R-PRO-3: per distributor, shares → clicks → bound customers → reservations → trades, with commission. */
+const HIDDEN = ['phone', 'has_promotion_rights', 'click_count', 'registered_at'];
+const HIDDEN_NARROW = ['level', 'city_name', 'share_count', 'reservation_count'];
+
 export const DistributorList = () => {
   const filters = useFilters();
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   return (
-    <List filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
-      <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
+    <List pagination={<ListPagination />} filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden}>
         <DataTable.Col source="nickname" field={MemberNameField} />
         <DataTable.Col source="phone" disableSort />
         <DataTable.Col source="level" field={LevelField} />

@@ -11,8 +11,6 @@ export const enApp: AppMessages = {
     shortcuts: 'Shortcuts',
     no_shortcuts: 'Nothing available yet',
     dashboard_note: 'The full dashboard comes in a later release.',
-    total_estimated: '%{from}-%{to} of about %{total}',
-    total_over: '%{from}-%{to} of more than %{total}',
     language: 'Language',
   },
   // keys ra-supabase's forms use that ra-language-english does not define

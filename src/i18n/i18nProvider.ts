@@ -7,12 +7,13 @@ import { zhApp } from './zh';
 import { enApp } from './en';
 import * as exportMessages from '../common/export/messages';
 import * as commonMessages from '../common/messages';
+import * as listMessages from '../common/list/messages';
 import { FEATURES } from '../features';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
 // The shell's messages, then each feature's (its manifest carries `zh` and `en` with identical keys).
-const MESSAGES = [exportMessages, commonMessages, ...FEATURES.flatMap((f) => (f.messages ? [f.messages] : []))];
+const MESSAGES = [exportMessages, commonMessages, listMessages, ...FEATURES.flatMap((f) => (f.messages ? [f.messages] : []))];
 
 // ra-supabase says "Your password has been reset" when a reset link was only mailed (and only
 // if the address has a login): the English words say what happened

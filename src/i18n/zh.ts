@@ -9,8 +9,6 @@ export const zhApp = {
     shortcuts: '常用入口',
     no_shortcuts: '暂无可用的功能',
     dashboard_note: '完整的数据看板将在后续版本提供。',
-    total_estimated: '%{from}-%{to}，约 %{total} 条',
-    total_over: '%{from}-%{to}，超过 %{total} 条',
     language: '语言',
   },
   // keys ra-supabase's forms use that ra-language-english does not define

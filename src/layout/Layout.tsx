@@ -17,8 +17,13 @@ const StaffAppBar = () => (
   />
 );
 
+// react-admin's layout grows to fit its widest content (min-width: fit-content), so a wide
+// table widened the page and, scrolled sideways, slid over the fixed sidebar. Held to the
+// window, the content scrolls a wide table inside the table's own box (common/list/tableSx.ts).
+const FIT_WINDOW = { minWidth: 0, '& .RaLayout-content, & .RaList-main': { minWidth: 0 } } as const;
+
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout menu={Menu} appBar={StaffAppBar}>
+  <RaLayout menu={Menu} appBar={StaffAppBar} sx={FIT_WINDOW}>
     <MfaGate />
     <PasswordGate />
     {children}

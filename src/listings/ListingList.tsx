@@ -2,6 +2,7 @@ import { Alert, Button, Tab, Tabs } from '@mui/material';
 import {
   AutocompleteInput,
   BooleanField,
+  ColumnsButton,
   DataTable,
   List,
   NumberField,
@@ -23,8 +24,7 @@ import { KIND_CHOICES, REVIEW_STATE_CHOICES, SHELF_STATE_CHOICES, TRADE_STATE_CH
 import { ListingImportButton } from './ListingImportButton';
 import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './fields';
 import { SearchBox } from '../common/SearchBox';
-import { ScrollX } from '../common/ScrollX';
-import { CountPagination } from '../common/CountPagination';
+import { ClipField, SELECTABLE_TABLE_SX, LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 
 // Price filters: yuan in the form, fen in the query.
 const yuanFilter = {
@@ -32,8 +32,6 @@ const yuanFilter = {
   format: (v: number | undefined) => (v === undefined || v === null ? '' : v / 100),
 };
 
-// one line per row; only the title wraps
-const NOWRAP = { '& td, & th': { whiteSpace: 'nowrap' } };
 
 const filters = [
   <SearchBox key="q" source="q" alwaysOn placeholder="resources.listings.fields.q" sx={{ minWidth: 420 }} />,
@@ -110,6 +108,7 @@ const QueueSearchHint = () => {
 const Actions = () => (
   <TopToolbar>
     <ListingImportButton />
+    <ColumnsButton />
     <ExportMenuButton columns={listingExportColumns} fileName="listings" max={5000} />
   </TopToolbar>
 );
@@ -121,11 +120,18 @@ const BulkActions = () => (
   </>
 );
 
+const TitleField = () => <ClipField source="title" width={260} />;
+
+const HIDDEN = ['mileage_km', 'trade_state', 'promoted'];
+const HIDDEN_NARROW = ['merchant_name', 'shelf_state', 'kind'];
+
 export const ListingList = () => {
   const { canAccess: canReview } = useCanAccess({ resource: 'listings', action: 'review' });
   const { canAccess: canDelist } = useCanAccess({ resource: 'listings', action: 'delist' });
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  const selectable = canReview || canDelist;
   return (
-  <List pagination={<CountPagination />}
+  <List {...bigList()}
     filters={filters}
     actions={<Actions />}
     // every listing first (a search finds what can be delisted); the review queue is one tab
@@ -137,9 +143,8 @@ export const ListingList = () => {
   >
     <QueueTabs />
     <QueueSearchHint />
-    <ScrollX>
-      <DataTable rowClick="show" bulkActionButtons={canReview || canDelist ? <BulkActions /> : false} sx={NOWRAP}>
-        <DataTable.Col source="title" cellSx={() => ({ whiteSpace: 'normal', minWidth: 220 })} />
+      <DataTable rowClick="show" bulkActionButtons={selectable ? <BulkActions /> : false} sx={selectable ? SELECTABLE_TABLE_SX : LIST_TABLE_SX} hiddenColumns={hidden}>
+        <DataTable.Col source="title" field={TitleField} />
         <DataTable.Col source="kind" field={KindField} />
         <DataTable.Col source="merchant_name" disableSort />
         <DataTable.Col source="city_name" disableSort />
@@ -151,7 +156,6 @@ export const ListingList = () => {
         <DataTable.Col source="promoted" field={BooleanField} disableSort />
         <DataTable.Col source="submitted_at" field={DateTimeField} />
       </DataTable>
-    </ScrollX>
   </List>
   );
 };

@@ -1,5 +1,6 @@
 import {
   BooleanField,
+  ColumnsButton,
   DataTable,
   List,
   NumberField,
@@ -15,8 +16,7 @@ import { ExportMenuButton, type ExportColumn } from '../common/export';
 import { LEVEL_CHOICES, STATUS_CHOICES } from './choices';
 import { UplineField } from './MemberFields';
 import { LevelField, MemberNameField, MemberStatusField } from '../common/memberFields';
-import { WIDE_TABLE_SX } from '../common/tableSx';
-import { CountPagination } from '../common/CountPagination';
+import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 
 
 const useFilters = () => {
@@ -60,16 +60,24 @@ const exportColumns = (t: (k: string) => string): ExportColumn[] => {
 
 const Actions = () => (
   <TopToolbar>
+    <ColumnsButton />
     <ExportMenuButton columns={exportColumns} fileName="members" />
   </TopToolbar>
 );
 
 /** R-MEM-1: members with level, city, status, points, promotion rights, upline and reservation counts. */
+// greyed out (not translucent: the sticky first cell would let the scrolled cells show through)
+const BANNED = { '& td': { color: 'text.secondary' } };
+
+const HIDDEN = ['used_purchase_reservation_count', 'new_purchase_reservation_count'];
+const HIDDEN_NARROW = ['has_promotion_rights', 'upline_nickname', 'rental_reservation_count', 'points'];
+
 export const MemberList = () => {
   const filters = useFilters();
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   return (
-    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
-      <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX} rowSx={(r) => (r.status === 'banned' ? { opacity: 0.7 } : {})}>
+    <List {...bigList()} filters={filters} sort={{ field: 'registered_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden} rowSx={(r) => (r.status === 'banned' ? BANNED : {})}>
         <DataTable.Col source="nickname" field={MemberNameField} />
         <DataTable.Col source="phone" disableSort />
         <DataTable.Col source="level" field={LevelField} />

@@ -1,5 +1,5 @@
 import { Tab, Tabs } from '@mui/material';
-import { DataTable, List, NumberField, SelectInput, TextField, useListContext, useTranslate, FilterButton, TopToolbar } from 'react-admin';
+import { ColumnsButton, DataTable, List, NumberField, SelectInput, TextField, useListContext, useTranslate, FilterButton, TopToolbar } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import { DateTimeField } from '../common/DateTimeField';
 import { CityInput } from '../common/CityInput';
@@ -7,7 +7,7 @@ import { QUEUE_FILTER, STATE_CHOICES } from './choices';
 import { ApplicationStateField } from './fields';
 import { MERCHANT_KIND_CHOICES, MerchantKindField } from '../common/merchantKinds';
 import { SearchBox } from '../common/SearchBox';
-import { CountPagination } from '../common/CountPagination';
+import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 
 const filters = [
   <SearchBox key="q" source="q" alwaysOn placeholder="resources.merchant_applications.fields.q" sx={{ minWidth: 340 }} />,
@@ -42,17 +42,22 @@ const QueueTabs = () => {
   );
 };
 
-export const ApplicationList = () => (
-  <List pagination={<CountPagination />}
+const HIDDEN = ['version', 'updated_at'];
+const HIDDEN_NARROW = ['contact_name', 'reviewer_name'];
+
+export const ApplicationList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  return (
+  <List {...bigList()}
     filters={filters}
     filterDefaultValues={QUEUE_FILTER}
     sort={{ field: 'submitted_at', order: 'ASC' }}
     perPage={25}
     empty={false}
-    actions={<TopToolbar><FilterButton /><ExportMenuButton fileName="merchant_applications" /></TopToolbar>} exporter={false}
+    actions={<TopToolbar><FilterButton /><ColumnsButton /><ExportMenuButton fileName="merchant_applications" /></TopToolbar>} exporter={false}
   >
     <QueueTabs />
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden}>
       <DataTable.Col source="company_name" />
       <DataTable.Col source="kind" field={MerchantKindField} />
       <DataTable.Col source="city_name" disableSort />
@@ -64,4 +69,5 @@ export const ApplicationList = () => (
       <DataTable.Col source="updated_at" field={DateTimeField} />
     </DataTable>
   </List>
-);
+  );
+};

@@ -1,4 +1,5 @@
 import {
+  ColumnsButton,
   DataTable,
   DateField,
   List,
@@ -8,15 +9,16 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
+import { merchantExportColumns } from './exportColumns';
 import { CityInput } from '../common/CityInput';
 import { MERCHANT_KIND_CHOICES, MerchantKindField } from '../common/merchantKinds';
 import { MerchantStatusField, RateField, STATUS_CHOICES } from './fields';
 import { SearchBox } from '../common/SearchBox';
-import { ScrollX } from '../common/ScrollX';
-import { CountPagination } from '../common/CountPagination';
+import { ClipField, LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 
-// one line per row; only the title wraps
-const NOWRAP = { '& td, & th': { whiteSpace: 'nowrap' } };
+const HIDDEN = ['rank_in_city', 'product_count', 'success_count', 'fee_paid_until'];
+const HIDDEN_NARROW = ['kind', 'level', 'reservation_count', 'success_rate'];
+const NameField = () => <ClipField source="name" width={240} />;
 
 const filters = [
   <SearchBox key="q" source="q" alwaysOn placeholder="resources.merchants.fields.q" sx={{ minWidth: 340 }} />,
@@ -26,21 +28,23 @@ const filters = [
   <NumberInput key="level" source="level@gte" min={1} max={5} />,
 ];
 
-export const MerchantList = () => (
-  <List pagination={<CountPagination />}
+export const MerchantList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  return (
+  <List {...bigList()}
     filters={filters}
     sort={{ field: 'rank_score', order: 'DESC' }}
     perPage={25}
     actions={
       <TopToolbar>
-        <ExportMenuButton fileName="merchants" />
+        <ColumnsButton />
+        <ExportMenuButton columns={merchantExportColumns} fileName="merchants" />
       </TopToolbar>
     }
     exporter={false}
   >
-    <ScrollX>
-      <DataTable rowClick="show" bulkActionButtons={false} sx={NOWRAP}>
-        <DataTable.Col source="name" cellSx={() => ({ whiteSpace: 'normal', minWidth: 220 })} />
+      <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden}>
+        <DataTable.Col source="name" field={NameField} />
         <DataTable.Col source="kind" field={MerchantKindField} />
         <DataTable.Col source="city_name" disableSort />
         <DataTable.Col source="status" field={MerchantStatusField} />
@@ -54,6 +58,6 @@ export const MerchantList = () => (
         <DataTable.Col source="success_rate" field={RateField} align="right" disableSort />
         <DataTable.Col source="fee_paid_until" field={DateField} />
       </DataTable>
-    </ScrollX>
   </List>
-);
+  );
+};

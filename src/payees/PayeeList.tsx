@@ -1,7 +1,7 @@
 import { DataTable, List, SelectInput, TextField, TopToolbar, type FieldProps } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import { CityInput } from '../common/CityInput';
-import { CountPagination } from '../common/CountPagination';
+import { ListPagination } from '../common/list';
 import { DateTimeField } from '../common/DateTimeField';
 import { SearchBox } from '../common/SearchBox';
 import { StateChip } from '../common/StateChip';
@@ -22,7 +22,7 @@ const OwnerTypeField = (props: FieldProps) => <StateChip {...props} prefix="reso
 /** The queue opens on accounts still to check, oldest first: the owners waiting longest. */
 export const PayeeList = () => (
   <List
-    pagination={<CountPagination />}
+    pagination={<ListPagination />}
     filters={filters}
     filterDefaultValues={{ review_state: 'pending' }}
     sort={{ field: 'created_at', order: 'ASC' }}

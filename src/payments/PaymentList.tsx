@@ -1,4 +1,5 @@
 import {
+  ColumnsButton,
   DataTable,
   List,
   SearchInput,
@@ -12,7 +13,8 @@ import { DateTimeField } from '../common/DateTimeField';
 import { paymentTotalsArgs, totals } from './api';
 import { KINDS, PAYER_TYPES, STATUS_COLORS, STATUSES } from './choices';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
-import { CountPagination } from '../common/CountPagination';
+import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
+import { paymentExportColumns } from './exportColumns';
 import { choicesOf } from '../common/choices';
 import { dateRangeInputs } from '../common/filterInputs';
 import { StateChip } from '../common/StateChip';
@@ -46,22 +48,27 @@ const filters = (translate: (k: string) => string) => [
   ...dateRangeInputs('created_at', { from: 'payments.filters.from', to: 'payments.filters.to' }),
 ];
 
+const HIDDEN = ['channel_txn_id', 'created_at', 'city_name'];
+const HIDDEN_NARROW = ['payer_type', 'channel', 'paid_at'];
+
 export const PaymentList = () => {
   const translate = useTranslate();
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   return (
-    <List pagination={<CountPagination />}
+    <List {...bigList()}
       filters={filters(translate)}
       sort={{ field: 'created_at', order: 'DESC' }}
       perPage={25}
       actions={
         <TopToolbar>
-          <ExportMenuButton fileName="payments" />
+          <ColumnsButton />
+          <ExportMenuButton columns={paymentExportColumns} fileName="payments" />
         </TopToolbar>
       }
       exporter={false}
     >
       <PaymentTotals />
-      <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={false}>
+      <DataTable sx={LIST_TABLE_SX} hiddenColumns={hidden} rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="payment_no" />
         <DataTable.Col source="payer_name" />
         <DataTable.Col source="payer_type" field={() => <StateChip source="payer_type" prefix="payments.payer_type" />} />

@@ -1,12 +1,12 @@
-import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput, useRecordContext, useTranslate, type FieldProps, FilterButton, TopToolbar } from 'react-admin';
+import { AutocompleteInput, ColumnsButton, DataTable, List, ReferenceField, ReferenceInput, SelectInput, useRecordContext, useTranslate, type FieldProps, FilterButton, TopToolbar } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import { DateTimeField } from '../common/DateTimeField';
 import { CityInput } from '../common/CityInput';
 import { StateChip } from '../common/StateChip';
-import { ScrollX } from '../common/ScrollX';
 import { CancelButton } from './CancelButton';
 import { SlotBoard } from './SlotBoard';
-import { CountPagination } from '../common/CountPagination';
+import { Box } from '@mui/material';
+import { ClipField, LIST_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
 import { choicesOf } from '../common/choices';
 import { ReasonField } from '../common/ReasonField';
 
@@ -24,7 +24,8 @@ const SlotField = () => {
 };
 const ModelField = () => {
   const record = useRecordContext<{ brand_name: string; series_name: string; model_name: string }>();
-  return <>{record ? `${record.brand_name} ${record.series_name} ${record.model_name}` : null}</>;
+  const text = record ? `${record.brand_name} ${record.series_name} ${record.model_name}` : '';
+  return <Box component="span" title={text} sx={{ display: 'block', ...clip(160) }}>{text}</Box>;
 };
 const modelText = (r: { brand_name: string; series_name: string; name: string }) => (r ? `${r.brand_name} ${r.series_name} ${r.name}` : '');
 
@@ -37,16 +38,22 @@ const filters = [
 ];
 
 /** Who holds which promotion slot (3 per car model per city), and every past promotion. */
-export const PromotionList = () => (
-  <List pagination={<CountPagination />} filters={filters} filterDefaultValues={{ state: 'active' }} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} empty={false} actions={<TopToolbar><FilterButton /><ExportMenuButton fileName="promotions" /></TopToolbar>} exporter={false}>
+const HIDDEN = ['starts_at', 'ended_at', 'end_reason'];
+const HIDDEN_NARROW = ['region_name', 'merchant_name', 'slot_no'];
+
+export const PromotionList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  return (
+  <List {...bigList()} filters={filters} filterDefaultValues={{ state: 'active' }} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} empty={false} actions={<TopToolbar><FilterButton /><ColumnsButton /><ExportMenuButton fileName="promotions" /></TopToolbar>} exporter={false}>
     <SlotBoard />
-    <ScrollX>
-    <DataTable rowClick={false} bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+    <DataTable rowClick={false} bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden}>
       <DataTable.Col source="model_name" field={ModelField} />
       <DataTable.Col source="region_name" disableSort />
       <DataTable.Col source="slot_no" field={SlotField} />
       <DataTable.Col source="listing_id">
-        <ReferenceField source="listing_id" reference="listings" link="show" />
+        <ReferenceField source="listing_id" reference="listings" link="show">
+          <ClipField source="title" width={160} />
+        </ReferenceField>
       </DataTable.Col>
       <DataTable.Col source="merchant_name" disableSort />
       <DataTable.Col source="state" field={StateField} />
@@ -58,6 +65,6 @@ export const PromotionList = () => (
         <CancelButton />
       </DataTable.Col>
     </DataTable>
-    </ScrollX>
   </List>
-);
+  );
+};

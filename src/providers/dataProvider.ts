@@ -1,22 +1,31 @@
 // The app's data provider, in layers:
 //   1. ra-supabase's PostgREST provider (filters `field@op`, auth header per request);
 //   2. reads redirected to read models, count strategy and search box per resource (the features'
-//      manifests declare them, resourceMap.ts applies them);
+//      manifests declare them, resourceMap.ts applies them); big lists page to their end
+//      without a count (partialPages.ts) and count on their own (countRows);
 //   3. writes that are not plain table writes routed to RPC / edge functions (staff, merchants);
 //   4. named business methods for RPC and edge function calls;
 // and every error rethrown with a translatable `errors.<code>` message (errors.ts).
 import type { DataProvider, GetListParams, GetManyReferenceParams } from 'react-admin';
-import { supabaseDataProvider } from 'ra-supabase';
+import { supabaseDataProvider, supabaseHttpClient } from 'ra-supabase';
 import { FunctionsHttpError } from '@supabase/supabase-js';
 import { supabase, supabaseAnonKey, supabaseUrl } from './supabase';
 import { countStrategy, mapSearch, readTarget, searchesCatalogue } from './resourceMap';
 import type { SearchTerm } from './catalogueSearch';
 import { toAppError } from './errors';
+import { isPartial, peekingHttpClient, readPartialPage } from './partialPages';
 import type { CreateStaffInput, Staff, UpdateStaffInput } from './types';
 import type { RpcArgs, RpcCallArgs, RpcClient, RpcName, RpcResult } from './rpc';
 import type { Json } from '../types/database';
 
+export type CountHow = 'estimated' | 'exact';
+
 export interface AppDataProvider extends DataProvider, RpcClient {
+  /**
+   * How many rows a list's filter selects: `estimated` is exact up to max-rows, the planner's
+   * guess above (or max-rows + 1: "more than 1,000"); `exact` counts them all.
+   */
+  countRows(resource: string, filter: Record<string, unknown>, how: CountHow): Promise<number>;
   invokeFunction<T = unknown>(name: string, body: Record<string, unknown>): Promise<T>;
   createStaff(input: CreateStaffInput): Promise<Staff>;
   updateStaff(input: UpdateStaffInput): Promise<Staff>;
@@ -56,9 +65,12 @@ async function callFunction<T>(client: Client, name: string, body: Record<string
 }
 
 function withCount<P extends GetListParams | GetManyReferenceParams>(resource: string, params: P, terms?: SearchTerm[]): P {
+  const filter = mapSearch(resource, params.filter, terms);
+  // a partial read counts nothing (its http client drops the header anyway)
+  if (isPartial(params.meta)) return { ...params, filter };
   return {
     ...params,
-    filter: mapSearch(resource, params.filter, terms),
+    filter,
     meta: {
       ...params.meta,
       headers: { Prefer: `count=${countStrategy(resource)}`, ...(params.meta?.headers ?? {}) },
@@ -84,9 +96,22 @@ function translateErrors<T extends object>(provider: T): T {
   });
 }
 
-export function createDataProvider(client: Client = supabase, base?: DataProvider): AppDataProvider {
+/**
+ * `base` and `peeking` replace the PostgREST providers in unit tests; `peeking` reads pages of
+ * big lists (one row more than asked, no count: partialPages.ts).
+ */
+export function createDataProvider(client: Client = supabase, base?: DataProvider, peeking?: DataProvider): AppDataProvider {
   const postgrest: DataProvider =
     base ?? supabaseDataProvider({ instanceUrl: supabaseUrl, apiKey: supabaseAnonKey, supabaseClient: client });
+  const peek: DataProvider =
+    peeking ??
+    base ??
+    supabaseDataProvider({
+      instanceUrl: supabaseUrl,
+      apiKey: supabaseAnonKey,
+      supabaseClient: client,
+      httpClient: peekingHttpClient(supabaseHttpClient({ apiKey: supabaseAnonKey, supabaseClient: client })),
+    });
 
   // The catalogue's search terms (a few hundred rows), read on the first catalogue search and
   // kept for ten minutes or until the catalogue is written; without them the search box still
@@ -162,7 +187,31 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
   const provider: AppDataProvider = {
     ...postgrest,
     ...business,
-    getList: async (resource, params) => postgrest.getList(readTarget(resource), await listParams(resource, params)),
+    getList: async (resource, params) => {
+      const read = await listParams(resource, params);
+      if (!isPartial(params.meta)) {
+        try {
+          return await postgrest.getList(readTarget(resource), read);
+        } catch (e) {
+          // a page past the counted total (a URL's page=…): no rows, so the list goes back
+          // to page 1 and its pagination says why, instead of "Requested range not satisfiable"
+          if ((e as { status?: number }).status !== 416) throw e;
+          return { data: [], total: await provider.countRows(resource, params.filter ?? {}, countStrategy(resource) === 'exact' ? 'exact' : 'estimated') };
+        }
+      }
+      return readPartialPage(peek, readTarget(resource), read);
+    },
+    // no rows (limit 0), only the Content-Range total; offset 0 is never out of range
+    countRows: async (resource, filter, how) => {
+      const read = await listParams(resource, {
+        pagination: { page: 1, perPage: 0 },
+        sort: { field: '', order: 'ASC' },
+        filter,
+        meta: { headers: { Prefer: `count=${how}` } },
+      });
+      const { total } = await postgrest.getList(readTarget(resource), read);
+      return total ?? 0;
+    },
     getManyReference: async (resource, params) =>
       postgrest.getManyReference(readTarget(resource), await listParams(resource, params)),
     getOne: (resource, params) => postgrest.getOne(readTarget(resource), params),

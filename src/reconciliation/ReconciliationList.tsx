@@ -1,9 +1,11 @@
-import { List, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { ColumnsButton, List, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import { choicesOf } from '../common/choices';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
 import { RESULTS } from './choices';
 import { ReconciliationTable } from './ReconciliationTable';
+import { ListPagination } from '../common/list';
+import { reconciliationExportColumns } from './exportColumns';
 
 const filters = (translate: (k: string) => string) => [
   <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.reconciliation.fields.q')} />,
@@ -18,12 +20,14 @@ export const ReconciliationList = () => {
   const translate = useTranslate();
   return (
     <List
+      pagination={<ListPagination />}
       filters={filters(translate)}
       sort={{ field: 'occurred_at', order: 'DESC' }}
       perPage={50}
       actions={
         <TopToolbar>
-          <ExportMenuButton fileName="reconciliation" />
+          <ColumnsButton />
+          <ExportMenuButton columns={reconciliationExportColumns} fileName="reconciliation" />
         </TopToolbar>
       }
       exporter={false}

@@ -1,18 +1,21 @@
 import { Typography } from '@mui/material';
-import { CreateButton, DataTable, List, SelectInput, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
+import { ColumnsButton, CreateButton, DataTable, List, SelectInput, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { MoneyField } from '../common/MoneyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { StateChip } from '../common/StateChip';
 import { PAYMENT_CHANNEL_CHOICES } from '../common/paymentChannels';
+import { ClipField, LIST_TABLE_SX, ListPagination, useHiddenColumns } from '../common/list';
+import { statementExportColumns } from './exportColumns';
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'statements', action: 'import' });
   return (
     <TopToolbar>
       {canAccess ? <CreateButton label="reconciliation.import.action" icon={<UploadFileIcon />} /> : null}
-      <ExportMenuButton fileName="statements" />
+      <ColumnsButton />
+      <ExportMenuButton columns={statementExportColumns} fileName="statements" />
     </TopToolbar>
   );
 };
@@ -30,14 +33,22 @@ const Problems = ({ source, color }: { source: string; color: 'error' | 'warning
   );
 };
 
-export const StatementList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'imported_at', order: 'DESC' }} perPage={25} exporter={false}>
+const HIDDEN = ['matched_count'];
+const HIDDEN_NARROW = ['period_from', 'period_to', 'line_count', 'imported_at'];
+const RefField = () => <ClipField source="statement_ref" width={160} />;
+
+export const StatementList = () => {
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  return (
+  <List pagination={<ListPagination />} filters={filters} actions={<Actions />} sort={{ field: 'imported_at', order: 'DESC' }} perPage={25} exporter={false}>
     <DataTable
+      sx={LIST_TABLE_SX}
+      hiddenColumns={hidden}
       rowClick={(id) => `/reconciliation?filter=${encodeURIComponent(JSON.stringify({ statement_id: id }))}`}
       bulkActionButtons={false}
     >
       <DataTable.Col source="channel" field={() => <StateChip source="channel" prefix="payments.channel" />} />
-      <DataTable.Col source="statement_ref" />
+      <DataTable.Col source="statement_ref" field={RefField} />
       <DataTable.Col source="period_from" />
       <DataTable.Col source="period_to" />
       <DataTable.NumberCol source="line_count" disableSort />
@@ -50,3 +61,4 @@ export const StatementList = () => (
     </DataTable>
   </List>
 );
+};

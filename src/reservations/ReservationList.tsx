@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { DataTable, List, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { ColumnsButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
@@ -7,8 +7,7 @@ import { KIND_CHOICES, STATE_CHOICES } from './choices';
 import { dateRangeInputs, distributorInput, memberInput, merchantInput } from '../common/filterInputs';
 import { CityInput } from '../common/CityInput';
 import { RentalPeriodField, ReservationKindField, ReservationStateField } from './ReservationFields';
-import { WIDE_TABLE_SX } from '../common/tableSx';
-import { CountPagination } from '../common/CountPagination';
+import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 
 const F = 'resources.reservations.fields';
 
@@ -17,7 +16,7 @@ const ListingCell = () => {
   const r = useRecordContext<{ listing_title: string; brand_name?: string; model_name?: string }>();
   if (!r) return null;
   return (
-    <Box sx={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.listing_title}>
+    <Box sx={{ maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.listing_title}>
       <Typography variant="body2" noWrap>
         {r.listing_title}
       </Typography>
@@ -67,16 +66,21 @@ export const reservationExportColumns = (t: (k: string) => string): ExportColumn
 
 const Actions = () => (
   <TopToolbar>
+    <ColumnsButton />
     <ExportMenuButton columns={reservationExportColumns} fileName="reservations" />
   </TopToolbar>
 );
 
 /** R-RES-1: rental and purchase reservations with member, merchant, listing, model, time, price, period, distributor. */
+const HIDDEN = ['city_name', 'rental_period', 'distributor_nickname'];
+const HIDDEN_NARROW = ['kind', 'merchant_name', 'reserved_for'];
+
 export const ReservationList = () => {
   const filters = useFilters();
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   return (
-    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
-      <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
+    <List {...bigList()} filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden}>
         <DataTable.Col source="created_at" field={DateTimeField} />
         <DataTable.Col source="kind" field={ReservationKindField} />
         <DataTable.Col source="state" field={ReservationStateField} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Box, Tab, Tabs } from '@mui/material';
 import {
+  ColumnsButton,
   DataTable,
   List,
   SelectInput,
@@ -15,24 +16,35 @@ import { choicesOf } from '../common/choices';
 import { StateChip } from '../common/StateChip';
 import { RunSettlementButton } from './RunSettlementButton';
 import { DayInput } from '../common/DayInput';
+import { LIST_TABLE_SX, ListPagination, bigList, useHiddenColumns } from '../common/list';
+import { settlementRunExportColumns, settlementStatementExportColumns } from './exportColumns';
 
 const OWNER_TYPES = ['merchant', 'member', 'platform'] as const;
 
+const RUNS_HIDDEN = ['finished_at'];
+const RUNS_HIDDEN_NARROW = ['trade_count', 'refunds_fen', 'platform_fee_fen'];
+const STATEMENTS_HIDDEN: string[] = [];
+const STATEMENTS_HIDDEN_NARROW = ['period_to', 'trade_count', 'refunds_fen', 'platform_fee_fen'];
+
 /** Settlement runs (结算批次), newest period first. */
-const Runs = () => (
+const Runs = () => {
+  const hidden = useHiddenColumns(RUNS_HIDDEN, RUNS_HIDDEN_NARROW);
+  return (
   <List
     resource="settlements"
+    pagination={<ListPagination />}
     sort={{ field: 'period_to', order: 'DESC' }}
     perPage={25}
     actions={
       <TopToolbar>
         <RunSettlementButton />
-        <ExportMenuButton fileName="settlement_runs" />
+        <ColumnsButton />
+        <ExportMenuButton columns={settlementRunExportColumns} fileName="settlement_runs" />
       </TopToolbar>
     }
     exporter={false}
   >
-    <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={false}>
+    <DataTable sx={LIST_TABLE_SX} hiddenColumns={hidden} rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="period_from" />
       <DataTable.Col source="period_to" />
@@ -45,10 +57,11 @@ const Runs = () => (
       <DataTable.Col source="finished_at" field={DateTimeField} />
     </DataTable>
   </List>
-);
+  );
+};
 
-export const StatementColumns = () => (
-  <DataTable bulkActionButtons={false} rowClick={(_id, _res, record) => (record.owner_id ? `/ledger/${record.owner_id}/show` : false)}>
+export const StatementColumns = ({ hidden }: { hidden?: string[] }) => (
+  <DataTable bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden} rowClick={(_id, _res, record) => (record.owner_id ? `/ledger/${record.owner_id}/show` : false)}>
     <DataTable.Col source="period_from" label="resources.settlements.fields.period_from" />
     <DataTable.Col source="period_to" label="resources.settlements.fields.period_to" />
     <DataTable.Col
@@ -74,9 +87,12 @@ const statementFilters = [
 ];
 
 /** Statements (结算单) per account and period, across runs. */
-const Statements = () => (
+const Statements = () => {
+  const hidden = useHiddenColumns(STATEMENTS_HIDDEN, STATEMENTS_HIDDEN_NARROW);
+  return (
   <List
     resource="v_settlements"
+    {...bigList()}
     filters={statementFilters}
     sort={{ field: 'period_from', order: 'DESC' }}
     perPage={25}
@@ -87,14 +103,16 @@ const Statements = () => (
     title="resources.settlements.name"
     actions={
       <TopToolbar>
-        <ExportMenuButton fileName="settlement_statements" />
+        <ColumnsButton />
+        <ExportMenuButton columns={settlementStatementExportColumns} fileName="settlement_statements" />
       </TopToolbar>
     }
     exporter={false}
   >
-    <StatementColumns />
+    <StatementColumns hidden={hidden} />
   </List>
-);
+  );
+};
 
 export const SettlementList = () => {
   const translate = useTranslate();

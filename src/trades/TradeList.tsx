@@ -1,4 +1,4 @@
-import { AutocompleteInput, DataTable, List, NumberField, ReferenceInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { AutocompleteInput, ColumnsButton, DataTable, List, NumberField, ReferenceInput, SearchInput, SelectInput, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { ExportMenuButton, type ExportColumn } from '../common/export';
@@ -6,8 +6,11 @@ import { dateRangeInputs, distributorInput, memberInput, merchantInput } from '.
 import { CityInput } from '../common/CityInput';
 import { TradeKindField, TradeStatusField } from './TradeFields';
 import { TradeTotalsBar } from './TradeTotalsBar';
-import { WIDE_TABLE_SX } from '../common/tableSx';
-import { CountPagination } from '../common/CountPagination';
+import { Box } from '@mui/material';
+import { LIST_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
+import { useListTotals } from '../common/useListTotals';
+import { totalsFilter, unsupportedFilters } from './totals';
+import { totals } from './api';
 import { choicesOf } from '../common/choices';
 
 const F = 'resources.trades.fields';
@@ -53,22 +56,45 @@ export const tradeExportColumns = (t: (k: string) => string): ExportColumn[] => 
 
 const Actions = () => (
   <TopToolbar>
+    <ColumnsButton />
     <ExportMenuButton columns={tradeExportColumns} fileName="trades" />
   </TopToolbar>
 );
 
+/** The totals bar's exact count of the same filter (same query, no second request), when it understands the filter. */
+const useTradeCount = () => {
+  const { filterValues } = useListContext();
+  const { data } = useListTotals('trade_totals', totalsFilter, totals);
+  return data && unsupportedFilters(filterValues).length === 0 ? Number(data.trade_count) : undefined;
+};
+
+/** Series and model, cut to a readable width (the whole name on hover). */
+const ModelField = () => {
+  const r = useRecordContext<{ series_name?: string; model_name?: string }>();
+  const text = r ? [r.series_name, r.model_name].filter(Boolean).join(' ') : '';
+  return (
+    <Box component="span" title={text} sx={{ display: 'block', ...clip(200) }}>
+      {text}
+    </Box>
+  );
+};
+
+const HIDDEN = ['quantity', 'distributor_nickname'];
+const HIDDEN_NARROW = ['kind', 'brand_name', 'member_nickname', 'city_name'];
+
 /** R-TRD-1/2/3: every sale and rental with totals for the current filter and CSV / Excel export. */
 export const TradeList = () => {
   const filters = useFilters();
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   return (
-    <List pagination={<CountPagination />} filters={filters} sort={{ field: 'closed_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
+    <List {...bigList({ useExactCount: useTradeCount })} filters={filters} sort={{ field: 'closed_at', order: 'DESC' }} actions={<Actions />} perPage={25} exporter={false}>
       <TradeTotalsBar />
-      <DataTable rowClick="show" bulkActionButtons={false} sx={WIDE_TABLE_SX}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden}>
         <DataTable.Col source="closed_at" field={DateTimeField} />
         <DataTable.Col source="kind" field={TradeKindField} />
         <DataTable.Col source="status" field={TradeStatusField} />
         <DataTable.Col source="brand_name" disableSort />
-        <DataTable.Col source="model_name" disableSort render={(r) => [r.series_name, r.model_name].filter(Boolean).join(' ')} />
+        <DataTable.Col source="model_name" disableSort field={ModelField} />
         <DataTable.Col source="amount_fen" field={MoneyField} />
         <DataTable.Col source="quantity">
           <NumberField source="quantity" />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Box, Tab, Tabs } from '@mui/material';
 import {
+  ColumnsButton,
   DataTable,
   List,
   SearchInput,
@@ -16,7 +17,8 @@ import { StateChip } from '../common/StateChip';
 import { OPEN_STATES, STATE_COLORS, STATES } from './choices';
 import { BulkApproveButton } from './BulkApproveButton';
 import { WithdrawalReport } from './WithdrawalReport';
-import { CountPagination } from '../common/CountPagination';
+import { SELECTABLE_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
+import { withdrawalExportColumns } from './exportColumns';
 
 const filters = (translate: (k: string) => string) => [
   <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.withdrawals.fields.q')} />,
@@ -33,10 +35,14 @@ const filters = (translate: (k: string) => string) => [
 ];
 
 /** The review queue: open requests, oldest first. */
+const HIDDEN = ['fee_fen', 'payee_account_masked', 'city_name'];
+const HIDDEN_NARROW = ['owner_type', 'net_fen', 'payee_bank'];
+
 const Queue = () => {
   const translate = useTranslate();
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   return (
-    <List pagination={<CountPagination />}
+    <List {...bigList()}
       resource="withdrawals"
       filters={filters(translate)}
       filterDefaultValues={{ 'state@in': `(${OPEN_STATES.join(',')})` }}
@@ -44,12 +50,13 @@ const Queue = () => {
       perPage={25}
       actions={
         <TopToolbar>
-          <ExportMenuButton fileName="withdrawals" />
+          <ColumnsButton />
+          <ExportMenuButton columns={withdrawalExportColumns} fileName="withdrawals" />
         </TopToolbar>
       }
       exporter={false}
     >
-      <DataTable sx={{ '& td, & th': { whiteSpace: 'nowrap' } }} rowClick="show" bulkActionButtons={<BulkApproveButton />}>
+      <DataTable sx={SELECTABLE_TABLE_SX} hiddenColumns={hidden} rowClick="show" bulkActionButtons={<BulkApproveButton />}>
         <DataTable.Col source="withdrawal_no" />
         <DataTable.Col source="owner_name" />
         <DataTable.Col source="owner_type" field={() => <StateChip source="owner_type" prefix="payments.payer_type" />} />

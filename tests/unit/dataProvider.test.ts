@@ -79,3 +79,37 @@ describe('data provider layers', () => {
     await expect(dp.rpc('staff_set_active', { p_id: 'u1', p_active: false, p_reason: '' })).rejects.toThrow('errors.reason_required');
   });
 });
+
+describe('big lists', () => {
+  it('read a partial page from the peeking provider, without a count, and count on their own', async () => {
+    const base = fakeBase();
+    base.getList.mockResolvedValueOnce({ data: [], total: 33_665 } as never);
+    const peeking = { getList: vi.fn(async () => ({ data: Array.from({ length: 26 }, (_, i) => ({ id: i })) })) };
+    const dp = createDataProvider(fakeClient() as never, base as unknown as DataProvider, peeking as unknown as DataProvider);
+    const page = await dp.getList('reservations', { ...listParams, filter: { q: '宝马' }, meta: { partial: true } });
+    expect(page.data).toHaveLength(25);
+    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
+    expect(page.total).toBeUndefined();
+    const sent = (peeking.getList.mock.calls as unknown[][])[0];
+    expect(sent[0]).toBe('v_reservations');
+    expect(sent[1]).toMatchObject({ filter: { 'search@ilike': '宝马' } });
+    expect((sent[1] as { meta: { headers?: unknown } }).meta.headers).toBeUndefined();
+
+    await expect(dp.countRows('reservations', { state: 'confirmed' }, 'estimated')).resolves.toBe(33_665);
+    expect(base.getList).toHaveBeenCalledWith('v_reservations', expect.objectContaining({
+      pagination: { page: 1, perPage: 0 },
+      filter: { state: 'confirmed' },
+      meta: { headers: { Prefer: 'count=estimated' } },
+    }));
+  });
+
+  it('answer a counted page past the end with no rows and the count, not PostgREST\'s 416', async () => {
+    const base = fakeBase();
+    base.getList
+      .mockRejectedValueOnce(new HttpError('Requested range not satisfiable', 416, {}) as never)
+      .mockResolvedValueOnce({ data: [], total: 7 } as never);
+    const dp = createDataProvider(fakeClient() as never, base as unknown as DataProvider);
+    await expect(dp.getList('staff', { ...listParams, pagination: { page: 40, perPage: 25 } })).resolves.toEqual({ data: [], total: 7 });
+    expect((base.getList.mock.calls as unknown[][])[1][1]).toMatchObject({ meta: { headers: { Prefer: 'count=exact' } } });
+  });
+});

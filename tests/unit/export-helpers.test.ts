@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import type { DataProvider } from 'react-admin';
-import { cellText, cellValue, fenToYuanText, type ExportColumn } from '../../src/common/export/columns';
+import { cellText, cellValue, codeColumn, columnsOfRows, fenToYuanText, type ExportColumn } from '../../src/common/export/columns';
 import { toCsv } from '../../src/common/export/csv';
 import { exportFileName } from '../../src/common/export/download';
 import { fetchAllRows } from '../../src/common/export/fetchAll';
@@ -37,6 +37,56 @@ describe('export cells', () => {
     expect(cellValue(rows[1], columns[1])).toBe(-0.05);
     expect(cellValue(rows[2], columns[1])).toBeNull();
     expect(cellValue(rows[0], { source: 'x', label: 'x', kind: 'number', value: () => '12' })).toBe(12);
+  });
+});
+
+describe('default columns', () => {
+  const messages: Record<string, string> = {
+    'resources.payments.fields.payment_no': '缴费单号',
+    'resources.payments.fields.status': '状态',
+    'resources.payments.fields.amount_fen': '金额',
+    'resources.payments.fields.paid_at': '支付时间',
+    'resources.payments.fields.city_name': '城市',
+    'payments.status.succeeded': '已支付',
+    'export.fields.id': '编号',
+  };
+  // react-admin's translate: the message, else the `_` default, else the key
+  const translate = (key: string, opts?: { _?: string }) => messages[key] ?? opts?._ ?? key;
+  const rows = [
+    {
+      id: 'e4293e32-47c9-f334-91dc-ad24271a5370',
+      payment_no: 'P1',
+      merchant_id: '00245078-e033-aaa7-8cb4-559ea25252be',
+      status: 'succeeded',
+      amount_fen: 29900,
+      rate: 0.035,
+      paid_at: '2026-07-03T10:19:14+00:00',
+      covers_to: '2026-08-02',
+      city_code: '410100',
+      city_name: '郑州市',
+      journal_id: 9001,
+      search: '郑州 P1',
+      name_pinyin: 'zhengzhou',
+      licence_image_url: 'samples/x.svg',
+    },
+  ];
+
+  it('label, type and translate the fields, leave out plumbing and uuid references, end with the id', () => {
+    const cols = columnsOfRows(rows, 'payments', translate);
+    expect(cols.map((c) => c.source)).toEqual(['payment_no', 'status', 'amount_fen', 'rate', 'paid_at', 'covers_to', 'city_name', 'id']);
+    expect(cols.map((c) => c.label)).toEqual(['缴费单号', '状态', '金额', 'rate', '支付时间', 'covers_to', '城市', '编号']);
+    const cell = (source: string) => cellText(rows[0], cols.find((c) => c.source === source)!);
+    expect(cell('status')).toBe('已支付');
+    expect(cell('amount_fen')).toBe('299.00');
+    expect(cell('rate')).toBe('3.50%');
+    expect(cell('paid_at')).toBe('2026-07-03 18:19:14');
+    expect(cell('covers_to')).toBe('2026-08-02');
+  });
+
+  it('translate codes under a prefix the list names', () => {
+    const cols = columnsOfRows([{ role: 'admin' }], 'staff', (k, o?: { _?: string }) => (k === 'roles.admin' ? '超级管理员' : o?._ ?? k), { choices: { role: 'roles' } });
+    expect(cellText({ role: 'admin' }, cols[0])).toBe('超级管理员');
+    expect(cellText({ role: 'x' }, codeColumn('role', '角色', 'roles', (k, o?: { _?: string }) => o?._ ?? k))).toBe('x');
   });
 });
 
@@ -81,23 +131,32 @@ describe('exportFileName', () => {
 
 describe('fetchAllRows', () => {
   const source = Array.from({ length: 2500 }, (_, i) => ({ id: i + 1 }));
+  // a data provider answering like ours: a partial read (no count) pages by the rows, a counted
+  // read refuses an offset past its estimate (2,400 rows, below the 2,500 there are) with 416
   const provider = () =>
     ({
-      getList: vi.fn(async (_resource: string, params: { pagination: { page: number; perPage: number } }) => {
+      getList: vi.fn(async (_resource: string, params: { pagination: { page: number; perPage: number }; meta?: { partial?: boolean } }) => {
         const { page, perPage } = params.pagination;
-        return { data: source.slice((page - 1) * perPage, page * perPage), total: 2400 } as never; // an estimated total, off
+        const offset = (page - 1) * perPage;
+        if (!params.meta?.partial && offset > 2400) throw Object.assign(new Error('Requested range not satisfiable'), { status: 416 });
+        const data = source.slice(offset, offset + perPage);
+        return params.meta?.partial
+          ? ({ data, pageInfo: { hasNextPage: offset + perPage < source.length, hasPreviousPage: page > 1 } } as never)
+          : ({ data, total: 2400 } as never);
       }),
     }) as unknown as Pick<DataProvider, 'getList'> & { getList: ReturnType<typeof vi.fn> };
 
-  it('reads page after page until a short page, ignoring an estimated total', async () => {
+  it('reads partial pages until none follow, never by a count', async () => {
     const p = provider();
     const progress: number[] = [];
     const result = await fetchAllRows(p, 'trades', { filter: { status: 'closed' }, onProgress: (n) => progress.push(n) });
     expect(result.rows).toHaveLength(2500);
+    expect(result.rows.at(-1)).toEqual({ id: 2500 });
     expect(result.truncated).toBe(false);
     expect(p.getList).toHaveBeenCalledTimes(3);
-    expect(p.getList.mock.calls[1][1]).toMatchObject({ pagination: { page: 2, perPage: 1000 }, filter: { status: 'closed' } });
-    expect(progress).toEqual([1000, 2000, 2500]);
+    // 999 a page: the peeked row still fits in PostgREST's 1,000
+    expect(p.getList.mock.calls[1][1]).toMatchObject({ pagination: { page: 2, perPage: 999 }, filter: { status: 'closed' }, meta: { partial: true } });
+    expect(progress).toEqual([999, 1998, 2500]);
   });
 
   it('stops at the maximum and says the result is cut short', async () => {

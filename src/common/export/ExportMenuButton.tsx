@@ -15,10 +15,12 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, useDataProvider, useListContext, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
 import { useNotifyRefusal } from '../refusal';
-import { columnsOfRows, type ExportColumn } from './columns';
+import { columnsOfRows, type DefaultColumnOptions, type ExportColumn } from './columns';
+import { cachedExactCount } from '../list/useListCount';
 import { csvBlob } from './csv';
 import { downloadBlob, exportFileName } from './download';
 import { fetchAllRows } from './fetchAll';
@@ -29,6 +31,8 @@ export interface ExportMenuButtonProps<Row> {
    * the read view but its search text, labelled as the list labels them (columnsOfRows)
    */
   columns?: (translate: (key: string, opts?: object) => string) => ExportColumn<Row>[];
+  /** without `columns`: fields whose codes translate under a prefix (columnsOfRows) */
+  choices?: DefaultColumnOptions['choices'];
   /** file name without date and extension, e.g. "trades" */
   fileName: string;
   /** read this resource instead of the list's own (rarely needed) */
@@ -36,18 +40,22 @@ export interface ExportMenuButtonProps<Row> {
   max?: number;
 }
 
+/** `total`: only an exact count (an estimate would read "6000 / 5417") */
 type Progress = { loaded: number; total?: number; format: 'csv' | 'xlsx' };
 
 /**
  * The one exporter of every list: the list's current filter and sort (every page, not only
- * the visible one) as CSV or Excel, with a progress dialog that can be cancelled. Rows come
+ * the visible one) as CSV or Excel, with a progress dialog that can be cancelled. It reads
+ * until a page comes back short, never by a count (fetchAll.ts), so an estimate that is too
+ * low cannot stop it midway. Rows come
  * through the data provider, so the caller's RLS, the read view, its masking and the search
  * mapping apply; CSV cells that a spreadsheet would run as formulas are escaped (csv.ts); the
  * database records every export (export_record: who, which list, filter, rows, format) before
  * the file is offered, and an export it refuses to record is not offered.
  */
-export function ExportMenuButton<Row = Record<string, unknown>>({ columns, fileName, resource, max = 50_000 }: ExportMenuButtonProps<Row>) {
+export function ExportMenuButton<Row = Record<string, unknown>>({ columns, choices, fileName, resource, max = 50_000 }: ExportMenuButtonProps<Row>) {
   const list = useListContext();
+  const queryClient = useQueryClient();
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
   const refusal = useNotifyRefusal();
@@ -60,18 +68,19 @@ export function ExportMenuButton<Row = Record<string, unknown>>({ columns, fileN
     setAnchor(null);
     const controller = new AbortController();
     abort.current = controller;
-    setProgress({ loaded: 0, total: list.total, format });
     const target = resource ?? list.resource;
     const filter = { ...list.filterValues };
+    const total = list.total ?? (resource ? undefined : cachedExactCount(queryClient, list.resource, list.filterValues));
+    setProgress({ loaded: 0, total, format });
     try {
       const { rows, truncated } = await fetchAllRows<Row>(dataProvider, target, {
         filter,
         sort: list.sort,
         max,
         signal: controller.signal,
-        onProgress: (loaded, total) => setProgress({ loaded, total, format }),
+        onProgress: (loaded) => setProgress({ loaded, total, format }),
       });
-      const cols = columns ? columns(translate) : columnsOfRows<Row>(rows, target, translate);
+      const cols = columns ? columns(translate) : columnsOfRows<Row>(rows, target, translate, { choices });
       const texts = { yes: translate('ra.boolean.true'), no: translate('ra.boolean.false') };
       const blob =
         format === 'csv'
@@ -98,7 +107,7 @@ export function ExportMenuButton<Row = Record<string, unknown>>({ columns, fileN
       <Button
         label="export.button"
         onClick={(e) => setAnchor(e.currentTarget)}
-        disabled={list.total === 0 || progress !== null}
+        disabled={(!list.isPending && list.page <= 1 && (list.data?.length ?? 0) === 0) || progress !== null}
         aria-haspopup="menu"
       >
         <DownloadIcon />
@@ -122,7 +131,9 @@ export function ExportMenuButton<Row = Record<string, unknown>>({ columns, fileN
         <DialogContent>
           <LinearProgress variant={percent === undefined ? 'indeterminate' : 'determinate'} value={percent} />
           <Typography variant="body2" sx={{ mt: 1 }}>
-            {translate('export.progress', { loaded: progress?.loaded ?? 0, total: progress?.total ?? '?' })}
+            {progress?.total !== undefined
+              ? translate('export.progress', { loaded: progress.loaded, total: progress.total })
+              : translate('export.progress_open', { loaded: progress?.loaded ?? 0 })}
           </Typography>
         </DialogContent>
         <DialogActions>

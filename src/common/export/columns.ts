@@ -3,7 +3,8 @@
 import { formatDate, formatDateTime } from '../datetime';
 import { formatFen } from '../money';
 
-export type ExportKind = 'text' | 'number' | 'money' | 'datetime' | 'date' | 'boolean';
+/** `percent`: a rate (0.0350) written as 3.50 % (a number formatted as a percentage in Excel) */
+export type ExportKind = 'text' | 'number' | 'money' | 'datetime' | 'date' | 'boolean' | 'percent';
 
 export interface ExportColumn<Row = Record<string, unknown>> {
   /** the row's field (also the column key) */
@@ -50,6 +51,10 @@ export function cellText<Row>(row: Row, col: ExportColumn<Row>, texts: ExportTex
       return formatDate(value as string);
     case 'boolean':
       return value ? texts.yes : texts.no;
+    case 'percent': {
+      const n = Number(value);
+      return Number.isFinite(n) ? `${(n * 100).toFixed(2)}%` : String(value);
+    }
     default:
       if (Array.isArray(value)) return value.join('; ');
       if (typeof value === 'object') return JSON.stringify(value);
@@ -68,28 +73,98 @@ export function cellValue<Row>(row: Row, col: ExportColumn<Row>, texts: ExportTe
     const text = fenToYuanText(value);
     return text === '' ? null : Number(text);
   }
-  if (col.kind === 'number') {
+  if (col.kind === 'number' || col.kind === 'percent') {
     const n = typeof value === 'number' ? value : Number(value);
     return Number.isFinite(n) ? n : String(value);
   }
   return cellText(row, col, texts);
 }
 
-/** Read-view fields that are plumbing, not content: the search text and full-text fragments. */
-const HIDDEN = new Set(['search', 'search_grams']);
+/** Read-view fields that are plumbing, not content: search texts, search keys, stored file paths. */
+const PLUMBING = /^(search|search_grams|photos|images)$|_(pinyin|initials|key|url|tail)$|(^|_)journal_id$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CODE = /^[a-z][a-z0-9_]*$/;
+/** The sentinel a missing translation returns (react-admin's translate falls back to `_`). */
+const MISSING = '\u0000';
+
+export interface DefaultColumnOptions {
+  /** fields whose values are codes translated under `<prefix>.<value>` (e.g. { role: 'roles' }) */
+  choices?: Record<string, string>;
+}
 
 /**
- * Columns for a list that declares none: every field of the rows as the read view returns them
- * (so masking applies), labelled `resources.<resource>.fields.<field>` as on screen, money
- * (`*_fen`) as yuan and times (`*_at`) in Beijing time.
+ * Columns for a list that declares none, from the rows the read view returned (so masking
+ * applies): labelled `resources.<resource>.fields.<field>` as on screen; money (`*_fen`) in
+ * yuan, times (`*_at`) in Beijing time, dates, numbers and booleans typed; codes (a state, a
+ * kind) translated where the list has choices for them (`options.choices`, else the
+ * resource's `<field>` or `<field>s` messages); without plumbing (search texts, file paths,
+ * journal numbers), uuid references (the view carries their names) or codes with a name
+ * beside them (city_code beside city_name). A uuid `id` stays, last: it identifies the row.
  */
-export function columnsOfRows<Row>(rows: readonly Row[], resource: string, translate: (key: string, opts?: object) => string): ExportColumn<Row>[] {
-  const first = (rows[0] ?? {}) as Record<string, unknown>;
-  return Object.keys(first)
-    .filter((k) => !HIDDEN.has(k))
-    .map((source) => ({
-      source,
-      label: translate(`resources.${resource}.fields.${source}`, { _: source }),
-      kind: source.endsWith('_fen') ? 'money' : source.endsWith('_at') ? 'datetime' : undefined,
-    }));
+export function columnsOfRows<Row>(
+  rows: readonly Row[],
+  resource: string,
+  translate: (key: string, opts?: object) => string,
+  options: DefaultColumnOptions = {},
+): ExportColumn<Row>[] {
+  const sample = rows.slice(0, 50) as readonly Record<string, unknown>[];
+  const fields = Object.keys(sample[0] ?? {});
+  const has = new Set(fields);
+  const values = (f: string) => sample.map((r) => r[f]).filter((v) => v !== null && v !== undefined && v !== '');
+  const label = (f: string) => translate(`resources.${resource}.fields.${f}`, { _: translate(`export.fields.${f}`, { _: f }) });
+
+  const prefixOf = (f: string, seen: unknown[]): string | undefined => {
+    const candidates = options.choices?.[f]
+      ? [options.choices[f]]
+      : [`resources.${resource}.${f}`, `resources.${resource}.${f}s`, `${resource}.${f}`, `${resource}.${f}s`];
+    if (!seen.length || !seen.every((v) => typeof v === 'string' && CODE.test(v))) return undefined;
+    return candidates.find((p) => translate(`${p}.${seen[0]}`, { _: MISSING }) !== MISSING);
+  };
+
+  const columns: ExportColumn<Row>[] = [];
+  let id: ExportColumn<Row> | undefined;
+  for (const source of fields) {
+    if (PLUMBING.test(source)) continue;
+    const seen = values(source);
+    const uuid = seen.length > 0 && seen.every((v) => typeof v === 'string' && UUID.test(v));
+    if (source === 'id') {
+      id = { source, label: label(source), kind: kindOf(source, seen) };
+      continue;
+    }
+    if ((/_(id|by)$/.test(source) && (uuid || seen.length === 0)) || (source.endsWith('_code') && has.has(source.replace(/_code$/, '_name')))) continue;
+    const prefix = prefixOf(source, seen);
+    if (prefix) {
+      columns.push({ source, label: label(source), value: (row) => translateCode(row, source, prefix, translate) });
+      continue;
+    }
+    columns.push({ source, label: label(source), kind: kindOf(source, seen) });
+  }
+  return id ? [...columns, id] : columns;
+}
+
+/** A column of codes (a state, a kind) written as their translations under `prefix`. */
+export function codeColumn<Row>(
+  source: string,
+  label: string,
+  prefix: string,
+  translate: (key: string, opts?: object) => string,
+): ExportColumn<Row> {
+  return { source, label, value: (row) => translateCode(row, source, prefix, translate) };
+}
+
+function translateCode<Row>(row: Row, source: string, prefix: string, translate: (key: string, opts?: object) => string): string {
+  const v = (row as Record<string, unknown>)[source];
+  if (v === null || v === undefined || v === '') return '';
+  return translate(`${prefix}.${String(v)}`, { _: String(v) });
+}
+
+function kindOf(source: string, seen: readonly unknown[]): ExportKind | undefined {
+  if (source.endsWith('_fen')) return 'money';
+  if (source.endsWith('_at')) return 'datetime';
+  if (seen.length === 0) return undefined;
+  if (seen.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (seen.every((v) => typeof v === 'number')) return /(^|_)rate$/.test(source) ? 'percent' : 'number';
+  if (seen.every((v) => typeof v === 'string' && DATE.test(v))) return 'date';
+  return undefined;
 }

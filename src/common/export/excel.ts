@@ -3,6 +3,7 @@ import type { Workbook } from 'exceljs';
 import { cellValue, type ExportColumn, type ExportTexts } from './columns';
 
 const MONEY_FORMAT = '#,##0.00';
+const PERCENT_FORMAT = '0.00%';
 
 /** Builds the workbook: one sheet, bold frozen header, auto filter, money as numbers with two decimals. */
 export async function buildWorkbook<Row>(
@@ -21,7 +22,7 @@ export async function buildWorkbook<Row>(
     header: c.label,
     key: c.source,
     width: c.width ?? Math.max(10, Math.min(40, c.label.length * 2 + 4)),
-    style: c.kind === 'money' ? { numFmt: MONEY_FORMAT } : {},
+    style: c.kind === 'money' ? { numFmt: MONEY_FORMAT } : c.kind === 'percent' ? { numFmt: PERCENT_FORMAT } : {},
   }));
   for (const row of rows) {
     sheet.addRow(columns.map((c) => cellValue(row, c, opts.texts)));

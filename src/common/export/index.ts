@@ -1,5 +1,5 @@
 export type { ExportColumn, ExportKind, ExportTexts } from './columns';
-export { cellText, cellValue, columnsOfRows, fenToYuanText } from './columns';
+export { cellText, cellValue, codeColumn, columnsOfRows, fenToYuanText } from './columns';
 export { toCsv, csvBlob } from './csv';
 export { downloadBlob, exportFileName } from './download';
 export { fetchAllRows } from './fetchAll';

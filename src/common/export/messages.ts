@@ -8,6 +8,9 @@ export const zh = {
     progress: '已读取 %{loaded} / %{total} 行',
     done: '已导出 %{count} 行',
     done_truncated: '已导出前 %{count} 行（单次最多 %{max} 行，请缩小筛选范围）',
+    progress_open: '已读取 %{loaded} 行',
+    // headers of fields a list's own messages do not label
+    fields: { id: '编号', created_at: '创建时间', updated_at: '更新时间', city_name: '城市', note: '备注' },
   },
 };
 
@@ -20,5 +23,7 @@ export const en: typeof zh = {
     progress: 'Read %{loaded} of %{total} rows',
     done: 'Exported %{count} rows',
     done_truncated: 'Exported the first %{count} rows (at most %{max} per export; narrow the filter)',
+    progress_open: 'Read %{loaded} rows',
+    fields: { id: 'Id', created_at: 'Created at', updated_at: 'Updated at', city_name: 'City', note: 'Note' },
   },
 };

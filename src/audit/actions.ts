@@ -45,6 +45,7 @@ export const ACTION_WORDS = {
   'merchant_categories.insert': { zh: '新增商户类目', en: 'Add merchant category' },
   'merchant_categories.update': { zh: '修改商户类目', en: 'Edit merchant category' },
   'merchant_categories.delete': { zh: '删除商户类目', en: 'Delete merchant category' },
+  'merchant_category.update': { zh: '修改商户类目费率', en: 'Change merchant category rates' },
   // catalogue and listings
   'car_brands.insert': { zh: '新增品牌', en: 'Add brand' },
   'car_brands.update': { zh: '修改品牌', en: 'Edit brand' },
@@ -125,7 +126,7 @@ export const ACTION_WORDS = {
   'withdrawal.reconcile': { zh: '提现与渠道对账', en: 'Reconcile withdrawal with channel' },
   'bank_account.add': { zh: '添加银行账户', en: 'Add bank account' },
   'bank_account.verify': { zh: '核验银行账户', en: 'Verify bank account' },
-  'bank_account.unverify': { zh: '取消银行账户核验', en: 'Withdraw bank account verification' },
+  'bank_account.reject': { zh: '驳回收款账户', en: 'Reject payee account' },
   'bank_account.reveal': { zh: '查看完整银行账号', en: 'Reveal full bank account' },
   // complaints
   'complaint.submit': { zh: '提交投诉', en: 'Submit complaint' },
@@ -156,6 +157,7 @@ export const ENTITY_WORDS = {
   merchant_application: { zh: '入驻申请', en: 'Merchant application' },
   merchant: { zh: '商户', en: 'Merchant' },
   merchant_categories: { zh: '商户类目', en: 'Merchant category' },
+  merchant_category: { zh: '商户类目', en: 'Merchant category' },
   car_brands: { zh: '品牌', en: 'Brand' },
   car_series: { zh: '车系', en: 'Series' },
   car_models: { zh: '车型', en: 'Model' },

@@ -31,6 +31,9 @@ import { MerchantStatusField, RateField } from './fields';
 import { RankingTab } from './RankingTab';
 import { StatusButtons } from './StatusButtons';
 import { ReasonField } from '../common/ReasonField';
+import { HISTORY_TABLE_SX } from '../common/historyTableSx';
+
+const MerchantReason = (p: { source: string }) => <ReasonField {...p} reasonsOf="merchants" />;
 
 const Empty = () => {
   const translate = useTranslate();
@@ -182,12 +185,12 @@ export const MerchantShow = () => {
           <RankingTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.merchants.tabs.audit" path="audit">
-          <ReferenceManyField reference="audit_log" target="entity_id" filter={{ entity: 'merchant' }} sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination />} empty={<Empty />}>
-            <DataTable rowClick={false} bulkActionButtons={false}>
+          <ReferenceManyField reference="audit_log" target="entity_id" filter={{ entity: 'merchant' }} sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination rowsPerPageOptions={[10, 20, 50]} />} empty={<Empty />}>
+            <DataTable rowClick={false} bulkActionButtons={false} sx={HISTORY_TABLE_SX}>
               <DataTable.Col source="at" label="resources.merchants.audit.at" field={DateTimeField} />
               <DataTable.Col source="action" label="resources.merchants.audit.action" field={AuditAction} />
               <DataTable.Col source="actor_email" label="resources.merchants.audit.actor" />
-              <DataTable.Col source="reason" label="resources.merchants.audit.reason" />
+              <DataTable.Col source="reason" label="resources.merchants.audit.reason" field={MerchantReason} />
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>

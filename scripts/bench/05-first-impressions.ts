@@ -7,7 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT, stackConfig } from '../local-stack/config.ts';
+import { stackConfig } from '../local-stack/config.ts';
 import { startStack } from '../local-stack/stack.ts';
 import { appService } from '../local-stack/app.ts';
 import { logger } from '../local-stack/log.ts';
@@ -112,7 +112,7 @@ export async function run(): Promise<BenchResult[]> {
       firstCharts.push(a.first);
       charts.push(a.all);
     }
-    const note = `median of ${RUNS}, fresh browser each, ${path.relative(ROOT, CHROMIUM) || CHROMIUM}`;
+    const note = `median of ${RUNS}, fresh browser each, ${CHROMIUM}`;
     return [
       { name: 'login page interactive (fresh browser)', value: sec(median(login)), target: '≤ 1.5 s', note },
       { name: 'sign-in: 登录 pressed → signed in', value: sec(median(signIns)) },

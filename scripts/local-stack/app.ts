@@ -25,11 +25,11 @@ function files(p: string): string[] {
     .flatMap((f) => files(path.join(p, f)));
 }
 
-/** The hash of everything the build is made from, the baked-in environment included. */
-export function appSourceHash(env: Record<string, string>): string {
+/** The hash of everything the build is made from (under `root`), the baked-in environment included. */
+export function appSourceHash(env: Record<string, string>, root = ROOT): string {
   const h = createHash('sha256');
-  for (const file of INPUTS.flatMap((i) => files(path.join(ROOT, i)))) {
-    h.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of INPUTS.flatMap((i) => files(path.join(root, i)))) {
+    h.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   for (const k of Object.keys(env).sort()) h.update(`${k}=${env[k]}\0`);
   return h.digest('hex');

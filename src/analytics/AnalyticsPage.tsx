@@ -1,11 +1,13 @@
 // 数据统计: every chart of R-ANA-2 under one date range and region filter (default: the
-// last 90 days, every region the user may see). recharts loads with this screen only.
+// last 90 days, every region the user may see). recharts loads with this screen only; the
+// charts draw one at a time, top first (drawQueue.ts).
 import { useMemo, useState } from 'react';
 import { Autocomplete, Box, Button, ButtonGroup, Card, CardContent, Grid, Stack, TextField, Typography } from '@mui/material';
 import { Title, usePermissions, useStore, useTranslate } from 'react-admin';
 import type { StaffPermissions } from '../providers/authProvider';
 import { REGION_CHOICES, type RegionChoice } from '../common/regions';
 import { CHARTS } from './charts';
+import { DrawOrder } from './drawQueue';
 import { defaultFilter, isValidRange, presetFilter, type AnalyticsFilter } from './range';
 import { DayTextField } from '../common/DayInput';
 
@@ -70,7 +72,9 @@ export const AnalyticsPage = () => {
       <Grid container spacing={2}>
         {CHARTS.map((Chart, i) => (
           <Grid key={i} size={{ xs: 12, lg: 6 }}>
-            <Chart filter={filter} />
+            <DrawOrder.Provider value={i}>
+              <Chart filter={filter} />
+            </DrawOrder.Provider>
           </Grid>
         ))}
       </Grid>

@@ -18,6 +18,10 @@ type T = ReturnType<typeof useTranslate>;
 const PALETTE = ['#1677ff', '#52c41a', '#fa8c16', '#eb2f96', '#722ed1', '#13c2c2', '#faad14', '#2f54eb', '#a0d911', '#f5222d'];
 
 const sumBy = <R,>(rows: R[], f: (r: R) => number) => rows.reduce((a, r) => a + Number(f(r) ?? 0), 0);
+// Axes show every n-th tick chosen here, a number: with recharts' default ("preserveEnd") it
+// measures every tick label in the DOM to avoid overlaps, a forced layout per label that made
+// the sixteen charts slow to draw. About ten labels fit a half-width chart.
+const every = (n: number) => Math.max(0, Math.ceil(n / 10) - 1);
 const allZero = <R,>(f: (r: R) => number) => (rows: R[]) => sumBy(rows, f) === 0;
 
 type GmvRow = ChartRow<'analytics_gmv'>;
@@ -69,9 +73,9 @@ export const GmvChart = ({ filter }: ChartProps) => {
         <Frame>
           <ComposedChart data={rows} margin={{ left: 8, right: 8 }}>
             <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="day" tick={a.tick} tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
-            <YAxis yAxisId="gmv" tick={a.tick} tickFormatter={a.yuan} width={70} />
-            <YAxis yAxisId="n" orientation="right" tick={a.tick} width={40} allowDecimals={false} />
+            <XAxis dataKey="day" tick={a.tick} tickFormatter={(d: string) => d.slice(5)} interval={every(rows.length)} />
+            <YAxis yAxisId="gmv" tick={a.tick} tickFormatter={a.yuan} width={70} interval={0} />
+            <YAxis yAxisId="n" orientation="right" tick={a.tick} width={40} allowDecimals={false} interval={0} />
             <Tooltip formatter={(v, name) => [name === t('analytics.col.gmv') ? money(v) : num(v), name]} />
             <Legend />
             <Bar isAnimationActive={false} yAxisId="n" dataKey="trades" name={t('analytics.col.trades')} fill="#91caff" />
@@ -107,9 +111,9 @@ export const ReservationsChart = ({ filter }: ChartProps) => {
           <Frame>
             <ComposedChart data={kinds}>
               <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="kind" tick={a.tick} />
-              <YAxis yAxisId="n" tick={a.tick} allowDecimals={false} />
-              <YAxis yAxisId="rate" orientation="right" tick={a.tick} unit="%" domain={[0, 100]} />
+              <XAxis dataKey="kind" tick={a.tick} interval={0} />
+              <YAxis yAxisId="n" tick={a.tick} allowDecimals={false} interval={0} />
+              <YAxis yAxisId="rate" orientation="right" tick={a.tick} unit="%" domain={[0, 100]} interval={0} />
               <Tooltip formatter={(v, name) => [name === t('analytics.col.success_rate') ? `${v}%` : num(v), name]} />
               <Legend />
               <Bar isAnimationActive={false} yAxisId="n" dataKey="total" name={t('analytics.col.reservations')} fill="#91caff" />
@@ -130,7 +134,7 @@ function HorizontalBars<R>({ rows, label, value, name, isMoney }: { rows: R[]; l
     <Frame>
       <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
         <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-        <XAxis type="number" tick={a.tick} tickFormatter={isMoney ? a.yuan : undefined} />
+        <XAxis type="number" tick={a.tick} tickFormatter={isMoney ? a.yuan : undefined} interval={0} />
         <YAxis type="category" dataKey="label" tick={a.tick} width={120} interval={0} />
         <Tooltip formatter={(v) => [isMoney ? money(v) : num(v), name]} />
         <Bar isAnimationActive={false} dataKey="value" name={name} fill={PALETTE[0]} />
@@ -186,8 +190,8 @@ export const TradesByHourChart = ({ filter }: ChartProps) => {
         <Frame>
           <BarChart data={rows}>
             <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="hour" tick={a.tick} tickFormatter={(h: number) => `${h}:00`} />
-            <YAxis tick={a.tick} allowDecimals={false} />
+            <XAxis dataKey="hour" tick={a.tick} tickFormatter={(h: number) => `${h}:00`} interval={1} />
+            <YAxis tick={a.tick} allowDecimals={false} interval={0} />
             <Tooltip labelFormatter={(h) => `${h}:00–${h}:59`} formatter={(v) => [num(v), t('analytics.col.trades')]} />
             <Bar isAnimationActive={false} dataKey="trades" name={t('analytics.col.trades')} fill={PALETTE[4]} />
           </BarChart>
@@ -233,8 +237,8 @@ export const MerchantTrendChart = ({ filter }: ChartProps) => {
           <Frame>
             <LineChart data={data}>
               <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="week" tick={a.tick} tickFormatter={(d: string) => d.slice(5)} />
-              <YAxis tick={a.tick} tickFormatter={a.yuan} width={70} />
+              <XAxis dataKey="week" tick={a.tick} tickFormatter={(d: string) => d.slice(5)} interval={every(data.length)} />
+              <YAxis tick={a.tick} tickFormatter={a.yuan} width={70} interval={0} />
               <Tooltip formatter={(v, name) => [money(v), name]} />
               <Legend />
               {names.map(([id, name], i) => (
@@ -263,9 +267,9 @@ export const MemberGrowthChart = ({ filter }: ChartProps) => {
         <Frame>
           <ComposedChart data={rows}>
             <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="day" tick={a.tick} tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
-            <YAxis yAxisId="new" tick={a.tick} allowDecimals={false} />
-            <YAxis yAxisId="total" orientation="right" tick={a.tick} width={60} />
+            <XAxis dataKey="day" tick={a.tick} tickFormatter={(d: string) => d.slice(5)} interval={every(rows.length)} />
+            <YAxis yAxisId="new" tick={a.tick} allowDecimals={false} interval={0} />
+            <YAxis yAxisId="total" orientation="right" tick={a.tick} width={60} interval={0} />
             <Tooltip formatter={(v, name) => [num(v), name]} />
             <Legend />
             <Bar isAnimationActive={false} yAxisId="new" dataKey="new_members" name={t('analytics.col.new_members')} fill="#95de64" />
@@ -339,8 +343,8 @@ export const ComplaintsChart = ({ filter }: ChartProps) => {
           <Frame>
             <BarChart data={data}>
               <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="label" tick={a.tick} />
-              <YAxis tick={a.tick} allowDecimals={false} />
+              <XAxis dataKey="label" tick={a.tick} interval={0} />
+              <YAxis tick={a.tick} allowDecimals={false} interval={0} />
               <Tooltip formatter={(v, name) => [num(v), name]} />
               <Legend />
               <Bar isAnimationActive={false} dataKey="open" stackId="c" name={t('analytics.col.open')} fill={PALETTE[2]} />
@@ -374,8 +378,8 @@ export const ResolutionChart = ({ filter }: ChartProps) => {
           <Frame>
             <BarChart data={data}>
               <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="label" tick={a.tick} />
-              <YAxis tick={a.tick} unit="h" />
+              <XAxis dataKey="label" tick={a.tick} interval={0} />
+              <YAxis tick={a.tick} unit="h" interval={0} />
               <Tooltip formatter={(v, name) => [v === null ? '—' : `${v} h`, name]} />
               <Legend />
               <Bar isAnimationActive={false} dataKey="median_hours" name={t('analytics.col.median_hours')} fill={PALETTE[0]} />
@@ -406,7 +410,7 @@ export const DistributorsChart = ({ filter }: ChartProps) => {
         <Frame>
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-            <XAxis type="number" tick={a.tick} tickFormatter={a.yuan} />
+            <XAxis type="number" tick={a.tick} tickFormatter={a.yuan} interval={0} />
             <YAxis type="category" dataKey="nickname" tick={a.tick} width={80} interval={0} />
             <Tooltip formatter={(v, name) => [money(v), name]} />
             <Legend />
@@ -433,8 +437,8 @@ export const CommissionChart = ({ filter }: ChartProps) => {
         <Frame>
           <LineChart data={rows}>
             <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="day" tick={a.tick} tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
-            <YAxis tick={a.tick} tickFormatter={a.yuan} width={70} />
+            <XAxis dataKey="day" tick={a.tick} tickFormatter={(d: string) => d.slice(5)} interval={every(rows.length)} />
+            <YAxis tick={a.tick} tickFormatter={a.yuan} width={70} interval={0} />
             <Tooltip formatter={(v) => [money(v), t('analytics.col.commission')]} />
             <Line isAnimationActive={false} dataKey="commission_fen" name={t('analytics.col.commission')} stroke={PALETTE[2]} dot={false} strokeWidth={2} />
           </LineChart>
@@ -467,8 +471,8 @@ export const DaysOnMarketChart = ({ filter }: ChartProps) => {
           <Frame>
             <BarChart data={data}>
               <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="bucket" tick={a.tick} />
-              <YAxis tick={a.tick} allowDecimals={false} />
+              <XAxis dataKey="bucket" tick={a.tick} interval={0} />
+              <YAxis tick={a.tick} allowDecimals={false} interval={0} />
               <Tooltip formatter={(v, name) => [num(v), name]} />
               <Legend />
               {kinds.map((k, i) => <Bar isAnimationActive={false} key={k} dataKey={k} name={t(`analytics.listing_kind.${k}`)} fill={PALETTE[i]} />)}
@@ -505,8 +509,8 @@ export const PaymentsChart = ({ filter }: ChartProps) => {
           <Frame>
             <BarChart data={data}>
               <CartesianGrid stroke={a.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="kind" tick={a.tick} />
-              <YAxis tick={a.tick} tickFormatter={a.yuan} width={70} />
+              <XAxis dataKey="kind" tick={a.tick} interval={0} />
+              <YAxis tick={a.tick} tickFormatter={a.yuan} width={70} interval={0} />
               <Tooltip formatter={(v, name) => [money(v), name]} />
               <Legend />
               {channels.map((c, i) => <Bar isAnimationActive={false} key={c} dataKey={c} stackId="p" name={t(`analytics.payment_channel.${c}`)} fill={PALETTE[i]} />)}

@@ -34,6 +34,9 @@ import { StatusButtons } from './StatusButtons';
 import { ClosingButtons } from './ClosingButtons';
 import { OwnerAccount } from '../accounts/AccountPanel';
 import { ReasonField } from '../common/ReasonField';
+import { HISTORY_TABLE_SX } from '../common/historyTableSx';
+
+const MerchantReason = (p: { source: string }) => <ReasonField {...p} reasonsOf="merchants" />;
 
 const Empty = () => {
   const translate = useTranslate();
@@ -226,12 +229,12 @@ export const MerchantShow = () => {
           <RankingTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.merchants.tabs.audit" path="audit">
-          <ReferenceManyField reference="audit_log" target="entity_id" filter={{ entity: 'merchant' }} sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination />} empty={<Empty />}>
-            <DataTable rowClick={false} bulkActionButtons={false}>
+          <ReferenceManyField reference="audit_log" target="entity_id" filter={{ entity: 'merchant' }} sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination rowsPerPageOptions={[10, 20, 50]} />} empty={<Empty />}>
+            <DataTable rowClick={false} bulkActionButtons={false} sx={HISTORY_TABLE_SX}>
               <DataTable.Col source="at" label="resources.merchants.audit.at" field={DateTimeField} />
               <DataTable.Col source="action" label="resources.merchants.audit.action" field={AuditAction} />
               <DataTable.Col source="actor_email" label="resources.merchants.audit.actor" />
-              <DataTable.Col source="reason" label="resources.merchants.audit.reason" />
+              <DataTable.Col source="reason" label="resources.merchants.audit.reason" field={MerchantReason} />
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>

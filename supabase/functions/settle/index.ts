@@ -5,6 +5,7 @@
 //     { from, to }. Without a period it settles each day past the refund window whose trades
 //     no run has taken yet (gaps included), one run per day, at most MAX_CATCH_UP days per call.
 // Idempotent because settle_period is: the same period returns the first run (created=false).
+// A period with no unsettled trade is refused (nothing_to_settle) and makes no run.
 // A body that is not a JSON object (null, an array, a string) or has other fields, or dates that
 // are not strings, is 400 invalid_input.
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@2';

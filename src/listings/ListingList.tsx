@@ -78,9 +78,10 @@ const QueueTabs = () => {
 
 /** A search in the review queue that finds nothing there: offer the same search over every listing. */
 const QueueSearchHint = () => {
-  const { filterValues, setFilters, setSort, total, isPending } = useListContext();
+  const { filterValues, setFilters, setSort, data, page, isPending } = useListContext();
   const translate = useTranslate();
-  if (isPending || filterValues.review_state !== 'pending' || !filterValues.q || total !== 0) return null;
+  // big lists page without an exact total (it may be unknown): an empty first page is "none"
+  if (isPending || filterValues.review_state !== 'pending' || !filterValues.q || page !== 1 || (data?.length ?? 0) > 0) return null;
   return (
     <Alert
       severity="info"

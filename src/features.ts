@@ -25,6 +25,7 @@ import { complaints } from './complaints';
 import { staff } from './staff';
 import { audit } from './audit';
 import { security } from './security';
+import { search } from './search';
 
 export const FEATURES: readonly Feature[] = [
   dashboard,
@@ -49,6 +50,7 @@ export const FEATURES: readonly Feature[] = [
   staff,
   audit,
   security,
+  search,
 ];
 
 /** Every resource of every feature, in menu order. */

@@ -27,6 +27,7 @@ import { staff } from './staff';
 import { audit } from './audit';
 import { settings } from './settings';
 import { security } from './security';
+import { search } from './search';
 
 export const FEATURES: readonly Feature[] = [
   dashboard,
@@ -53,6 +54,7 @@ export const FEATURES: readonly Feature[] = [
   settings,
   audit,
   security,
+  search,
 ];
 
 /** Every resource of every feature, in menu order. */

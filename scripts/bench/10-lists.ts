@@ -1,43 +1,19 @@
 // Issue 4: the reviewer's lists through PostgREST as the app calls them (reviewer's JWT, so RLS
 // is part of every figure), each beside the naive way: list page with its count, a filtered
 // list, the search box (selective terms, 宝马, pinyin, free text), and detail pages. Ours = the
-// read view with `count=estimated` and the search box's filters exactly as the app builds them
-// (mapSearch with the catalogue terms: catalogue words become brand/series/model id filters,
-// other words search_grams or trigram ilike); naive = `count=exact` and plain ilike.
+// read view with `count=estimated` and the search box exactly as the app asks it (listSearch in
+// _util.ts: catalogue words become brand/series/model id filters, other words go to the
+// database's search through search_mode and the x-search header); naive = `count=exact` and
+// plain ilike.
 // Runs at seed factor 1, and at BENCH_FACTOR (e.g. 100) when set, on the shared scale database
 // of that factor (scripts/local-stack/scale.ts: seeded once, kept in .local/scale-<N>).
 import pg from 'pg';
 import type { StackConfig } from '../local-stack/config.ts';
 import type { BenchResult } from '../bench.ts';
-import { parseFilters } from '@raphiniert/ra-data-postgrest/lib/urlBuilder.js';
-import { mapSearch } from '../../src/providers/resourceMap.ts';
 import type { SearchTerm } from '../../src/providers/catalogueSearch.ts';
-import { ms, timeIt, onScaleDatabases } from './_util.ts';
+import { listSearch, ms, restClient, staffToken, timeIt, onScaleDatabases } from './_util.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-
-async function reviewerToken(cfg: StackConfig): Promise<string> {
-  const res = await fetch(`${cfg.apiUrl}/auth/v1/token?grant_type=password`, {
-    method: 'POST',
-    headers: { apikey: cfg.anonKey, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'reviewer@demo.test', password: 'demo1234' }),
-  });
-  if (!res.ok) throw new Error(`reviewer sign-in failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-type Get = (query: string, count?: 'exact' | 'estimated' | 'planned' | null) => Promise<{ rows: number; total: string }>;
-
-function client(cfg: StackConfig, token: string): Get {
-  return async (query, count = 'estimated') => {
-    const res = await fetch(`${cfg.apiUrl}/rest/v1/${query}`, {
-      headers: { apikey: cfg.anonKey, authorization: `Bearer ${token}`, ...(count ? { prefer: `count=${count}` } : {}) },
-    });
-    if (!res.ok) throw new Error(`${query}: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as unknown[];
-    return { rows: body.length, total: res.headers.get('content-range')?.split('/')[1] ?? '?' };
-  };
-}
 
 const enc = (s: string) => encodeURIComponent(s);
 
@@ -50,15 +26,8 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
   const merchantId = (await sql.query(`select id from public.merchants where status = 'active' order by rank_score desc limit 1`)).rows[0].id as string;
   const terms = (await sql.query(`select level, id, brand_id, series_id, terms from public.v_search_terms`)).rows as SearchTerm[];
   await sql.end();
-  /** The query string the app sends for a search box entry. */
-  const searchQuery = (q: string, resource = 'listings') => {
-    const { filter } = parseFilters({ filter: mapSearch(resource, { q }, terms) }, 'eq') as { filter: Record<string, string | string[]> };
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(filter)) for (const v of [value].flat()) params.append(key, v);
-    return params.toString();
-  };
-
-  const get = client(cfg, await reviewerToken(cfg));
+  const rest = restClient(cfg, await staffToken(cfg));
+  const get = async (query: string, count: 'exact' | 'estimated' | 'planned' | null = 'estimated') => rest(query, { count });
   const tag = `f${factor}`;
   const out: BenchResult[] = [
     { name: `[${tag}] data: listings / merchants / applications`, value: `${sizes.listings} / ${sizes.merchants} / ${sizes.applications}` },
@@ -82,13 +51,14 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
   );
   const filtered = `v_listings?${page}&review_state=eq.approved&kind=eq.used_sale&city_code=eq.110100&price_fen=gte.10000000&price_fen=lte.40000000`;
   await pair('filtered list (state, kind, city, price range)', () => get(filtered), () => get(filtered, 'exact'));
-  /** One search box entry on a list (first page, with its count) beside a plain ilike counted exactly. */
+  /** One search box entry on a list (first page, with its count, as the app asks it) beside a plain ilike counted exactly. */
   const search = async (label: string, q: string, list = `v_listings?${page}`, resource = 'listings') => {
-    const ours = `${list}&${searchQuery(q, resource)}`;
+    const [view, query] = list.split('?');
+    const naive = `${list}&search=ilike.${enc(`*${q.split(' ').join('*')}*`)}`;
     await pair(
-      `search "${q}" ${label}: ${(await get(ours, 'exact')).total} rows`,
-      () => get(ours),
-      () => get(`${list}&search=ilike.${enc(`*${q.split(' ').join('*')}*`)}`, 'exact'),
+      `search "${q}" ${label}: ${(await get(naive, 'exact')).total} rows`,
+      () => listSearch(rest, view, resource, q, terms, query),
+      () => get(naive, 'exact'),
     );
   };
   await search('(brand, ≈10 %, newest 25)', '宝马');
@@ -109,7 +79,7 @@ async function measure(cfg: StackConfig, factor: number): Promise<BenchResult[]>
   for (const [label, query] of pages) await pair(label, () => get(query), () => get(query, 'exact'));
   const members = 'v_members?offset=0&limit=25&order=registered_at.desc';
   for (const q of ['林浩然', 'lhr', '8468']) {
-    await search('in members (start of nickname, pinyin or initials; four digits: phone tail)', q, members, 'members');
+    await search('in members (nickname, pinyin, initials or a part of them; four digits: phone tail)', q, members, 'members');
   }
   await pair('listing detail (v_listings by id)', () => get(`v_listings?id=eq.${listingId}`, null));
   await pair('merchant detail (v_merchants by id, all counts)', () => get(`v_merchants?id=eq.${merchantId}`, null));

@@ -2,6 +2,10 @@ import type { StackConfig } from '../local-stack/config.ts';
 import { ensureScaleDatabase } from '../local-stack/scale.ts';
 import { startStack } from '../local-stack/stack.ts';
 import type { BenchResult } from '../bench.ts';
+import { parseFilters } from '@raphiniert/ra-data-postgrest/lib/urlBuilder.js';
+import { planSearch } from '../../src/providers/resourceMap.ts';
+import { modeFilter, searchHeader, type SearchMode } from '../../src/providers/listSearch.ts';
+import type { SearchTerm } from '../../src/providers/catalogueSearch.ts';
 
 // Small statistics helpers shared by the benchmarks, and the loop over the scale databases.
 export function percentile(sorted: number[], p: number): number {
@@ -44,4 +48,60 @@ export async function onScaleDatabases(measure: (cfg: StackConfig, factor: numbe
     }
   }
   return results;
+}
+
+/** A staff login's access token (through the gateway, like the panel). */
+export async function staffToken(cfg: StackConfig, email = 'reviewer@demo.test'): Promise<string> {
+  const res = await fetch(`${cfg.apiUrl}/auth/v1/token?grant_type=password`, {
+    method: 'POST',
+    headers: { apikey: cfg.anonKey, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo1234' }),
+  });
+  if (!res.ok) throw new Error(`${email} sign-in failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+export type RestGet = (
+  query: string,
+  opts?: { count?: 'exact' | 'estimated' | 'planned' | null; headers?: Record<string, string>; base?: string },
+) => Promise<{ rows: number; total: string; body: unknown }>;
+
+/** GET <base>/<query> with the token: through the gateway (`${apiUrl}/rest/v1`) unless `base` says otherwise. */
+export function restClient(cfg: StackConfig, token: string): RestGet {
+  return async (query, opts = {}) => {
+    const count = opts.count === undefined ? 'estimated' : opts.count;
+    const res = await fetch(`${opts.base ?? `${cfg.apiUrl}/rest/v1`}/${query}`, {
+      headers: { apikey: cfg.anonKey, authorization: `Bearer ${token}`, ...(count ? { prefer: `count=${count}` } : {}), ...opts.headers },
+    });
+    if (!res.ok) throw new Error(`${query}: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as unknown;
+    return { rows: Array.isArray(body) ? body.length : 1, total: res.headers.get('content-range')?.split('/')[1] ?? '?', body };
+  };
+}
+
+/** The query string of a react-admin filter, as ra-data-postgrest writes it. */
+export function filterQuery(filter: Record<string, unknown>): string {
+  const { filter: parsed } = parseFilters({ filter }, 'eq') as { filter: Record<string, string | string[]> };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(parsed)) for (const v of [value].flat()) params.append(key, v);
+  return params.toString();
+}
+
+/** One list page of a search box entry, as the data provider asks it (mode first, unless known). */
+export async function listSearch(get: RestGet, view: string, resource: string, q: string, terms: SearchTerm[], page: string, known?: SearchMode | null) {
+  const plan = planSearch(resource, { q }, terms);
+  let filter = plan.filter;
+  const headers: Record<string, string> = {};
+  let count: 'estimated' | null = 'estimated';
+  if (plan.words) {
+    const mode = known !== undefined ? known
+      : ((await get(`rpc/search_mode?p_resource=${plan.words.kind}&p_q=${encodeURIComponent(plan.words.text)}`, { count: null })).body as SearchMode | null);
+    if (mode) {
+      filter = { ...filter, ...modeFilter(mode) };
+      headers['x-search'] = searchHeader(plan.words.text);
+      if (mode === 'words') count = null;
+    }
+  }
+  const qs = filterQuery(filter);
+  return get(`${view}?${page}${qs ? `&${qs}` : ''}`, { count, headers });
 }

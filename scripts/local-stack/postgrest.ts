@@ -32,6 +32,8 @@ function spawnPostgrest(cfg: StackConfig, log: Logger, onRetryIn: (seconds: numb
       PGRST_ADMIN_SERVER_PORT: String(cfg.restAdminPort),
       PGRST_OPENAPI_SERVER_PROXY_URI: `${cfg.apiUrl}/rest/v1`,
       PGRST_LOG_LEVEL: 'warn',
+      PGRST_SERVER_TIMING_ENABLED: 'true',
+      PGRST_JWT_CACHE_MAX_LIFETIME: '3600',
     },
   });
 }

@@ -13,7 +13,7 @@ export const complaints: Feature = {
       recordRepresentation: 'title',
       view: 'v_complaints',
       count: 'estimated',
-      search: { column: 'search' }, // title, member, merchant
+      search: { hits: 'complaints' }, // title and content, or the member's or merchant's name (providers/listSearch.ts)
     },
   ],
   messages,

@@ -33,7 +33,7 @@ export const zh = {
         last_message_at: '最近消息',
         reservation_id: '关联预约',
         trade_id: '关联交易',
-        q: '搜索标题、会员或商户',
+        q: '搜索标题、内容、会员或商户',
       },
       filters: {
         open_only: '仅未结案',
@@ -219,7 +219,7 @@ export const en: typeof zh = {
         last_message_at: 'Last message',
         reservation_id: 'Reservation',
         trade_id: 'Trade',
-        q: 'Search title, member or merchant',
+        q: 'Search title, content, member or merchant',
       },
       filters: {
         open_only: 'Open only',

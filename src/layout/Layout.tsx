@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, Logout, UserMenu } from 'react-admin';
+import { Box } from '@mui/material';
+import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu } from 'react-admin';
 import { MfaGate, PasswordGate, SecurityMenuItem } from '../security/shell';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { Menu } from './Menu';
 
 // react-admin's default AppBar already carries the language switch (LocalesMenuButton)
 // and the light/dark toggle, since the app declares two locales and two themes; the user
-// menu adds 账户安全 (security) above sign-out.
+// menu adds 账户安全 (security) above sign-out. The one search box sits after the page title.
 const StaffAppBar = () => (
   <AppBar
     userMenu={
@@ -14,7 +16,11 @@ const StaffAppBar = () => (
         <Logout />
       </UserMenu>
     }
-  />
+  >
+    <TitlePortal />
+    <GlobalSearch />
+    <Box sx={{ flex: 1 }} />
+  </AppBar>
 );
 
 // react-admin's layout grows to fit its widest content (min-width: fit-content), so a wide

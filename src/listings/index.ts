@@ -13,9 +13,9 @@ export const listings: Feature = {
       recordRepresentation: 'title',
       view: 'v_listings',
       count: 'estimated', // millions: exact only when the planner expects ≤ max-rows (1000), its guess above
-      // catalogue words become brand/series/model id filters, 1–2 character words go to the
-      // GIN index on search_grams, longer ones to trigram ilike
-      search: { column: 'search', grams: 'search_grams', catalogue: true },
+      // catalogue words become brand/series/model id filters; the other words the database finds
+      // through its trigram and fragment indexes (providers/listSearch.ts)
+      search: { hits: 'listings', catalogue: true },
     },
   ],
   reads: { listing_history: { count: 'estimated' } },

@@ -13,8 +13,8 @@ export const members: Feature = {
       recordRepresentation: 'nickname',
       view: 'v_members',
       count: 'estimated', // big: exact only below max-rows, the planner's guess above
-      // the start of the nickname, its pinyin or initials (林浩然, linhaoran, lhr), or the phone's last four (8468)
-      search: { column: 'search', prefix: ['name_key', 'pinyin_key', 'initials_key'], tail: 'phone_tail' },
+      // nickname, pinyin or initials, also a part inside them (浩然, haoran, hr), or the phone's last four (8468)
+      search: { hits: 'members' },
     },
   ],
   messages,

@@ -13,7 +13,7 @@ export const merchants: Feature = {
       recordRepresentation: 'name',
       view: 'v_merchants',
       count: 'estimated',
-      search: { column: 'search', grams: 'search_grams' }, // short words to the grams index, longer ones to trigram ilike
+      search: { hits: 'merchants' }, // name, pinyin, initials or the phone's last four (providers/listSearch.ts)
     },
   ],
   messages,

@@ -6,12 +6,13 @@
 //   3. writes that are not plain table writes routed to RPC / edge functions (staff, merchants);
 //   4. named business methods for RPC and edge function calls;
 // and every error rethrown with a translatable `errors.<code>` message (errors.ts).
-import type { DataProvider, GetListParams, GetManyReferenceParams } from 'react-admin';
+import type { DataProvider, GetListParams, GetManyReferenceParams, RaRecord } from 'react-admin';
 import { supabaseDataProvider, supabaseHttpClient } from 'ra-supabase';
 import { FunctionsHttpError } from '@supabase/supabase-js';
 import { supabase, supabaseAnonKey, supabaseUrl } from './supabase';
-import { countStrategy, mapSearch, readTarget, searchesCatalogue } from './resourceMap';
+import { countStrategy, planSearch, readTarget, searchesCatalogue } from './resourceMap';
 import type { SearchTerm } from './catalogueSearch';
+import { modeFilter, searchHeader, searchModes, type SearchMode } from './listSearch';
 import { toAppError } from './errors';
 import { isPartial, peekingHttpClient, readPartialPage } from './partialPages';
 import type { CreateStaffInput, Staff, UpdateStaffInput } from './types';
@@ -64,18 +65,36 @@ async function callFunction<T>(client: Client, name: string, body: Record<string
   return data as T;
 }
 
-function withCount<P extends GetListParams | GetManyReferenceParams>(resource: string, params: P, terms?: SearchTerm[]): P {
-  const filter = mapSearch(resource, params.filter, terms);
+type ListParams = GetListParams | GetManyReferenceParams;
+
+/** A list request with its count strategy and search; a `words` search is not counted. */
+function listRequest<P extends ListParams>(
+  resource: string,
+  params: P,
+  filter: Record<string, unknown>,
+  search?: { text: string; mode: SearchMode },
+): P {
+  const headers: Record<string, string> = {};
   // a partial read counts nothing (its http client drops the header anyway)
-  if (isPartial(params.meta)) return { ...params, filter };
+  if (!isPartial(params.meta)) headers.Prefer = `count=${countStrategy(resource)}`;
+  if (search) {
+    headers['x-search'] = searchHeader(search.text);
+    // a common word's matches are not counted: react-admin pages on without a total
+    if (search.mode === 'words' && headers.Prefer) headers.Prefer = 'handling=lenient';
+  }
   return {
     ...params,
-    filter,
-    meta: {
-      ...params.meta,
-      headers: { Prefer: `count=${countStrategy(resource)}`, ...(params.meta?.headers ?? {}) },
-    },
+    filter: search ? { ...filter, ...modeFilter(search.mode) } : filter,
+    meta: Object.keys(headers).length ? { ...params.meta, headers: { ...headers, ...(params.meta?.headers ?? {}) } } : params.meta,
   };
+}
+
+/** Without a count (PostgREST answers "0-24/*"), the page says whether another follows. */
+function withoutTotal<R extends { data: unknown[]; total?: number }>(result: R, params: ListParams): R {
+  if (result.total === undefined || Number.isFinite(result.total)) return result;
+  const { page, perPage } = params.pagination ?? { page: 1, perPage: result.data.length };
+  const { total: _, ...rest } = result;
+  return { ...rest, pageInfo: { hasPreviousPage: page > 1, hasNextPage: result.data.length >= perPage } } as unknown as R;
 }
 
 /** Translates every rejection of every method. */
@@ -132,8 +151,15 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
     }
     return terms.value;
   };
-  const listParams = async <P extends GetListParams | GetManyReferenceParams>(resource: string, params: P): Promise<P> =>
-    withCount(resource, params, searchesCatalogue(resource, params.filter) ? await catalogueTerms() : undefined);
+  // How each big list searches an entry (listSearch.ts), asked once per list and entry.
+  const modeOf = searchModes(async (kind, text) =>
+    (await callRpc(client, 'search_mode', { p_resource: kind, p_q: text })) as SearchMode | null,
+  );
+  const listParams = async <P extends ListParams>(resource: string, params: P): Promise<P> => {
+    const plan = planSearch(resource, params.filter, searchesCatalogue(resource, params.filter) ? await catalogueTerms() : undefined);
+    const mode = plan.words ? await modeOf(plan.words.kind, plan.words.text) : null;
+    return listRequest(resource, params, plan.filter, plan.words && mode ? { text: plan.words.text, mode } : undefined);
+  };
   const forgetTermsOnCatalogueWrite = (resource: string) => {
     if (resource === 'catalogue' || resource.startsWith('car_')) terms = null;
   };
@@ -191,7 +217,7 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
       const read = await listParams(resource, params);
       if (!isPartial(params.meta)) {
         try {
-          return await postgrest.getList(readTarget(resource), read);
+          return withoutTotal(await postgrest.getList(readTarget(resource), read), params);
         } catch (e) {
           // a page past the counted total (a URL's page=…): no rows, so the list goes back
           // to page 1 and its pagination says why, instead of "Requested range not satisfiable"
@@ -201,7 +227,8 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
       }
       return readPartialPage(peek, readTarget(resource), read);
     },
-    // no rows (limit 0), only the Content-Range total; offset 0 is never out of range
+    // no rows (limit 0), only the Content-Range total; offset 0 is never out of range. The
+    // explicit Prefer wins over a words search's "not counted".
     countRows: async (resource, filter, how) => {
       const read = await listParams(resource, {
         pagination: { page: 1, perPage: 0 },
@@ -212,8 +239,8 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
       const { total } = await postgrest.getList(readTarget(resource), read);
       return total ?? 0;
     },
-    getManyReference: async (resource, params) =>
-      postgrest.getManyReference(readTarget(resource), await listParams(resource, params)),
+    getManyReference: async <R extends RaRecord>(resource: string, params: GetManyReferenceParams) =>
+      withoutTotal(await postgrest.getManyReference<R>(readTarget(resource), await listParams(resource, params)), params),
     getOne: (resource, params) => postgrest.getOne(readTarget(resource), params),
     getMany: (resource, params) => postgrest.getMany(readTarget(resource), params),
     // Staff rows are written only through the edge function and the audited RPCs.

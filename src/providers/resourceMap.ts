@@ -2,6 +2,7 @@
 // filters on. Each feature's manifest declares these for its resources (src/features.ts
 // collects them); this file holds the defaults and turns them into PostgREST terms.
 import { catalogueFilters, type SearchTerm } from './catalogueSearch';
+import type { HitsKind } from './listSearch';
 import { readSettingsOf } from '../features';
 
 export type CountStrategy = 'exact' | 'planned' | 'estimated';
@@ -12,15 +13,15 @@ export type CountStrategy = 'exact' | 'planned' | 'estimated';
  * The default is the `search` column every `v_<resource>` view is expected to have.
  * `grams` = a text[] column of every 1–2 character fragment (app.search_grams, GIN-indexed):
  * trigram indexes cannot serve words shorter than 3 characters, so those words go there.
- * `catalogue` = words naming brands, series or models become brand_id / series_id / model_id
- * filters first (catalogueSearch.ts): the only search filters an index serves under RLS.
- * `prefix` = "C"-collated key columns searched by the start of a word as a range (leakproof
- * text comparisons on btree indexes); `tail` = the column a four-digit word (a phone's last
- * four) equals; other words of digits stay on `column`.
+ * `hits` = the big lists whose words the database finds through its indexes under row-level
+ * security (listSearch.ts: the words travel in the x-search header and the view's search_hit or
+ * search_match column applies them); `catalogue` = words naming brands, series or models become
+ * brand_id / series_id / model_id filters first (catalogueSearch.ts).
  */
 export type SearchSpec =
-  | { column: string; grams?: string; catalogue?: boolean; prefix?: string[]; tail?: string }
+  | { column: string; grams?: string }
   | { anyOf: string[] }
+  | { hits: HitsKind; catalogue?: boolean }
   | null;
 export const DEFAULT_SEARCH: SearchSpec = { column: 'search' };
 
@@ -55,7 +56,7 @@ function searchSpec(resource: string): SearchSpec {
 /** Whether this list's search needs the catalogue terms (the data provider loads them once). */
 export function searchesCatalogue(resource: string, filter: Record<string, unknown> = {}): boolean {
   const spec = searchSpec(resource);
-  return typeof filter.q === 'string' && filter.q.trim() !== '' && !!spec && 'column' in spec && !!spec.catalogue;
+  return typeof filter.q === 'string' && filter.q.trim() !== '' && !!spec && 'hits' in spec && !!spec.catalogue;
 }
 
 /**
@@ -67,57 +68,47 @@ export function searchTerm(q: unknown): string | null {
   return q.trim().replace(/[,()*%\\"]/g, ' ').trim().split(/\s+/).filter(Boolean).join('*') || null;
 }
 
+/** A list request's search: PostgREST filters, and for a `hits` list the words the database looks up. */
+export interface SearchPlan {
+  filter: Record<string, unknown>;
+  words?: { kind: HitsKind; text: string };
+}
+
 /**
- * Replaces `q` in a react-admin filter by the resource's search filter (ra-data-postgrest
- * `field@op` syntax), words joined as searchTerm does. With `terms`, a resource that
- * searches the catalogue turns catalogue words into indexed id filters first.
+ * Replaces `q` in a react-admin filter by the resource's search (ra-data-postgrest `field@op`
+ * syntax). A `hits` list keeps its words apart for the data provider (listSearch.ts), after a
+ * catalogue list has turned catalogue words into indexed id filters (with `terms`).
  */
-export function mapSearch(resource: string, filter: Record<string, unknown> = {}, terms?: SearchTerm[]): Record<string, unknown> {
+export function planSearch(resource: string, filter: Record<string, unknown> = {}, terms?: SearchTerm[]): SearchPlan {
   const { q, ...rest } = filter;
-  const term = searchTerm(q);
-  if (!term) return rest;
   const spec = searchSpec(resource);
-  if (!spec) return rest;
-  if ('column' in spec && spec.grams) {
-    let words = term.toLowerCase().replace(/[{}]/g, '').split('*').filter(Boolean);
+  if (!spec) return { filter: rest };
+  if ('hits' in spec) {
+    let words = typeof q === 'string' ? q.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
     const out: Record<string, unknown> = { ...rest };
-    if (spec.catalogue && terms) {
+    if (spec.catalogue && terms && words.length) {
       const resolved = catalogueFilters(words, terms);
       Object.assign(out, resolved.filter);
       words = resolved.rest;
     }
+    return words.length ? { filter: out, words: { kind: spec.hits, text: words.join(' ') } } : { filter: out };
+  }
+  const term = searchTerm(q);
+  if (!term) return { filter: rest };
+  if ('column' in spec && spec.grams) {
+    const words = term.toLowerCase().replace(/[{}]/g, '').split('*').filter(Boolean);
+    const out: Record<string, unknown> = { ...rest };
     const short = words.filter((w) => [...w].length <= 2);
     const long = words.filter((w) => [...w].length > 2);
     if (short.length) out[`${spec.grams}@cs`] = `{${short.join(',')}}`;
     if (long.length) out[`${spec.column}@ilike`] = long.join('*');
-    return out;
+    return { filter: out };
   }
-  if ('column' in spec && spec.prefix) return { ...rest, ...prefixSearch(spec.column, spec.prefix, spec.tail, term.split('*')) };
-  if ('column' in spec) return { ...rest, [`${spec.column}@ilike`]: term };
-  return { ...rest, '@or': Object.fromEntries(spec.anyOf.map((c) => [`${c}@ilike`, term])) };
+  if ('column' in spec) return { filter: { ...rest, [`${spec.column}@ilike`]: term } };
+  return { filter: { ...rest, '@or': Object.fromEntries(spec.anyOf.map((c) => [`${c}@ilike`, term])) } };
 }
 
-/** Past every character: `w <= key < w + LAST` is "key starts with w" in the "C" collation. */
-const LAST = '\u{10FFFF}';
-
-/**
- * The first word that is not a number becomes "any key starts with it" (one PostgREST `or` of
- * ranges, sent raw through ra-data-postgrest's `field@` syntax); pinyin and initials are stored
- * lower-case. The first four-digit word must equal `tail`. Other words go to the trigram column.
- */
-function prefixSearch(column: string, keys: string[], tail: string | undefined, words: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const first = words.find((w) => !/^\d+$/.test(w));
-  const four = tail ? words.find((w) => /^\d{4}$/.test(w)) : undefined;
-  if (tail && four) out[`${tail}@eq`] = four;
-  const others = words.filter((w) => w !== first && w !== four);
-  if (first) {
-    const ranges = keys.map((key, i) => {
-      const w = i === 0 ? first : first.toLowerCase();
-      return `and(${key}.gte."${w}",${key}.lt."${w}${LAST}")`;
-    });
-    out['or@'] = `(${ranges.join(',')})`;
-  }
-  if (others.length) out[`${column}@ilike`] = others.join('*');
-  return out;
+/** The PostgREST filters of a list request's search (a `hits` list's words aside). */
+export function mapSearch(resource: string, filter: Record<string, unknown> = {}, terms?: SearchTerm[]): Record<string, unknown> {
+  return planSearch(resource, filter, terms).filter;
 }

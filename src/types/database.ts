@@ -693,6 +693,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -721,6 +723,8 @@ export type Database = {
           reservation_id?: string | null
           resolution_due_at: string
           resolved_at?: string | null
+          search?: never
+          search_grams?: never
           severity?: Database["public"]["Enums"]["complaint_severity"]
           state?: Database["public"]["Enums"]["complaint_state"]
           state_changed_at?: string
@@ -749,6 +753,8 @@ export type Database = {
           reservation_id?: string | null
           resolution_due_at?: string
           resolved_at?: string | null
+          search?: never
+          search_grams?: never
           severity?: Database["public"]["Enums"]["complaint_severity"]
           state?: Database["public"]["Enums"]["complaint_state"]
           state_changed_at?: string
@@ -4769,6 +4775,9 @@ export type Database = {
           resolution_overdue: boolean | null
           resolved_at: string | null
           search: string | null
+          search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           severity: Database["public"]["Enums"]["complaint_severity"] | null
           state: Database["public"]["Enums"]["complaint_state"] | null
           state_changed_at: string | null
@@ -4808,7 +4817,10 @@ export type Database = {
           resolution_due_at?: string | null
           resolution_overdue?: never
           resolved_at?: string | null
-          search?: never
+          search?: string | null
+          search_grams?: string[] | null
+          search_hit?: never
+          search_match?: never
           severity?: Database["public"]["Enums"]["complaint_severity"] | null
           state?: Database["public"]["Enums"]["complaint_state"] | null
           state_changed_at?: string | null
@@ -4848,7 +4860,10 @@ export type Database = {
           resolution_due_at?: string | null
           resolution_overdue?: never
           resolved_at?: string | null
-          search?: never
+          search?: string | null
+          search_grams?: string[] | null
+          search_hit?: never
+          search_match?: never
           severity?: Database["public"]["Enums"]["complaint_severity"] | null
           state?: Database["public"]["Enums"]["complaint_state"] | null
           state_changed_at?: string | null
@@ -5325,6 +5340,8 @@ export type Database = {
             | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           series_id: number | null
           series_name: string | null
           shelf_state: Database["public"]["Enums"]["listing_shelf_state"] | null
@@ -5372,6 +5389,8 @@ export type Database = {
             | null
           search?: string | null
           search_grams?: string[] | null
+          search_hit?: never
+          search_match?: never
           series_id?: number | null
           series_name?: never
           shelf_state?:
@@ -5423,6 +5442,8 @@ export type Database = {
             | null
           search?: string | null
           search_grams?: string[] | null
+          search_hit?: never
+          search_match?: never
           series_id?: number | null
           series_name?: never
           shelf_state?:
@@ -5541,6 +5562,8 @@ export type Database = {
           rental_reservation_count: number | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           seq: number | null
           status: Database["public"]["Enums"]["member_status"] | null
           status_reason: string | null
@@ -5578,6 +5601,8 @@ export type Database = {
           rental_reservation_count?: never
           search?: string | null
           search_grams?: string[] | null
+          search_hit?: never
+          search_match?: never
           seq?: number | null
           status?: Database["public"]["Enums"]["member_status"] | null
           status_reason?: string | null
@@ -5615,6 +5640,8 @@ export type Database = {
           rental_reservation_count?: never
           search?: string | null
           search_grams?: string[] | null
+          search_hit?: never
+          search_match?: never
           seq?: number | null
           status?: Database["public"]["Enums"]["member_status"] | null
           status_reason?: string | null
@@ -5993,6 +6020,8 @@ export type Database = {
           reservation_count: number | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           status: Database["public"]["Enums"]["merchant_status"] | null
           status_changed_at: string | null
           status_reason: string | null
@@ -6047,6 +6076,8 @@ export type Database = {
           reservation_count?: never
           search?: string | null
           search_grams?: string[] | null
+          search_hit?: never
+          search_match?: never
           status?: Database["public"]["Enums"]["merchant_status"] | null
           status_changed_at?: string | null
           status_reason?: string | null
@@ -6101,6 +6132,8 @@ export type Database = {
           reservation_count?: never
           search?: string | null
           search_grams?: string[] | null
+          search_hit?: never
+          search_match?: never
           status?: Database["public"]["Enums"]["merchant_status"] | null
           status_changed_at?: string | null
           status_reason?: string | null
@@ -7355,6 +7388,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7417,6 +7452,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7462,6 +7499,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7499,6 +7538,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7536,6 +7577,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7573,6 +7616,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7610,6 +7655,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7672,6 +7719,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7716,6 +7765,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7766,6 +7817,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7803,6 +7856,8 @@ export type Database = {
           reservation_id: string | null
           resolution_due_at: string
           resolved_at: string | null
+          search: string | null
+          search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
@@ -7874,6 +7929,15 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      global_search: {
+        Args: { p_limit?: number; p_query: string }
+        Returns: {
+          id: string
+          kind: string
+          subtitle: string
+          title: string
+        }[]
       }
       ledger_check: {
         Args: Record<PropertyKey, never>
@@ -8265,6 +8329,8 @@ export type Database = {
           rental_reservation_count: number | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           seq: number | null
           status: Database["public"]["Enums"]["member_status"] | null
           status_reason: string | null
@@ -8311,6 +8377,8 @@ export type Database = {
           rental_reservation_count: number | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           seq: number | null
           status: Database["public"]["Enums"]["member_status"] | null
           status_reason: string | null
@@ -8357,6 +8425,8 @@ export type Database = {
           rental_reservation_count: number | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           seq: number | null
           status: Database["public"]["Enums"]["member_status"] | null
           status_reason: string | null
@@ -8418,6 +8488,8 @@ export type Database = {
           rental_reservation_count: number | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           seq: number | null
           status: Database["public"]["Enums"]["member_status"] | null
           status_reason: string | null
@@ -8464,6 +8536,8 @@ export type Database = {
           rental_reservation_count: number | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           seq: number | null
           status: Database["public"]["Enums"]["member_status"] | null
           status_reason: string | null
@@ -8510,6 +8584,8 @@ export type Database = {
           rental_reservation_count: number | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           seq: number | null
           status: Database["public"]["Enums"]["member_status"] | null
           status_reason: string | null
@@ -8556,6 +8632,8 @@ export type Database = {
           rental_reservation_count: number | null
           search: string | null
           search_grams: string[] | null
+          search_hit: boolean | null
+          search_match: boolean | null
           seq: number | null
           status: Database["public"]["Enums"]["member_status"] | null
           status_reason: string | null
@@ -9643,6 +9721,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      search_mode: {
+        Args: { p_q: string; p_resource: string }
+        Returns: string
       }
       settings_overview: { Args: Record<PropertyKey, never>; Returns: Json }
       settle_period: { Args: { p_from: string; p_to: string }; Returns: Json }

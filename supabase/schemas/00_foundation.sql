@@ -215,9 +215,222 @@ begin
 end;
 $$;
 
+-- Searching under row-level security ---------------------------------------------------------
+-- Under row-level security a filter uses an index only if its operator is leakproof; ILIKE and
+-- array containment are not, so a trigram or fragment search ran row by row after the policy
+-- (seconds for a rare word among millions of rows), and the planner, barred from the column
+-- statistics for them, guessed 0.01 % of the rows for a word in half of them (so it sorted every
+-- match instead of walking an index to the first page). A list's search box therefore works in
+-- one of two ways (public.search_mode decides, the panel sends the words in the x-search header):
+--   hits:  app.search_hits, security definer, finds the ids through the trigram (`search`, words
+--          of 3+ characters) and fragment (`search_grams`, 1–2 characters) indexes within the
+--          caller's regions; the view's search_hit column is `id = any (those ids)`, leakproof,
+--          so the policies apply again and the primary key serves it;
+--   words: more rows match than app.search_cap(): the view's search_match column checks the
+--          words row by row (a function the planner guesses at a third of the rows, so it walks
+--          the list's order index and stops at the page).
+
+-- The words of a search entry as the search columns store them: lower case, split on white
+-- space, at most 8 words of at most 64 characters; LIKE's wildcards and escape become spaces
+-- (nothing stores them). SQL without a SET clause: it folds into a constant in a plan.
+create or replace function app.search_words(p_q text)
+returns text[]
+language sql
+immutable
+parallel safe
+as $$
+  select coalesce(array_agg(left(w, 64) order by n), '{}')
+    from unnest(regexp_split_to_array(lower(btrim(regexp_replace(left(coalesce(p_q, ''), 200), '[%_\\[:space:]]+', ' ', 'g'))), ' '))
+         with ordinality as t (w, n)
+   where w <> '' and n <= 8
+$$;
+
+-- ILIKE patterns of the words of 3 or more characters (trigram indexes serve them).
+create or replace function app.search_likes(p_q text)
+returns text[]
+language sql
+immutable
+parallel safe
+as $$
+  select coalesce(array_agg('%' || w || '%'), '{}') from unnest(app.search_words(p_q)) w where char_length(w) > 2
+$$;
+
+-- The words of 1 or 2 characters: search_grams keys (trigram indexes cannot serve them).
+create or replace function app.search_shorts(p_q text)
+returns text[]
+language sql
+immutable
+parallel safe
+as $$
+  select coalesce(array_agg(w), '{}') from unnest(app.search_words(p_q)) w where char_length(w) <= 2
+$$;
+
+-- The search condition on `<alias>.search` / `<alias>.search_grams` as SQL text, one ILIKE per
+-- long word (each its own trigram index scan), null when the entry has no words.
+create or replace function app.search_condition(p_alias text, p_q text)
+returns text
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  parts text[] := '{}';
+  p text;
+  shorts text[] := app.search_shorts(p_q);
+begin
+  foreach p in array app.search_likes(p_q) loop
+    parts := parts || format('%I.search ilike %L', p_alias, p);
+  end loop;
+  if cardinality(shorts) > 0 then
+    parts := parts || format('%I.search_grams @> %L::text[]', p_alias, shorts);
+  end if;
+  return nullif(array_to_string(parts, ' and '), '');
+end;
+$$;
+
+-- One row's search text and fragments against the patterns and short words of an entry: what
+-- the views' search_match columns check. plpgsql on purpose: the planner cannot look into it and
+-- guesses a third of the rows (an inlined ILIKE under row-level security is guessed at 0.01 %).
+create or replace function app.search_match(p_search text, p_grams text[], p_likes text[], p_shorts text[])
+returns boolean
+language plpgsql
+immutable
+parallel safe
+set search_path = ''
+as $$
+begin
+  return p_search ilike all (p_likes) and p_grams @> p_shorts;
+end;
+$$;
+
+-- How many matches a list reads by id (app.search_hits) before it checks the words row by row
+-- instead: the two cost the same around here at seed factor 10 and 100 (scripts/bench/15-search.ts).
+create or replace function app.search_cap()
+returns integer
+language sql
+immutable
+as $$
+  select 2000
+$$;
+
+-- The ids of the rows of a list (listings, merchants, members, complaints) whose search text
+-- holds every word, within the caller's regions (the policies apply again where the ids are
+-- read). p_all: every match, or null when more than p_limit rows match; otherwise any p_limit
+-- matches (the app bar's search box). Complaints match by their own text (title and content),
+-- or by the name, pinyin or phone's last four of their member or merchant.
+create or replace function app.search_hits(p_kind text, p_q text, p_limit integer, p_all boolean default true)
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  cond text := app.search_condition('t', p_q);
+  lim integer := least(greatest(coalesce(p_limit, 20), 1), 100000);
+  scope text := 'true';
+  source text;
+  ids uuid[];
+begin
+  if cond is null or not app.is_staff() then
+    return '{}';
+  end if;
+  if not app.all_regions() then
+    scope := format('t.city_code = any (%L::text[])', app.scope_cities());
+  end if;
+  source := case p_kind
+    when 'listings' then format('select t.id from public.listings t where %s and %s', scope, cond)
+    when 'merchants' then format('select t.id from public.merchants t where %s and %s', scope, cond)
+    when 'members' then format('select t.id from public.members t where %s and %s', scope, cond)
+    when 'complaints' then format(
+      'select t.id from public.complaints t where %1$s and %2$s
+       union
+       select c.id from public.complaints c join public.members t on t.id = c.member_id where %3$s and %2$s
+       union
+       select c.id from public.complaints c join public.merchants t on t.id = c.merchant_id where %3$s and %2$s',
+      scope, cond, replace(scope, 't.city_code', 'c.city_code'))
+  end;
+  if source is null then
+    perform app.fail('invalid_input', 'nothing to search called ' || coalesce(p_kind, 'null'));
+  end if;
+  execute format('select array(select x.id from (%s) x (id) limit %s)', source, lim + case when p_all then 1 else 0 end) into ids;
+  if p_all and cardinality(ids) > lim then
+    return null;
+  end if;
+  return ids;
+end;
+$$;
+
+-- The search entry of this request: the x-search header (the words' UTF-8 bytes in hex, so any
+-- script passes a header), null without one. PostgREST hands the request's headers over in
+-- request.headers; a view's column cannot take an argument any other way.
+create or replace function app.search_requested()
+returns text
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  h text := nullif(current_setting('request.headers', true), '')::json ->> 'x-search';
+begin
+  if h is null or h = '' then
+    return null;
+  end if;
+  return convert_from(decode(left(h, 2000), 'hex'), 'UTF8');
+exception when others then
+  return null;
+end;
+$$;
+
+-- app.search_hits of this request's entry (every match up to app.search_cap(), '{}' for more),
+-- kept for the transaction: PostgREST reads a page and its count in one statement, and each
+-- reads the view.
+create or replace function app.search_requested_hits(p_kind text)
+returns uuid[]
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  q text := app.search_requested();
+  key text;
+  kept text := current_setting('app.search_hits', true);
+  ids uuid[];
+begin
+  if q is null then
+    return '{}';
+  end if;
+  key := p_kind || ' ' || coalesce(auth.uid()::text, '') || ' ' || md5(q);
+  if kept is not null and split_part(kept, ';', 1) = key then
+    return split_part(kept, ';', 2)::uuid[];
+  end if;
+  ids := coalesce(app.search_hits(p_kind, q, app.search_cap()), '{}');
+  perform set_config('app.search_hits', key || ';' || ids::text, true);
+  return ids;
+end;
+$$;
+
 -- Who may call them ---------------------------------------------------------------------------
 -- `app` is not exposed through PostgREST: EXECUTE here only lets policies, views, generated
 -- columns and functions running as the caller use the helpers.
+revoke all on function app.search_words(p_q text),
+  app.search_likes(p_q text),
+  app.search_shorts(p_q text),
+  app.search_condition(p_alias text, p_q text),
+  app.search_match(p_search text, p_grams text[], p_likes text[], p_shorts text[]),
+  app.search_cap(),
+  app.search_hits(p_kind text, p_q text, p_limit integer, p_all boolean),
+  app.search_requested(),
+  app.search_requested_hits(p_kind text) from public, anon, authenticated, service_role;
+grant execute on function app.search_words(p_q text),
+  app.search_likes(p_q text),
+  app.search_shorts(p_q text),
+  app.search_condition(p_alias text, p_q text),
+  app.search_match(p_search text, p_grams text[], p_likes text[], p_shorts text[]),
+  app.search_cap(),
+  app.search_hits(p_kind text, p_q text, p_limit integer, p_all boolean),
+  app.search_requested(),
+  app.search_requested_hits(p_kind text) to authenticated, service_role;
 revoke all on function app.fail(code text, detail text, errcode text),
   app.require_text(value text, field text, min_len integer, max_len integer),
   app.require_given(value anyelement, field text),

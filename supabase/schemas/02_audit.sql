@@ -42,7 +42,7 @@ create index audit_log_action_at_idx on public.audit_log (action, at desc);
 create policy audit_log_read on public.audit_log for select to authenticated
   using (actor_id = (select auth.uid())
          or ((select app.has_role('admin', 'analyst'))
-             and ((select app.all_regions()) or region_code = any ((select app.scope_cities())::text[]))));
+             and ((select app.all_regions()) is distinct from false or region_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table public.audit_log from public, anon, authenticated, service_role;

@@ -105,10 +105,10 @@ create index members_phone_tail_idx on public.members (phone_tail);
 -- Row-level security --------------------------------------------------------------------------
 
 create policy members_read on public.members for select to authenticated
-  using ((select app.all_regions()) or (city_code = any ((select app.scope_cities())::text[])));
+  using ((select app.all_regions()) is distinct from false or (city_code = any ((select app.scope_cities())::text[])));
 
 create policy member_actions_read on public.member_actions for select to authenticated
-  using ((select app.all_regions()) or member_id in (select p.id from public.members p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or member_id in (select p.id from public.members p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table public.member_actions from public, anon, authenticated, service_role;

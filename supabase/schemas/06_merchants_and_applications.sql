@@ -209,6 +209,9 @@ create index merchants_search_trgm on public.merchants using gin (search extensi
 
 create index merchants_search_grams on public.merchants using gin (search_grams);
 
+-- The search box finds a merchant by the whole contact phone for the roles that may see it.
+create index merchants_contact_phone_idx on public.merchants (contact_phone) where contact_phone is not null;
+
 create index merchant_status_history_merchant_idx on public.merchant_status_history (merchant_id, at desc);
 
 create index merchant_commission_changes_merchant_idx on public.merchant_commission_changes (merchant_id, at desc);
@@ -255,26 +258,26 @@ create policy merchant_categories_admin_update on public.merchant_categories for
   using ((select app.has_role('admin'))) with check ((select app.has_role('admin')));
 
 create policy merchants_read on public.merchants for select to authenticated
-  using ((select app.all_regions()) or (city_code = any ((select app.scope_cities())::text[])));
+  using ((select app.all_regions()) is distinct from false or (city_code = any ((select app.scope_cities())::text[])));
 
 -- merchant applications
 create policy merchant_applications_read on public.merchant_applications for select to authenticated
-  using ((select app.all_regions()) or (city_code = any ((select app.scope_cities())::text[])));
+  using ((select app.all_regions()) is distinct from false or (city_code = any ((select app.scope_cities())::text[])));
 
 create policy merchant_status_history_read on public.merchant_status_history for select to authenticated
-  using ((select app.all_regions()) or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy merchant_commission_changes_read on public.merchant_commission_changes for select to authenticated
-  using ((select app.all_regions()) or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy merchant_application_documents_read on public.merchant_application_documents for select to authenticated
-  using ((select app.all_regions()) or application_id in (select p.id from public.merchant_applications p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or application_id in (select p.id from public.merchant_applications p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy merchant_application_versions_read on public.merchant_application_versions for select to authenticated
-  using ((select app.all_regions()) or application_id in (select p.id from public.merchant_applications p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or application_id in (select p.id from public.merchant_applications p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy merchant_application_history_read on public.merchant_application_history for select to authenticated
-  using ((select app.all_regions()) or application_id in (select p.id from public.merchant_applications p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or application_id in (select p.id from public.merchant_applications p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 -- merchants and merchant_applications: every column but the PII (contact_phone,

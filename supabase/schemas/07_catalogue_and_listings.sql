@@ -222,14 +222,14 @@ create policy car_models_admin_delete on public.car_models for delete to authent
 
 -- listings
 create policy listings_read on public.listings for select to authenticated
-  using ((select app.all_regions()) or (city_code = any ((select app.scope_cities())::text[])));
+  using ((select app.all_regions()) is distinct from false or (city_code = any ((select app.scope_cities())::text[])));
 
 create policy listings_admin_update on public.listings for update to authenticated
-  using ((select app.has_role('admin')) and ((select app.all_regions()) or (city_code = any ((select app.scope_cities())::text[]))))
-  with check ((select app.has_role('admin')) and ((select app.all_regions()) or (city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.has_role('admin')) and ((select app.all_regions()) is distinct from false or (city_code = any ((select app.scope_cities())::text[]))))
+  with check ((select app.has_role('admin')) and ((select app.all_regions()) is distinct from false or (city_code = any ((select app.scope_cities())::text[]))));
 
 create policy listing_history_read on public.listing_history for select to authenticated
-  using ((select app.all_regions()) or listing_id in (select p.id from public.listings p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or listing_id in (select p.id from public.listings p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table public.car_brands, public.car_series, public.car_models from public, anon, authenticated, service_role;

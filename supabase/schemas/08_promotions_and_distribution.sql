@@ -114,19 +114,19 @@ create index promotions_active_end_idx on public.promotions (ends_at) where stat
 
 -- promotions
 create policy promotions_read on public.promotions for select to authenticated
-  using ((select app.all_regions()) or (region_code = any ((select app.scope_cities())::text[])));
+  using ((select app.all_regions()) is distinct from false or (region_code = any ((select app.scope_cities())::text[])));
 -- the public app (anon) sees which listings are promoted now (public_listings.promoted)
 create policy promotions_public_read on public.promotions for select to anon
   using (state = 'active' and ends_at > now());
 
 create policy shares_read on public.shares for select to authenticated
-  using ((select app.all_regions()) or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy customer_bindings_read on public.customer_bindings for select to authenticated
-  using ((select app.all_regions()) or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy share_clicks_read on public.share_clicks for select to authenticated
-  using ((select app.all_regions())
+  using ((select app.all_regions()) is distinct from false
          or share_id in (select s.id from public.shares s join public.merchants m on m.id = s.merchant_id where (m.city_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------

@@ -166,16 +166,16 @@ create index trades_closed_idx on public.trades (closed_at desc) include (city_c
 
 -- reservations and trades
 create policy reservations_read on public.reservations for select to authenticated
-  using ((select app.all_regions()) or (city_code = any ((select app.scope_cities())::text[])));
+  using ((select app.all_regions()) is distinct from false or (city_code = any ((select app.scope_cities())::text[])));
 
 create policy trades_read on public.trades for select to authenticated
-  using ((select app.all_regions()) or (city_code = any ((select app.scope_cities())::text[])));
+  using ((select app.all_regions()) is distinct from false or (city_code = any ((select app.scope_cities())::text[])));
 
 create policy reservation_history_read on public.reservation_history for select to authenticated
-  using ((select app.all_regions()) or reservation_id in (select p.id from public.reservations p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or reservation_id in (select p.id from public.reservations p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy trade_history_read on public.trade_history for select to authenticated
-  using ((select app.all_regions()) or trade_id in (select p.id from public.trades p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or trade_id in (select p.id from public.trades p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table public.reservations, public.reservation_history, public.trades, public.trade_history from public, anon, authenticated, service_role;

@@ -46,7 +46,10 @@ create table public.complaints (
   closed_at timestamptz,
   created_at timestamptz not null default now(),
   state_changed_at timestamptz not null default now(),
-  constraint complaints_resolution check (state not in ('resolved', 'closed') or outcome is not null)
+  constraint complaints_resolution check (state not in ('resolved', 'closed') or outcome is not null),
+  -- what the complaint says, for the search box (trigram and fragment indexes, app.search_hits)
+  search text generated always as (app.search_text(title, content)) stored,
+  search_grams text[] generated always as (app.search_grams(app.search_text(title, content))) stored
 );
 comment on table public.complaints is '投诉: queue with deadlines; state per docs/DOMAIN.md';
 alter table public.complaints enable row level security;
@@ -126,6 +129,10 @@ create index complaints_queue_idx on public.complaints (state, resolution_due_at
 
 create index complaints_created_idx on public.complaints (created_at desc);
 
+create index complaints_search_trgm on public.complaints using gin (search extensions.gin_trgm_ops);
+
+create index complaints_search_grams on public.complaints using gin (search_grams);
+
 create index complaint_messages_complaint_idx on public.complaint_messages (complaint_id, created_at);
 -- foreign keys: a delete or key change of the referenced row finds its referrers by index
 create index complaint_messages_author_staff_id_idx on public.complaint_messages (author_staff_id) where author_staff_id is not null;
@@ -146,16 +153,16 @@ create index complaints_open_due_idx on public.complaints (resolution_due_at)
 
 -- complaints
 create policy complaints_read on public.complaints for select to authenticated
-  using ((select app.all_regions()) or (city_code = any ((select app.scope_cities())::text[])));
+  using ((select app.all_regions()) is distinct from false or (city_code = any ((select app.scope_cities())::text[])));
 
 create policy complaint_messages_read on public.complaint_messages for select to authenticated
-  using ((select app.all_regions()) or complaint_id in (select p.id from public.complaints p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or complaint_id in (select p.id from public.complaints p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy complaint_history_read on public.complaint_history for select to authenticated
-  using ((select app.all_regions()) or complaint_id in (select p.id from public.complaints p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or complaint_id in (select p.id from public.complaints p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy merchant_penalties_read on public.merchant_penalties for select to authenticated
-  using ((select app.all_regions()) or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table public.complaint_messages,
@@ -726,9 +733,19 @@ select c.id, c.member_id, app.member_name(c.member_id) as member_nickname,
   c.outcome, c.remedy, c.state_reason, c.resolved_at, c.closed_at, c.created_at, c.state_changed_at,
   (select count(*) from public.complaint_messages x where x.complaint_id = c.id) as message_count,
   (select max(x.created_at) from public.complaint_messages x where x.complaint_id = c.id) as last_message_at,
-  app.search_text(c.title, (select m.nickname from public.members m where m.id = c.member_id),
-    (select mc.name from public.merchants mc where mc.id = c.merchant_id),
-    (select mc.name_pinyin from public.merchants mc where mc.id = c.merchant_id)) as search
+  -- the complaint's own text (title and content); the search box also finds a complaint by the
+  -- name, pinyin or phone's last four of its member or merchant (00_foundation.sql, "Searching
+  -- under row-level security")
+  c.search, c.search_grams,
+  c.id = any ((select app.search_requested_hits('complaints'))::uuid[]) as search_hit,
+  (app.search_match(c.search, c.search_grams, (select app.search_likes(app.search_requested())),
+     (select app.search_shorts(app.search_requested())))
+   or exists (select 1 from public.members m where m.id = c.member_id
+     and app.search_match(m.search, m.search_grams, (select app.search_likes(app.search_requested())),
+       (select app.search_shorts(app.search_requested()))))
+   or exists (select 1 from public.merchants m where m.id = c.merchant_id
+     and app.search_match(m.search, m.search_grams, (select app.search_likes(app.search_requested())),
+       (select app.search_shorts(app.search_requested()))))) as search_match
 from public.complaints c;
 
 -- Who may read the views ----------------------------------------------------------------------

@@ -196,6 +196,10 @@ create index payments_kind_idx on public.payments (kind, created_at desc);
 create index payments_journal_id_idx on public.payments (journal_id) where journal_id is not null;
 create index payments_refund_journal_id_idx on public.payments (refund_journal_id) where refund_journal_id is not null;
 
+-- The search box finds a payment by the channel's transaction id without knowing the channel
+-- (payments_channel_txn leads with the channel).
+create index payments_channel_txn_idx on public.payments (channel_txn_id) where channel_txn_id is not null;
+
 create index payment_history_payment_idx on public.payment_history (payment_id, at desc);
 
 create index channel_statement_lines_txn_idx on public.channel_statement_lines (channel, channel_txn_id);
@@ -207,7 +211,7 @@ create index channel_statement_lines_txn_idx on public.channel_statement_lines (
 -- without a region scope.
 create policy ledger_accounts_read on public.ledger_accounts for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst'))
-         and ((select app.all_regions()) or app.in_region(city_code)));
+         and ((select app.all_regions()) is distinct from false or app.in_region(city_code)));
 
 create policy ledger_journals_read on public.ledger_journals for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst')) and (select app.all_regions()));
@@ -217,7 +221,7 @@ create policy ledger_entries_read on public.ledger_entries for select to authent
 
 create policy payments_read on public.payments for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst'))
-         and ((select app.all_regions()) or app.in_region(city_code)));
+         and ((select app.all_regions()) is distinct from false or app.in_region(city_code)));
 
 create policy payment_history_read on public.payment_history for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst')) and (select app.all_regions()));

@@ -160,18 +160,18 @@ create index commissions_reverses_id_idx on public.commissions (reverses_id) whe
 
 create policy trade_money_read on public.trade_money for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst'))
-         and ((select app.all_regions()) or app.in_region(city_code)));
+         and ((select app.all_regions()) is distinct from false or app.in_region(city_code)));
 
 create policy commissions_read on public.commissions for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst'))
-         and ((select app.all_regions()) or app.in_region(city_code)));
+         and ((select app.all_regions()) is distinct from false or app.in_region(city_code)));
 
 create policy settlement_runs_read on public.settlement_runs for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst')));
 
 create policy settlement_statements_read on public.settlement_statements for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst'))
-         and ((select app.all_regions()) or app.in_region(city_code)));
+         and ((select app.all_regions()) is distinct from false or app.in_region(city_code)));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table public.trade_money,

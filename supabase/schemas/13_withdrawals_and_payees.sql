@@ -143,6 +143,10 @@ create index withdrawals_applied_idx on public.withdrawals (applied_at desc);
 -- foreign keys: a delete or key change of the referenced row finds its referrers by index
 create index withdrawals_bank_account_id_idx on public.withdrawals (bank_account_id);
 
+-- The search box finds a payout by its transaction id without knowing the channel
+-- (withdrawals_payout_txn leads with the channel).
+create index withdrawals_channel_txn_idx on public.withdrawals (channel_txn_id) where channel_txn_id is not null;
+
 create index withdrawal_history_withdrawal_idx on public.withdrawal_history (withdrawal_id, at desc);
 
 create index withdrawal_history_at_idx on public.withdrawal_history (at, to_state);
@@ -151,11 +155,11 @@ create index withdrawal_history_at_idx on public.withdrawal_history (at, to_stat
 
 create policy bank_accounts_read on public.bank_accounts for select to authenticated
   using ((select app.has_role('admin', 'finance', 'analyst'))
-         and ((select app.all_regions()) or app.in_region(city_code)));
+         and ((select app.all_regions()) is distinct from false or app.in_region(city_code)));
 
 create policy withdrawals_read on public.withdrawals for select to authenticated
   using ((select app.has_role('admin', 'finance', 'analyst'))
-         and ((select app.all_regions()) or app.in_region(city_code)));
+         and ((select app.all_regions()) is distinct from false or app.in_region(city_code)));
 
 create policy withdrawal_history_read on public.withdrawal_history for select to authenticated
   using ((select app.has_role('admin', 'finance', 'analyst')) and (select app.all_regions()));

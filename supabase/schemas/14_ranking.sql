@@ -117,10 +117,10 @@ create policy ranking_rules_admin_update on public.ranking_rules for update to a
 create policy ranking_runs_read on public.ranking_runs for select to authenticated using ((select app.is_staff()));
 
 create policy merchant_scores_read on public.merchant_scores for select to authenticated
-  using ((select app.all_regions()) or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 create policy merchant_score_history_read on public.merchant_score_history for select to authenticated
-  using ((select app.all_regions()) or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
+  using ((select app.all_regions()) is distinct from false or merchant_id in (select p.id from public.merchants p where (p.city_code = any ((select app.scope_cities())::text[]))));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table public.ranking_runs,

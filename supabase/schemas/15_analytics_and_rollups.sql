@@ -231,44 +231,44 @@ create index ana_distributor_reservations_day_distributor_idx
 
 -- as reservations_read / trades_read
 create policy ana_reservations_day_read on app.ana_reservations_day for select to authenticated
-  using ((select app.all_regions()) or city_code = any ((select app.scope_cities())::text[]));
+  using ((select app.all_regions()) is distinct from false or city_code = any ((select app.scope_cities())::text[]));
 
 create policy ana_distributor_reservations_day_read on app.ana_distributor_reservations_day for select to authenticated
-  using ((select app.all_regions()) or city_code = any ((select app.scope_cities())::text[]));
+  using ((select app.all_regions()) is distinct from false or city_code = any ((select app.scope_cities())::text[]));
 
 create policy ana_distributor_trades_day_read on app.ana_distributor_trades_day for select to authenticated
-  using ((select app.all_regions()) or city_code = any ((select app.scope_cities())::text[]));
+  using ((select app.all_regions()) is distinct from false or city_code = any ((select app.scope_cities())::text[]));
 
 create policy ana_trades_hour_day_read on app.ana_trades_hour_day for select to authenticated
-  using ((select app.all_regions()) or city_code = any ((select app.scope_cities())::text[]));
+  using ((select app.all_regions()) is distinct from false or city_code = any ((select app.scope_cities())::text[]));
 
 create policy ana_trades_brand_day_read on app.ana_trades_brand_day for select to authenticated
-  using ((select app.all_regions()) or city_code = any ((select app.scope_cities())::text[]));
+  using ((select app.all_regions()) is distinct from false or city_code = any ((select app.scope_cities())::text[]));
 
 create policy ana_trades_model_day_read on app.ana_trades_model_day for select to authenticated
-  using ((select app.all_regions()) or city_code = any ((select app.scope_cities())::text[]));
+  using ((select app.all_regions()) is distinct from false or city_code = any ((select app.scope_cities())::text[]));
 
 create policy ana_trades_merchant_day_read on app.ana_trades_merchant_day for select to authenticated
-  using ((select app.all_regions()) or city_code = any ((select app.scope_cities())::text[]));
+  using ((select app.all_regions()) is distinct from false or city_code = any ((select app.scope_cities())::text[]));
 
 -- trades_read on the trade's city and listings_read on the listing's
 create policy ana_days_on_market_day_read on app.ana_days_on_market_day for select to authenticated
-  using ((select app.all_regions())
+  using ((select app.all_regions()) is distinct from false
          or (city_code = any ((select app.scope_cities())::text[]) and listing_city_code = any ((select app.scope_cities())::text[])));
 
 -- commissions_read on the commission's city and trades_read on the trade's
 create policy ana_commission_day_read on app.ana_commission_day for select to authenticated
   using ((select app.has_role('admin', 'finance', 'customer_service', 'analyst'))
-         and ((select app.all_regions()) or app.in_region(city_code))
-         and ((select app.all_regions()) or trade_city_code = any ((select app.scope_cities())::text[])));
+         and ((select app.all_regions()) is distinct from false or app.in_region(city_code))
+         and ((select app.all_regions()) is distinct from false or trade_city_code = any ((select app.scope_cities())::text[])));
 
 -- as members_read
 create policy ana_members_day_read on app.ana_members_day for select to authenticated
-  using ((select app.all_regions()) or city_code = any ((select app.scope_cities())::text[]));
+  using ((select app.all_regions()) is distinct from false or city_code = any ((select app.scope_cities())::text[]));
 
 -- as trades_read (and ana_trades_merchant_day_read)
 create policy ana_trades_merchant_week_read on app.ana_trades_merchant_week for select to authenticated
-  using ((select app.all_regions()) or city_code = any ((select app.scope_cities())::text[]));
+  using ((select app.all_regions()) is distinct from false or city_code = any ((select app.scope_cities())::text[]));
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 revoke all on table app.rank_reservations_day, app.rollup_dirty, app.rank_listing_events_day from public, anon, authenticated, service_role;

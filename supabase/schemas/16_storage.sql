@@ -123,7 +123,7 @@ create policy merchant_documents_read on storage.objects for select to authentic
   using (
     bucket_id = 'merchant-documents'
     and (select app.is_staff())
-    and ((select app.all_regions())
+    and ((select app.all_regions()) is distinct from false
          or ((storage.foldername(objects.name))[1] = 'applications'
              and exists (select 1 from public.merchant_applications a where a.id = app.object_folder_id(objects.name)))
          or ((storage.foldername(objects.name))[1] = 'merchants'
@@ -134,7 +134,7 @@ create policy merchant_documents_insert on storage.objects for insert to authent
   with check (
     bucket_id = 'merchant-documents'
     and (select app.has_role('admin', 'reviewer'))
-    and ((select app.all_regions())
+    and ((select app.all_regions()) is distinct from false
          or ((storage.foldername(objects.name))[1] = 'applications'
              and exists (select 1 from public.merchant_applications a where a.id = app.object_folder_id(objects.name)))
          or ((storage.foldername(objects.name))[1] = 'merchants'
@@ -154,7 +154,7 @@ create policy complaint_attachments_read on storage.objects for select to authen
   using (
     bucket_id = 'complaint-attachments'
     and (select app.is_staff())
-    and ((select app.all_regions())
+    and ((select app.all_regions()) is distinct from false
          or ((storage.foldername(objects.name))[1] = 'complaints'
              and exists (select 1 from public.complaints c where c.id = app.object_folder_id(objects.name))))
   );
@@ -163,7 +163,7 @@ create policy complaint_attachments_insert on storage.objects for insert to auth
   with check (
     bucket_id = 'complaint-attachments'
     and (select app.has_role('admin', 'customer_service'))
-    and ((select app.all_regions())
+    and ((select app.all_regions()) is distinct from false
          or ((storage.foldername(objects.name))[1] = 'complaints'
              and exists (select 1 from public.complaints c where c.id = app.object_folder_id(objects.name))))
   );

@@ -117,7 +117,12 @@ select l.id, l.merchant_id,
   l.submitted_at, l.approved_at, l.listed_at, l.sold_at, l.created_at, l.updated_at,
   coalesce((select true from public.promotions p where p.listing_id = l.id and p.state = 'active' limit 1), false) as promoted,
   (select count(*) from public.reservations x where x.listing_id = l.id) as reservation_count,
-  l.search, l.search_grams
+  l.search, l.search_grams,
+  -- the search box (00_foundation.sql, "Searching under row-level security"): the ids of the
+  -- entry in the x-search header, or its words checked on this row
+  l.id = any ((select app.search_requested_hits('listings'))::uuid[]) as search_hit,
+  app.search_match(l.search, l.search_grams, (select app.search_likes(app.search_requested())),
+    (select app.search_shorts(app.search_requested()))) as search_match
 from public.listings l;
 
 -- The merchants list (30,000 merchants at seed factor 100), built like v_listings: names looked
@@ -156,7 +161,12 @@ select m.id, m.name, m.name_pinyin, m.name_initials, m.kind, m.status, m.status_
      from public.reservations x where x.merchant_id = m.id) as success_rate,
   (select count(*) from public.merchant_penalties p where p.merchant_id = m.id and p.revoked_at is null
      and p.starts_at <= now() and p.expires_at > now()) as active_penalty_count,
-  m.search, m.search_grams
+  m.search, m.search_grams,
+  -- the search box (00_foundation.sql, "Searching under row-level security"): the ids of the
+  -- entry in the x-search header, or its words checked on this row
+  m.id = any ((select app.search_requested_hits('merchants'))::uuid[]) as search_hit,
+  app.search_match(m.search, m.search_grams, (select app.search_likes(app.search_requested())),
+    (select app.search_shorts(app.search_requested()))) as search_match
 from public.merchants m;
 
 -- The members list: PII masked unless allowed, reservation counts per kind, and "C"-collated
@@ -179,7 +189,12 @@ select m.id, m.seq, m.nickname, m.nickname_pinyin, m.nickname_initials, m.avatar
   m.registered_at, m.updated_at, m.search, m.search_grams,
   m.nickname collate "C" as name_key, m.nickname_pinyin collate "C" as pinyin_key,
   m.nickname_initials collate "C" as initials_key,
-  m.phone_tail
+  m.phone_tail,
+  -- the search box (00_foundation.sql, "Searching under row-level security"): the ids of the
+  -- entry in the x-search header, or its words checked on this row
+  m.id = any ((select app.search_requested_hits('members'))::uuid[]) as search_hit,
+  app.search_match(m.search, m.search_grams, (select app.search_likes(app.search_requested())),
+    (select app.search_shorts(app.search_requested()))) as search_match
 from public.members m;
 
 -- Functions that return the views' rows -------------------------------------------------------

@@ -128,6 +128,9 @@ const NOT_REGIONAL: Record<string, string> = {
   export_record: 'records an export of rows the caller could read (the audit row has no region)',
   storage_read_audit: 'invoker: row-level security on storage.objects decides whose files are read',
   public_merchant_contact: 'what any member of the public app may see',
+  // searches: they filter to the caller's regions instead of refusing (tested below, and in
+  // tests/db/global-search.test.ts)
+  global_search: 'finds only rows of the caller\'s regions', search_mode: 'counts only rows of the caller\'s regions',
   // per-row results: an out-of-region row is reported in the row's errors (tested below)
   listing_import: 'reports out_of_region per row',
   listing_bulk_approve: 'reports out_of_region per listing',
@@ -220,6 +223,25 @@ describe('region scope on every function', () => {
     expect(approve.data).toEqual([{ id: row.pendingListing, ok: false, error: 'out_of_region' }]);
     const delist = await scoped.get('admin')!.rpc('listing_bulk_delist', { p_ids: [row.shelvedListing], p_reason_code: 'false_info' });
     expect(delist.data).toEqual([{ id: row.shelvedListing, ok: false, error: 'out_of_region' }]);
+  });
+
+  it('global_search and search_mode find nothing of another city for a scoped login', async () => {
+    const client = scoped.get('admin')!;
+    const names = (await pgc.query<{ nickname: string; listing: string }>(
+      `select m.nickname, (select l.title from public.listings l where l.id = $2) as listing from public.members m where m.id = $1`,
+      [row.member, row.shelvedListing])).rows[0];
+    for (const q of [row.member, row.reservation.slice(0, 8), row.trade, row.complaint, row.withdrawal, names.nickname]) {
+      const { data, error } = await client.rpc('global_search', { p_query: q });
+      expect(error).toBeNull();
+      const ids = (data as { id: string }[]).map((r) => r.id);
+      expect(ids, q).not.toContain(row.member);
+      expect(ids, q).not.toContain(row.reservation);
+      expect(ids, q).not.toContain(row.trade);
+      expect(ids, q).not.toContain(row.complaint);
+      expect(ids, q).not.toContain(row.withdrawal);
+    }
+    const { data } = await client.rpc('search_mode', { p_resource: 'members', p_q: names.nickname });
+    expect(['hits', 'words']).toContain(data);
   });
 
   it('the rows are untouched', async () => {

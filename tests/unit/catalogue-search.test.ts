@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueFilters, MAX_MODELS_PER_WORD, type SearchTerm } from '../../src/providers/catalogueSearch';
-import { mapSearch, searchesCatalogue } from '../../src/providers/resourceMap';
+import { planSearch, searchesCatalogue } from '../../src/providers/resourceMap';
 
 // A slice of the demo catalogue, as v_search_terms returns it.
 const terms: SearchTerm[] = [
@@ -61,33 +61,17 @@ describe('catalogue words become indexed id filters', () => {
 });
 
 describe('the listings search box with the catalogue', () => {
-  it('sends catalogue words as id filters and the rest to the grams index or trigram ilike', () => {
+  it('sends catalogue words as id filters and the rest to the database search', () => {
     expect(searchesCatalogue('listings', { q: '宝马' })).toBe(true);
     expect(searchesCatalogue('listings', { q: ' ' })).toBe(false);
     expect(searchesCatalogue('members', { q: '张' })).toBe(false);
-    expect(mapSearch('listings', { q: '宝马 X5', kind: 'used_sale' }, terms)).toEqual({
-      kind: 'used_sale', 'brand_id@in': '(1)', 'series_id@in': '(4)',
+    expect(planSearch('listings', { q: '宝马 X5', kind: 'used_sale' }, terms)).toEqual({
+      filter: { kind: 'used_sale', 'brand_id@in': '(1)', 'series_id@in': '(4)' },
     });
-    expect(mapSearch('listings', { q: '汉兰达 准新车 银色' }, terms)).toEqual({
-      'series_id@in': '(18)', 'search@ilike': '准新车', 'search_grams@cs': '{银色}',
+    expect(planSearch('listings', { q: '汉兰达 准新车 银色' }, terms)).toEqual({
+      filter: { 'series_id@in': '(18)' }, words: { kind: 'listings', text: '准新车 银色' },
     });
-    // without the terms (not loaded yet, or the request failed) the text search does it all
-    expect(mapSearch('listings', { q: '宝马' })).toEqual({ 'search_grams@cs': '{宝马}' });
-  });
-});
-
-describe('the members search box', () => {
-  it('sends the first word as "nickname, pinyin or initials start with it", four digits as the phone tail', () => {
-    const end = '\u{10FFFF}';
-    expect(mapSearch('members', { q: '林浩然' })).toEqual({
-      'or@': `(and(name_key.gte."林浩然",name_key.lt."林浩然${end}"),and(pinyin_key.gte."林浩然",pinyin_key.lt."林浩然${end}"),and(initials_key.gte."林浩然",initials_key.lt."林浩然${end}"))`,
-    });
-    expect(mapSearch('members', { q: 'LHR', level: 'vip' })).toEqual({
-      level: 'vip',
-      'or@': `(and(name_key.gte."LHR",name_key.lt."LHR${end}"),and(pinyin_key.gte."lhr",pinyin_key.lt."lhr${end}"),and(initials_key.gte."lhr",initials_key.lt."lhr${end}"))`,
-    });
-    expect(mapSearch('members', { q: '8468' })).toEqual({ 'phone_tail@eq': '8468' });
-    expect(mapSearch('members', { q: '846' })).toEqual({ 'search@ilike': '846' });
-    expect(Object.keys(mapSearch('members', { q: '林 8468' }))).toEqual(['phone_tail@eq', 'or@']);
+    // without the terms (not loaded yet, or the request failed) the database search does it all
+    expect(planSearch('listings', { q: '宝马' })).toEqual({ filter: {}, words: { kind: 'listings', text: '宝马' } });
   });
 });

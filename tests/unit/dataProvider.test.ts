@@ -113,3 +113,34 @@ describe('big lists', () => {
     expect((base.getList.mock.calls as unknown[][])[1][1]).toMatchObject({ meta: { headers: { Prefer: 'count=exact' } } });
   });
 });
+
+describe('the big lists search in the database', () => {
+  const searchParams = (q: string, page = 1) => ({ ...listParams, pagination: { page, perPage: 25 }, filter: { q, status: 'active' } });
+
+  it('asks search_mode once per list and entry, then sends the words in x-search with the mode\'s filter', async () => {
+    const base = fakeBase();
+    const client = fakeClient();
+    client.rpc.mockImplementation((async () => ({ data: 'hits', error: null, status: 200 })) as never);
+    const dp = createDataProvider(client as never, base as unknown as DataProvider);
+    await dp.getList('members', searchParams('浩然'));
+    await dp.getList('members', searchParams('浩然', 2));
+    expect(client.rpc).toHaveBeenCalledTimes(1);
+    expect(client.rpc).toHaveBeenCalledWith('search_mode', { p_resource: 'members', p_q: '浩然' });
+    const sent = (base.getList.mock.calls as unknown[][])[1][1] as { filter: Record<string, unknown>; meta: { headers: Record<string, string> } };
+    expect(sent.filter).toEqual({ status: 'active', 'search_hit@eq': true });
+    expect(sent.meta.headers).toEqual({ Prefer: 'count=estimated', 'x-search': 'e6b5a9e784b6' });
+  });
+
+  it('checks a common word row by row, uncounted, and pages on without a total', async () => {
+    const base = fakeBase();
+    base.getList.mockImplementation((async () => ({ data: Array.from({ length: 25 }, (_, i) => ({ id: i })), total: Number.NaN })) as never);
+    const client = fakeClient();
+    client.rpc.mockImplementation((async () => ({ data: 'words', error: null, status: 200 })) as never);
+    const dp = createDataProvider(client as never, base as unknown as DataProvider);
+    const result = await dp.getList('merchants', searchParams('汽车', 2));
+    const sent = (base.getList.mock.calls as unknown[][])[0][1] as { filter: Record<string, unknown>; meta: { headers: Record<string, string> } };
+    expect(sent.filter).toEqual({ status: 'active', 'search_match@eq': true });
+    expect(sent.meta.headers.Prefer).toBe('handling=lenient');
+    expect(result).toEqual({ data: expect.any(Array), pageInfo: { hasPreviousPage: true, hasNextPage: true } });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countStrategy, mapSearch, readTarget } from '../../src/providers/resourceMap';
+import { countStrategy, mapSearch, planSearch, readTarget } from '../../src/providers/resourceMap';
 import { parseRatePercent } from '../../src/merchants/CommissionButton';
 import { pinyinOf } from '../../src/common/pinyin';
 
@@ -11,14 +11,20 @@ describe('reviewer resources in the read map', () => {
     expect(countStrategy('listings')).not.toBe('exact');
   });
 
-  it('sends 1–2 character words to the grams index and longer ones to trigram ilike', () => {
-    expect(mapSearch('listings', { q: '宝马' })).toEqual({ 'search_grams@cs': '{宝马}' });
-    expect(mapSearch('listings', { q: ' 宝马  X5 ' })).toEqual({ 'search_grams@cs': '{宝马,x5}' });
-    expect(mapSearch('listings', { q: 'bm' })).toEqual({ 'search_grams@cs': '{bm}' });
-    expect(mapSearch('listings', { q: 'baoma', kind: 'rental' })).toEqual({ 'search@ilike': 'baoma', kind: 'rental' });
-    expect(mapSearch('listings', { q: '宝马 汉兰达' })).toEqual({ 'search_grams@cs': '{宝马}', 'search@ilike': '汉兰达' });
-    expect(mapSearch('merchants', { q: '{a}' })).toEqual({ 'search_grams@cs': '{a}' });
+  it('sends 1–2 character words to the grams index and longer ones to trigram ilike (small lists)', () => {
+    expect(mapSearch('merchant_applications', { q: '宝马' })).toEqual({ 'search_grams@cs': '{宝马}' });
+    expect(mapSearch('merchant_applications', { q: ' 宝马  X5 ' })).toEqual({ 'search_grams@cs': '{宝马,x5}' });
+    expect(mapSearch('merchant_applications', { q: 'baoma', state: 'submitted' })).toEqual({ 'search@ilike': 'baoma', state: 'submitted' });
+    expect(mapSearch('merchant_applications', { q: '宝马 汉兰达' })).toEqual({ 'search_grams@cs': '{宝马}', 'search@ilike': '汉兰达' });
+    expect(mapSearch('merchant_applications', { q: '{a}' })).toEqual({ 'search_grams@cs': '{a}' });
     expect(mapSearch('promotions', { q: 'x' })).toEqual({});
+  });
+
+  it('keeps the words of the big lists apart for the database (no PostgREST filter of their own)', () => {
+    expect(planSearch('listings', { q: ' 宝马  X5 ', kind: 'rental' })).toEqual({ filter: { kind: 'rental' }, words: { kind: 'listings', text: '宝马 x5' } });
+    expect(planSearch('members', { q: '浩然' })).toEqual({ filter: {}, words: { kind: 'members', text: '浩然' } });
+    expect(planSearch('merchants', { q: '  ', status: 'active' })).toEqual({ filter: { status: 'active' } });
+    expect(planSearch('complaints', { q: '加价 2000' }).words).toEqual({ kind: 'complaints', text: '加价 2000' });
   });
 });
 

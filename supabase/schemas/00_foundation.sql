@@ -239,10 +239,11 @@ language sql
 immutable
 parallel safe
 as $$
-  select coalesce(array_agg(left(w, 64) order by n), '{}')
-    from unnest(regexp_split_to_array(lower(btrim(regexp_replace(left(coalesce(p_q, ''), 200), '[%_\\[:space:]]+', ' ', 'g'))), ' '))
+  select coalesce(pg_catalog.array_agg(pg_catalog.left(w, 64) order by n), '{}')
+    from pg_catalog.unnest(pg_catalog.regexp_split_to_array(pg_catalog.lower(pg_catalog.btrim(pg_catalog.regexp_replace(
+           pg_catalog.left(coalesce(p_q, ''), 200), '[%_\\[:space:]]+', ' ', 'g'))), ' '))
          with ordinality as t (w, n)
-   where w <> '' and n <= 8
+   where w operator(pg_catalog.<>) '' and n operator(pg_catalog.<=) 8
 $$;
 
 -- ILIKE patterns of the words of 3 or more characters (trigram indexes serve them).
@@ -252,7 +253,8 @@ language sql
 immutable
 parallel safe
 as $$
-  select coalesce(array_agg('%' || w || '%'), '{}') from unnest(app.search_words(p_q)) w where char_length(w) > 2
+  select coalesce(pg_catalog.array_agg('%' operator(pg_catalog.||) w operator(pg_catalog.||) '%'), '{}')
+    from pg_catalog.unnest(app.search_words(p_q)) w where pg_catalog.char_length(w) operator(pg_catalog.>) 2
 $$;
 
 -- The words of 1 or 2 characters: search_grams keys (trigram indexes cannot serve them).
@@ -262,7 +264,8 @@ language sql
 immutable
 parallel safe
 as $$
-  select coalesce(array_agg(w), '{}') from unnest(app.search_words(p_q)) w where char_length(w) <= 2
+  select coalesce(pg_catalog.array_agg(w), '{}')
+    from pg_catalog.unnest(app.search_words(p_q)) w where pg_catalog.char_length(w) operator(pg_catalog.<=) 2
 $$;
 
 -- The search condition on `<alias>.search` / `<alias>.search_grams` as SQL text, one ILIKE per

@@ -58,7 +58,7 @@ returns boolean
 language sql
 stable
 as $$
-  select coalesce((app.caller() ->> 'role')::public.staff_role = any (roles), false)
+  select coalesce((app.caller() operator(pg_catalog.->>) 'role')::public.staff_role operator(pg_catalog.=) any (roles), false)
 $$;
 
 -- Tables --------------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ returns public.staff_role
 language sql
 stable
 as $$
-  select (app.caller() ->> 'role')::public.staff_role
+  select (app.caller() operator(pg_catalog.->>) 'role')::public.staff_role
 $$;
 
 -- True for any active staff member.
@@ -131,7 +131,7 @@ returns boolean
 language sql
 stable
 as $$
-  select app.caller() ? 'role'
+  select app.caller() operator(pg_catalog.?) 'role'
 $$;
 
 -- A colleague's display name for screens that say who did a step (a pending refund's requester):
@@ -174,9 +174,8 @@ returns boolean
 language sql
 stable
 as $$
-  select case subject
-    when 'bank' then app.has_role('admin', 'finance')
-    when 'payee' then app.has_role('admin', 'finance')
+  select case
+    when subject operator(pg_catalog.=) any ('{bank,payee}'::pg_catalog.text[]) then app.has_role('admin', 'finance')
     else app.has_role('admin', 'customer_service')
   end
 $$;
@@ -417,7 +416,7 @@ returns boolean
 language sql
 stable
 as $$
-  select coalesce(app.caller() ->> 'regions' = '', false)
+  select coalesce(app.caller() operator(pg_catalog.->>) 'regions' operator(pg_catalog.=) '', false)
 $$;
 
 -- A name masked for roles without PII rights: the first character, then one * per character.
@@ -532,7 +531,7 @@ returns text[]
 language sql
 stable
 as $$
-  select coalesce(string_to_array(app.caller() ->> 'cities', ','), '{}')
+  select coalesce(pg_catalog.string_to_array(app.caller() operator(pg_catalog.->>) 'cities', ','), '{}')
 $$;
 
 -- Staff rows and regions decide app.caller(): a write to either forgets what this transaction

@@ -171,7 +171,7 @@ returns text
 language sql
 immutable
 as $$
-  select to_char(ts at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
+  select pg_catalog.to_char(pg_catalog.timezone('Asia/Shanghai', ts), 'YYYY-MM-DD')
 $$;
 
 create or replace function app.search_money(fen bigint)
@@ -179,7 +179,7 @@ returns text
 language sql
 immutable
 as $$
-  select '¥' || to_char(fen / 100.0, 'FM999,999,999,990.00')
+  select '¥' operator(pg_catalog.||) pg_catalog.to_char(fen operator(pg_catalog./) 100.0, 'FM999,999,999,990.00')
 $$;
 
 revoke all on function app.search_phone_owners(p_phone text),

@@ -34,7 +34,13 @@ try {
   const from = databaseUrl(cfg, 'diff_migrations');
   const to = databaseUrl(cfg, 'diff_schemas');
 
-  const generated = await columnsInDeclaredOrder((await migra(from, to, { unsafe: true })).sql.trim(), to);
+  // migra prints an extension's operator class unqualified (pg_trgm's gin_trgm_ops), which
+  // resolves locally but not where a migration runs without `extensions` on its search_path
+  // (hosted's `supabase db push`; tests/hosted): qualify it as the schema files do
+  const generated = (await columnsInDeclaredOrder((await migra(from, to, { unsafe: true })).sql.trim(), to)).replace(
+    /(?<![.\w])(gin_trgm_ops|gist_trgm_ops)\b/g,
+    'extensions.$1',
+  );
 
   // Apply it to a copy of the migrations' database and see what is still different.
   const admin = connect(cfg);

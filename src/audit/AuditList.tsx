@@ -10,7 +10,7 @@ import { AuditDiff } from './AuditDiff';
 import { ACTION_CHOICES, ENTITY_CHOICES } from './choices';
 import { ReasonField } from '../common/ReasonField';
 import { DayInput } from '../common/DayInput';
-import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
+import { ClipField, LIST_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
 
 // Date filters hold a Beijing calendar day in the form and an instant in the query.
 const dayFilter = (bound: 'start' | 'end') => ({
@@ -45,6 +45,15 @@ const ShortIdField = (props: FieldProps) => {
   );
 };
 
+/** A reason in words, cut to one short line (the whole reason shows in the expanded row). */
+const ShortReasonField = (props: FieldProps) => (
+  <Box component="span" sx={{ display: 'block', ...clip(260) }}>
+    <ReasonField {...props} />
+  </Box>
+);
+
+const EmailField = (props: FieldProps) => <ClipField {...props} width={200} />;
+
 const EntityField = (props: FieldProps) => {
   const value = useFieldValue(props) as string | undefined;
   const translate = useTranslate();
@@ -61,12 +70,12 @@ export const AuditList = () => {
   <List {...bigList()} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={false} actions={<TopToolbar><FilterButton /><ColumnsButton /><ExportMenuButton columns={auditExportColumns} fileName="audit_log" /></TopToolbar>} exporter={false}>
     <DataTable expand={<AuditDiff />} bulkActionButtons={false} rowClick="expand" sx={LIST_TABLE_SX} hiddenColumns={hidden}>
       <DataTable.Col source="at" field={DateTimeField} />
-      <DataTable.Col source="actor_email" />
+      <DataTable.Col source="actor_email" field={EmailField} />
       <DataTable.Col source="actor_role" field={RoleField} disableSort />
       <DataTable.Col source="action" field={ActionField} />
       <DataTable.Col source="entity" field={EntityField} />
       <DataTable.Col source="entity_id" field={ShortIdField} disableSort />
-      <DataTable.Col source="reason" disableSort field={ReasonField} />
+      <DataTable.Col source="reason" disableSort field={ShortReasonField} />
     </DataTable>
   </List>
   );

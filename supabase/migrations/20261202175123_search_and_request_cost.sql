@@ -104,7 +104,7 @@ alter table "public"."complaints" add column "search_grams" text[] generated alw
 
 CREATE INDEX complaints_search_grams ON public.complaints USING gin (search_grams);
 
-CREATE INDEX complaints_search_trgm ON public.complaints USING gin (search gin_trgm_ops);
+CREATE INDEX complaints_search_trgm ON public.complaints USING gin (search extensions.gin_trgm_ops);
 
 CREATE INDEX merchants_contact_phone_idx ON public.merchants USING btree (contact_phone) WHERE (contact_phone IS NOT NULL);
 

@@ -53,10 +53,10 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.locator('button[type="submit"]').click();
 }
 
-/** Signs in and waits until the app layout (the user menu) is shown. */
+/** Signs in and waits until the app layout (the user menu) is shown (long: a loaded shared machine). */
 export async function login(page: Page, email: string, password: string): Promise<void> {
   await submitLogin(page, email, password);
-  await page.locator('[aria-label="个人资料"], [aria-label="Profile"]').first().waitFor({ timeout: 20_000 });
+  await page.locator('[aria-label="个人资料"], [aria-label="Profile"]').first().waitFor({ timeout: 60_000 });
 }
 
 /** Opens the user menu and signs out; waits for the login form. */

@@ -180,7 +180,7 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
     rpc: <N extends RpcName>(name: N, ...[args]: RpcCallArgs<N>) => callRpc(client, name, args),
     invokeFunction: <T,>(name: string, body: Record<string, unknown>) => callFunction<T>(client, name, body),
     async exportPlan(resource: string, filter: Record<string, unknown>): Promise<ExportPlan> {
-      const read = await listParams(resource, { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' }, filter });
+      const read: GetListParams = await listParams<GetListParams>(resource, { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' }, filter });
       const search = (read.meta?.headers as Record<string, string> | undefined)?.['x-search'];
       return { view: readTarget(resource), filter: read.filter as Record<string, unknown>, ...(search ? { search } : {}) };
     },

@@ -39,3 +39,27 @@ export function inBackground(work: Promise<unknown>): void {
   const runtime = (globalThis as { EdgeRuntime?: { waitUntil?: (p: Promise<unknown>) => void } }).EdgeRuntime;
   runtime?.waitUntil?.(guarded);
 }
+
+/**
+ * Runs `work` as a job run: started first, ended with what `summarize` makes of the value (or
+ * failed with the error, which is thrown on). `report` moves the progress.
+ */
+export async function tracked<T>(
+  client: SupabaseClient,
+  kind: JobKind,
+  params: Record<string, unknown>,
+  work: (report: (done: number, total?: number) => Promise<void>) => Promise<T>,
+  summarize: (value: T) => { rows: number | null; result: Record<string, unknown> },
+  runId?: string,
+): Promise<{ runId: string; value: T }> {
+  const id = runId ?? (await startJob(client, kind, params));
+  try {
+    const value = await work((done, total) => jobProgress(client, id, done, total));
+    const { rows, result } = summarize(value);
+    await finishJob(client, id, rows, result);
+    return { runId: id, value };
+  } catch (e) {
+    await failJob(client, id, e);
+    throw e;
+  }
+}

@@ -36,7 +36,7 @@ function parseBody(raw: RawBody): Body {
 /** A job run's summary of settlement runs. */
 const summary = (runs: RunSummary[]) => ({
   rows: runs.reduce((n, r) => n + r.trade_count, 0),
-  result: { runs: runs.map((r) => ({ run_id: r.run_id, created: r.created, period_from: r.period_from, period_to: r.period_to, trade_count: r.trade_count, merchant_net_fen: r.merchant_net_fen })) },
+  result: { runs },
 });
 
 export interface RunSummary {

@@ -1,7 +1,7 @@
-import { DataTable, List, SelectInput, TopToolbar, type GetListResult } from 'react-admin';
+import { ColumnsButton, DataTable, List, SelectInput, TopToolbar, type GetListResult } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
 import { DateTimeField } from '../common/DateTimeField';
-import { LIST_TABLE_SX, ListPagination, bigList } from '../common/list';
+import { LIST_TABLE_SX, ListPagination, bigList, useHiddenColumns } from '../common/list';
 import { JOB_KIND_CHOICES, JOB_STATE_CHOICES, isOpen } from './choices';
 import { DurationField, JobKindField, JobStateField, ProgressField, StartedByField } from './JobFields';
 
@@ -14,6 +14,10 @@ const filters = [
 const refetchWhileRunning = (query: { state: { data?: GetListResult } }) =>
   query.state.data?.data?.some((r) => isOpen(r.state)) ? 2_000 : false;
 
+const HIDDEN: string[] = [];
+// a tablet keeps what says whether a run is done
+const HIDDEN_NARROW = ['rows', 'duration_ms'];
+
 export const JobList = () => (
   <List
     {...bigList()}
@@ -24,6 +28,7 @@ export const JobList = () => (
     queryOptions={{ refetchInterval: refetchWhileRunning }}
     actions={
       <TopToolbar>
+        <ColumnsButton />
         <ExportMenuButton fileName="jobs" columns={(t) => [
           { source: 'created_at', label: t('resources.jobs.fields.created_at'), kind: 'datetime' },
           { source: 'kind', label: t('resources.jobs.fields.kind'), value: (r) => t(`resources.jobs.kinds.${String(r.kind)}`) },
@@ -39,7 +44,12 @@ export const JobList = () => (
     exporter={false}
     empty={false}
   >
-    <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX}>
+    <JobTable />
+  </List>
+);
+
+const JobTable = () => (
+    <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={useHiddenColumns(HIDDEN, HIDDEN_NARROW)}>
       <DataTable.Col source="created_at" field={DateTimeField} />
       <DataTable.Col source="kind" field={JobKindField} />
       <DataTable.Col source="state" field={JobStateField} />
@@ -48,5 +58,4 @@ export const JobList = () => (
       <DataTable.Col source="rows" />
       <DataTable.Col source="duration_ms" field={DurationField} disableSort />
     </DataTable>
-  </List>
 );

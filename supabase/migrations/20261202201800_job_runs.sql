@@ -124,8 +124,10 @@ begin
      set state = 'failed', finished_at = now(), started_at = coalesce(started_at, now()),
          error = left(p_error, 2000)
    where id = p_id;
-  perform app.audit('job_run.fail', 'job_run', p_id::text, jsonb_build_object('state', r.state),
-    jsonb_build_object('state', 'failed'), left(p_error, 500), null);
+  if r.started_by is not null then
+    perform app.audit('job_run.fail', 'job_run', p_id::text, jsonb_build_object('state', r.state),
+      jsonb_build_object('state', 'failed'), left(p_error, 500), null);
+  end if;
 end;
 $function$
 ;
@@ -153,8 +155,10 @@ begin
          -- the total was an estimate: at the end it is what was done
          progress_total = coalesce(greatest(progress_done, p_rows), progress_total)
    where id = p_id;
-  perform app.audit('job_run.finish', 'job_run', p_id::text, jsonb_build_object('state', r.state),
-    jsonb_build_object('state', 'succeeded', 'rows', p_rows), null, null);
+  if r.started_by is not null then
+    perform app.audit('job_run.finish', 'job_run', p_id::text, jsonb_build_object('state', r.state),
+      jsonb_build_object('state', 'succeeded', 'rows', p_rows), null, null);
+  end if;
 end;
 $function$
 ;
@@ -208,8 +212,12 @@ begin
   values (p_kind, who, case when p_queued then 'queued'::public.job_state else 'running' end,
           case when p_queued then null else now() end, p_total, p_params)
   returning id into new_id;
-  perform app.audit('job_run.start', 'job_run', new_id::text, null,
-    jsonb_build_object('kind', p_kind, 'params', p_params), null, null);
+  -- staff runs are audited; the schedule's runs are not (a row a minute would bury the log),
+  -- and the work they do audits itself
+  if who is not null then
+    perform app.audit('job_run.start', 'job_run', new_id::text, null,
+      jsonb_strip_nulls(jsonb_build_object('kind', p_kind, 'resource', p_params ->> 'resource')), null, null);
+  end if;
   return new_id;
 end;
 $function$

@@ -1,7 +1,7 @@
 // job_runs: who may start which kind of run, who may report on it (its starter or the
 // schedule's service key), progress and the end states, and who reads which runs.
 import { describe, expect, it } from 'vitest';
-import { as, serviceClient } from '../support/stack.ts';
+import { as, db, serviceClient } from '../support/stack.ts';
 
 describe('job runs', () => {
   it('a staff member starts an export, reports progress and finishes it; the run names them', async () => {
@@ -43,6 +43,17 @@ describe('job runs', () => {
     expect(error).toBeNull();
     const { data } = await service.from('job_runs').select('started_by,state').eq('id', id).single();
     expect(data).toMatchObject({ started_by: null, state: 'running' });
+    // the schedule's runs are not audited (a row a minute); staff runs are
+    const pg = await db();
+    try {
+      const { rows } = await pg.query(`select count(*)::int as n from audit_log where entity = 'job_run' and entity_id = $1`, [id]);
+      expect(rows[0].n).toBe(0);
+      const { data: staffRun } = await reviewer.rpc('job_start', { p_kind: 'export', p_params: { resource: 'listings' } });
+      const audited = await pg.query(`select after from audit_log where action = 'job_run.start' and entity_id = $1`, [staffRun]);
+      expect(audited.rows[0].after).toEqual({ kind: 'export', resource: 'listings' });
+    } finally {
+      await pg.end();
+    }
     const bad = await service.rpc('job_progress', { p_id: id, p_done: -1 });
     expect(bad.error?.message).toBe('invalid_input');
     expect((await service.rpc('job_fail', { p_id: id, p_error: ' ' })).error?.message).toBe('reason_required');

@@ -25,6 +25,7 @@ import { distribution } from './distribution';
 import { complaints } from './complaints';
 import { staff } from './staff';
 import { audit } from './audit';
+import { jobs } from './jobs';
 import { settings } from './settings';
 import { security } from './security';
 import { search } from './search';
@@ -53,6 +54,7 @@ export const FEATURES: readonly Feature[] = [
   staff,
   settings,
   audit,
+  jobs,
   security,
   search,
 ];

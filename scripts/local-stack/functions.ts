@@ -2,6 +2,7 @@
 // per function, told where to listen through DENO_SERVE_ADDRESS, with the env vars the
 // Supabase edge runtime injects. npm: imports resolve from the project's node_modules.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, type StackConfig } from './config.ts';
 import { startChild, waitForHttp, type Child } from './children.ts';
@@ -52,7 +53,8 @@ export function functionServices(cfg: StackConfig, fns: EdgeFunction[], log: Log
 
 function spawnFunction(cfg: StackConfig, fn: EdgeFunction, log: Logger): Child {
   return startChild(`fn:${fn.slug}`, DENO, [
-    'run', '--no-prompt', '--allow-net', '--allow-env', '--allow-read', '--allow-sys',
+    // writes only to the temporary directory, as hosted's /tmp (the export's file)
+    'run', '--no-prompt', '--allow-net', '--allow-env', '--allow-read', '--allow-sys', `--allow-write=${os.tmpdir()}`,
     path.join(FUNCTIONS_DIR, fn.slug, 'index.ts'),
   ], log, {
     cwd: ROOT,
@@ -61,6 +63,7 @@ function spawnFunction(cfg: StackConfig, fn: EdgeFunction, log: Logger): Child {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
+      TMPDIR: os.tmpdir(),
       DENO_DIR: path.join(cfg.dataDir, 'deno'),
       DENO_NO_UPDATE_CHECK: '1',
       DENO_SERVE_ADDRESS: `tcp:${cfg.host}:${fn.port}`,

@@ -128,6 +128,9 @@ export const ACTION_WORDS = {
   'bank_account.verify': { zh: '核验银行账户', en: 'Verify bank account' },
   'bank_account.reject': { zh: '驳回收款账户', en: 'Reject payee account' },
   'bank_account.reveal': { zh: '查看完整银行账号', en: 'Reveal full bank account' },
+  'job_run.start': { zh: '启动后台任务', en: 'Start background job' },
+  'job_run.finish': { zh: '后台任务完成', en: 'Background job finished' },
+  'job_run.fail': { zh: '后台任务失败', en: 'Background job failed' },
   // complaints
   'complaint.submit': { zh: '提交投诉', en: 'Submit complaint' },
   'complaint.assign': { zh: '分派投诉', en: 'Assign complaint' },
@@ -175,6 +178,7 @@ export const ENTITY_WORDS = {
   settlement_run: { zh: '结算批次', en: 'Settlement run' },
   withdrawal: { zh: '提现', en: 'Withdrawal' },
   bank_account: { zh: '银行账户', en: 'Bank account' },
+  job_run: { zh: '后台任务', en: 'Background job' },
   complaint: { zh: '投诉', en: 'Complaint' },
   storage_object: { zh: '文件', en: 'File' },
 } as const satisfies Record<string, Words>;
@@ -201,6 +205,7 @@ export const ENTITY_PATH: Partial<Record<AuditEntity, (id: string) => string>> =
 /** The resource whose field labels (resources.<resource>.fields.*) name an entity's columns. */
 export const ENTITY_RESOURCE: Partial<Record<AuditEntity, string>> = {
   staff: 'staff',
+  job_run: 'jobs',
   merchant_application: 'merchant_applications',
   merchant: 'merchants',
   listing: 'listings',

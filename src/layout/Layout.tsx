@@ -4,6 +4,7 @@ import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu } from 'react
 import { MfaGate, PasswordGate, SecurityMenuItem } from '../security/shell';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { Menu } from './Menu';
+import { JobWatcher } from '../common/jobs/JobWatcher';
 
 // react-admin's default AppBar already carries the language switch (LocalesMenuButton)
 // and the light/dark toggle, since the app declares two locales and two themes; the user
@@ -32,6 +33,7 @@ export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout menu={Menu} appBar={StaffAppBar} sx={FIT_WINDOW}>
     <MfaGate />
     <PasswordGate />
+    <JobWatcher />
     {children}
   </RaLayout>
 );

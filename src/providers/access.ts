@@ -94,6 +94,8 @@ const GRANTS = {
   ledger: { admin: READ, customer_service: READ, finance: READ, analyst: READ },
   withdrawals: { admin: [...READ, 'review', 'approve', 'pay'], finance: [...READ, 'review', 'approve', 'pay'], analyst: READ },
   bank_accounts: { admin: [...READ, 'edit', 'review'], finance: [...READ, 'review'], analyst: READ },
+  // 后台任务: admins and finance watch every run; others open the runs they started (RLS)
+  jobs: { admin: READ, finance: READ, reviewer: ['show'], customer_service: ['show'], analyst: ['show'] },
   // Charts read aggregates; the roles whose work they describe.
   analytics: { admin: READ, finance: READ, analyst: READ },
 } satisfies Record<string, Grants>;

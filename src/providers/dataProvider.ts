@@ -28,6 +28,11 @@ export interface AppDataProvider extends DataProvider, RpcClient {
    */
   countRows(resource: string, filter: Record<string, unknown>, how: CountHow): Promise<number>;
   invokeFunction<T = unknown>(name: string, body: Record<string, unknown>): Promise<T>;
+  /**
+   * How a list's filter reads on the server (the export function): the read view, the filter
+   * with the search box mapped as the list maps it, and the search header's words if any.
+   */
+  exportPlan(resource: string, filter: Record<string, unknown>): Promise<ExportPlan>;
   createStaff(input: CreateStaffInput): Promise<Staff>;
   updateStaff(input: UpdateStaffInput): Promise<Staff>;
   setStaffActive(id: string, active: boolean, reason: string): Promise<Staff>;
@@ -36,6 +41,13 @@ export interface AppDataProvider extends DataProvider, RpcClient {
 }
 
 type Client = typeof supabase;
+
+export interface ExportPlan {
+  view: string;
+  filter: Record<string, unknown>;
+  /** the x-search header (hex of the words) */
+  search?: string;
+}
 
 async function callRpc<N extends RpcName>(client: Client, name: N, args?: RpcArgs<N>): Promise<RpcResult<N>> {
   // typed at our boundary (RpcClient); supabase-js's own overloads cannot follow a generic name
@@ -167,6 +179,11 @@ export function createDataProvider(client: Client = supabase, base?: DataProvide
   const business = {
     rpc: <N extends RpcName>(name: N, ...[args]: RpcCallArgs<N>) => callRpc(client, name, args),
     invokeFunction: <T,>(name: string, body: Record<string, unknown>) => callFunction<T>(client, name, body),
+    async exportPlan(resource: string, filter: Record<string, unknown>): Promise<ExportPlan> {
+      const read: GetListParams = await listParams<GetListParams>(resource, { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' }, filter });
+      const search = (read.meta?.headers as Record<string, string> | undefined)?.['x-search'];
+      return { view: readTarget(resource), filter: read.filter as Record<string, unknown>, ...(search ? { search } : {}) };
+    },
     async createStaff(input: CreateStaffInput): Promise<Staff> {
       const result = await callFunction<{ staff: Staff }>(client, 'admin-users', {
         action: 'create',

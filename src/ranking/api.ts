@@ -1,5 +1,6 @@
 // The ranking calls the screens make.
 import type { AppDataProvider } from '../providers/dataProvider';
+import { waitForJob } from '../common/jobs/wait';
 import { objectOf, type RpcClient } from '../providers/rpc';
 import { rulePayload, type Breakdown, type RankingRule, type RunSummary } from './types';
 
@@ -12,4 +13,9 @@ export const publishRule = (dp: RpcClient, rule: RankingRule, reason: string) =>
   dp.rpc('ranking_rule_publish', { p_rule: rulePayload(rule), p_reason: reason });
 
 /** Recomputes every merchant's score now (the rank-merchants edge function). */
-export const runNow = (dp: Pick<AppDataProvider, 'invokeFunction'>) => dp.invokeFunction<RunSummary>('rank-merchants', {});
+// It answers with its job run at once and ranks in the background; this waits on the run.
+export const runNow = async (dp: Pick<AppDataProvider, 'invokeFunction'>): Promise<RunSummary> => {
+  const { job_run_id } = await dp.invokeFunction<{ job_run_id: string }>('rank-merchants', { background: true });
+  const run = await waitForJob(job_run_id);
+  return run.result as unknown as RunSummary;
+};

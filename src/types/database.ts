@@ -1061,6 +1061,62 @@ export type Database = {
         }
         Relationships: []
       }
+      job_runs: {
+        Row: {
+          created_at: string
+          error: string | null
+          finished_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["job_kind"]
+          params: NonNullable<Json>
+          progress_done: number
+          progress_total: number | null
+          result: Json | null
+          rows: number | null
+          started_at: string | null
+          started_by: string | null
+          state: Database["public"]["Enums"]["job_state"]
+        }
+        Insert: {
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["job_kind"]
+          params?: NonNullable<Json>
+          progress_done?: number
+          progress_total?: number | null
+          result?: Json | null
+          rows?: number | null
+          started_at?: string | null
+          started_by?: string | null
+          state?: Database["public"]["Enums"]["job_state"]
+        }
+        Update: {
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["job_kind"]
+          params?: NonNullable<Json>
+          progress_done?: number
+          progress_total?: number | null
+          result?: Json | null
+          rows?: number | null
+          started_at?: string | null
+          started_by?: string | null
+          state?: Database["public"]["Enums"]["job_state"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "job_runs_started_by_fkey"
+            columns: ["started_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ledger_accounts: {
         Row: {
           allow_negative: boolean
@@ -5267,6 +5323,68 @@ export type Database = {
           },
         ]
       }
+      v_job_runs: {
+        Row: {
+          created_at: string | null
+          duration_ms: number | null
+          error: string | null
+          finished_at: string | null
+          id: string | null
+          kind: Database["public"]["Enums"]["job_kind"] | null
+          params: Json | null
+          progress_done: number | null
+          progress_total: number | null
+          result: Json | null
+          rows: number | null
+          started_at: string | null
+          started_by: string | null
+          started_by_name: string | null
+          state: Database["public"]["Enums"]["job_state"] | null
+        }
+        Insert: {
+          created_at?: string | null
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string | null
+          kind?: Database["public"]["Enums"]["job_kind"] | null
+          params?: Json | null
+          progress_done?: number | null
+          progress_total?: number | null
+          result?: Json | null
+          rows?: number | null
+          started_at?: string | null
+          started_by?: string | null
+          started_by_name?: never
+          state?: Database["public"]["Enums"]["job_state"] | null
+        }
+        Update: {
+          created_at?: string | null
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string | null
+          kind?: Database["public"]["Enums"]["job_kind"] | null
+          params?: Json | null
+          progress_done?: number | null
+          progress_total?: number | null
+          result?: Json | null
+          rows?: number | null
+          started_at?: string | null
+          started_by?: string | null
+          started_by_name?: never
+          state?: Database["public"]["Enums"]["job_state"] | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "job_runs_started_by_fkey"
+            columns: ["started_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       v_ledger_entries: {
         Row: {
           account_id: number | null
@@ -7939,6 +8057,24 @@ export type Database = {
           title: string
         }[]
       }
+      job_fail: { Args: { p_error: string; p_id: string }; Returns: undefined }
+      job_finish: {
+        Args: { p_id: string; p_result?: Json; p_rows?: number }
+        Returns: undefined
+      }
+      job_progress: {
+        Args: { p_done: number; p_id: string; p_total?: number }
+        Returns: undefined
+      }
+      job_start: {
+        Args: {
+          p_kind: Database["public"]["Enums"]["job_kind"]
+          p_params?: Json
+          p_queued?: boolean
+          p_total?: number
+        }
+        Returns: string
+      }
       ledger_check: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -10538,6 +10674,8 @@ export type Database = {
         | "fcev"
       fee_plan: "monthly" | "quarterly" | "yearly"
       gearbox_type: "manual" | "automatic" | "dct" | "cvt" | "single_speed"
+      job_kind: "run_jobs" | "settle" | "rank_merchants" | "import" | "export"
+      job_state: "queued" | "running" | "succeeded" | "failed"
       ledger_account_kind:
         | "platform_clearing"
         | "platform_payout_clearing"
@@ -10783,6 +10921,8 @@ export const Constants = {
       energy_type: ["petrol", "diesel", "hybrid", "phev", "erev", "ev", "fcev"],
       fee_plan: ["monthly", "quarterly", "yearly"],
       gearbox_type: ["manual", "automatic", "dct", "cvt", "single_speed"],
+      job_kind: ["run_jobs", "settle", "rank_merchants", "import", "export"],
+      job_state: ["queued", "running", "succeeded", "failed"],
       ledger_account_kind: [
         "platform_clearing",
         "platform_payout_clearing",

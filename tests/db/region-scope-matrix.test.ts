@@ -126,6 +126,10 @@ const NOT_REGIONAL: Record<string, string> = {
   // the caller's own row, the list of customer-service colleagues, the public app's contact rule
   my_staff: 'own staff row', staff_password_changed: 'own staff row', complaint_assignees: 'staff names for assignment',
   export_record: 'records an export of rows the caller could read (the audit row has no region)',
+  job_start: 'a run of background work: no region; the work itself reads and writes under the caller\'s scope',
+  job_progress: 'writes only a run the caller started (tests/db/job-runs.test.ts)',
+  job_finish: 'writes only a run the caller started (tests/db/job-runs.test.ts)',
+  job_fail: 'writes only a run the caller started (tests/db/job-runs.test.ts)',
   storage_read_audit: 'invoker: row-level security on storage.objects decides whose files are read',
   public_merchant_contact: 'what any member of the public app may see',
   // searches: they filter to the caller's regions instead of refusing (tested below, and in

@@ -28,6 +28,7 @@ const LISTS: { route: string; tab?: string }[] = [
   { route: 'complaints' },
   { route: 'staff' },
   { route: 'audit_log' },
+  { route: 'jobs' },
 ];
 const SIZES = [
   { name: 'laptop', width: 1440, height: 900 },

@@ -15,6 +15,7 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
+import CloudDownloadIcon from '@mui/icons-material/CloudDownload';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, useDataProvider, useListContext, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
@@ -24,6 +25,8 @@ import { cachedExactCount } from '../list/useListCount';
 import { csvBlob } from './csv';
 import { downloadBlob, exportFileName } from './download';
 import { fetchAllRows } from './fetchAll';
+import { serverColumns } from './serverColumns';
+import { watchJob } from '../jobs/watch';
 
 export interface ExportMenuButtonProps<Row> {
   /**
@@ -101,6 +104,29 @@ export function ExportMenuButton<Row = Record<string, unknown>>({ columns, choic
     }
   };
 
+  // Big lists: the server reads and writes the file (supabase/functions/export); the run shows
+  // on the jobs screen and the app says when it is done (common/jobs/JobWatcher).
+  const runOnServer = async () => {
+    setAnchor(null);
+    const target = resource ?? list.resource;
+    try {
+      const cols = columns ? columns(translate) : columnsOfRows<Row>((list.data ?? []) as Row[], target, translate, { choices });
+      const plan = await dataProvider.exportPlan(target, { ...list.filterValues });
+      const { run_id } = await dataProvider.invokeFunction<{ run_id: string }>('export', {
+        resource: target,
+        view: plan.view,
+        filter: plan.filter,
+        ...(plan.search ? { search: plan.search } : {}),
+        columns: serverColumns(cols),
+        file_name: fileName,
+      });
+      watchJob(run_id);
+      notify('export.server_started', { type: 'info' });
+    } catch (e) {
+      refusal(e);
+    }
+  };
+
   const percent = progress?.total ? Math.min(100, (progress.loaded / progress.total) * 100) : undefined;
   return (
     <>
@@ -124,6 +150,12 @@ export function ExportMenuButton<Row = Record<string, unknown>>({ columns, choic
             <GridOnIcon fontSize="small" />
           </ListItemIcon>
           <ListItemText>{translate('export.xlsx')}</ListItemText>
+        </MenuItem>
+        <MenuItem onClick={runOnServer}>
+          <ListItemIcon>
+            <CloudDownloadIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText>{translate('export.server')}</ListItemText>
         </MenuItem>
       </Menu>
       <Dialog open={progress !== null} fullWidth maxWidth="xs">

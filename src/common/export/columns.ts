@@ -1,7 +1,7 @@
 // What an export writes: one column per field, typed so money stays exact (fen → yuan with
 // integer arithmetic) and times are Beijing time, whatever the browser's zone.
-import { formatDate, formatDateTime } from '../datetime';
-import { formatFen } from '../money';
+import { formatDate, formatDateTime } from '../datetime.ts';
+import { formatFen } from '../money.ts';
 
 /** `percent`: a rate (0.0350) written as 3.50 % (a number formatted as a percentage in Excel) */
 export type ExportKind = 'text' | 'number' | 'money' | 'datetime' | 'date' | 'boolean' | 'percent';

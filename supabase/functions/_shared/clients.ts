@@ -15,9 +15,9 @@ function opaqueKey(name: string): string | undefined {
   }
 }
 
-const url = Deno.env.get('SUPABASE_URL')!;
-const anonKey = opaqueKey('SUPABASE_PUBLISHABLE_KEYS') ?? Deno.env.get('SUPABASE_ANON_KEY')!;
-const serviceKey = opaqueKey('SUPABASE_SECRET_KEYS') ?? Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!;
+export const url = Deno.env.get('SUPABASE_URL')!;
+export const anonKey = opaqueKey('SUPABASE_PUBLISHABLE_KEYS') ?? Deno.env.get('SUPABASE_ANON_KEY')!;
+export const serviceKey = opaqueKey('SUPABASE_SECRET_KEYS') ?? Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!;
 const noSession = { auth: { persistSession: false, autoRefreshToken: false } };
 
 export const admin: SupabaseClient = createClient(url, serviceKey, noSession);

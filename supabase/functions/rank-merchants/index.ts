@@ -10,11 +10,18 @@ import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, fromPostgrest, HttpError, json } from '../_shared/errors.ts';
 import { staffHandler } from '../_shared/staffHandler.ts';
 import { isServiceCall } from '../_shared/serviceKey.ts';
-import { onlyFields, readObject } from '../_shared/body.ts';
+import { booleanField, onlyFields, readObject } from '../_shared/body.ts';
+import { failJob, finishJob, inBackground, startJob } from '../_shared/jobs.ts';
+import type { SupabaseClient } from 'npm:@supabase/supabase-js@2';
 
-/** The body is `{}` or nothing: a null, non-object body or any field is 400 invalid_input. */
-async function checkBody(req: Request): Promise<void> {
-  onlyFields(await readObject(req, true), []);
+/**
+ * The body is `{}`, nothing, or `{ background: true }` (answer with the job run at once and rank
+ * after answering); anything else is 400 invalid_input.
+ */
+async function checkBody(req: Request): Promise<boolean> {
+  const body = await readObject(req, true);
+  onlyFields(body, ['background']);
+  return booleanField(body, 'background') ?? false;
 }
 
 interface RunSummary {
@@ -22,6 +29,20 @@ interface RunSummary {
   status: 'succeeded' | 'failed';
   error?: string;
   [key: string]: unknown;
+}
+
+/** One ranking as a job run: a ranking that failed (its summary says so) fails the run too. */
+async function rank(client: SupabaseClient, trigger: 'manual' | 'schedule', runId?: string): Promise<RunSummary> {
+  const id = runId ?? (await startJob(client, 'rank_merchants', { trigger }));
+  const { data, error } = await client.rpc('rank_merchants', { p_trigger: trigger });
+  if (error) {
+    await failJob(client, id, fromPostgrest(error));
+    throw fromPostgrest(error);
+  }
+  const summary = data as RunSummary;
+  if (summary.status === 'failed') await failJob(client, id, new Error(summary.error ?? 'ranking run failed'));
+  else await finishJob(client, id, typeof summary.merchants === 'number' ? summary.merchants : null, { ...summary });
+  return { ...summary, job_run_id: id };
 }
 
 function respond(summary: RunSummary): Response {
@@ -33,19 +54,19 @@ function respond(summary: RunSummary): Response {
 
 const fromPanel = staffHandler(['admin'], async (req, caller) => {
   if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');
-  await checkBody(req);
-  const { data, error } = await caller.client.rpc('rank_merchants', { p_trigger: 'manual' });
-  if (error) throw fromPostgrest(error);
-  return respond(data as RunSummary);
+  if (await checkBody(req)) {
+    const runId = await startJob(caller.client, 'rank_merchants', { trigger: 'manual' });
+    inBackground(rank(caller.client, 'manual', runId));
+    return json({ job_run_id: runId }, 202);
+  }
+  return respond(await rank(caller.client, 'manual'));
 });
 
 async function fromSchedule(req: Request): Promise<Response> {
   try {
     if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');
     await checkBody(req);
-    const { data, error } = await admin.rpc('rank_merchants', { p_trigger: 'schedule' });
-    if (error) throw fromPostgrest(error);
-    return respond(data as RunSummary);
+    return respond(await rank(admin, 'schedule'));
   } catch (e) {
     return errorResponse(e);
   }

@@ -9,6 +9,7 @@ import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, HttpError, json } from '../_shared/errors.ts';
 import { isServiceCall } from '../_shared/serviceKey.ts';
 import { onlyFields, readObject } from '../_shared/body.ts';
+import { tracked } from '../_shared/jobs.ts';
 
 const BATCH = 500;
 const MAX_BATCHES = 20;
@@ -43,17 +44,33 @@ Deno.serve(async (req) => {
     if (!isServiceCall(req)) throw new HttpError(403, 'not_permitted', 'run-jobs is called by the schedule with the service key');
     // the body is `{}` or nothing: a null, non-object body or any field is 400 invalid_input
     onlyFields(await readObject(req, true), []);
-    const jobs: JobResult[] = [];
-    // Order matters little; each job is idempotent and locks what it moves.
-    jobs.push(await runJob('reservation_run_timers', { p_limit: BATCH }, BATCH));
-    jobs.push(await runJob('complaint_run_timers', { p_limit: BATCH }, BATCH));
-    jobs.push(await runJob('merchant_sweep_fees', { p_limit: BATCH }, BATCH));
-    jobs.push(await runJob('promotion_expire_due', {}, null));
-    jobs.push(await runJob('release_due_commissions', { p_limit: 5000 }, 5000));
-    // last: the analytics and ranking rollups recompute the days the jobs above (and everything
-    // since the last run) changed, 5 days a call (up to ~2 s at seed factor 100, where a recent
-    // day holds ~45,000 reservations), so up to 100 days a minute
-    jobs.push(await runJob('analytics_refresh_rollups', { p_limit: 5 }, 5));
+    // one job run per call (the jobs screen): a step per timer, the summary as its result
+    const steps: [string, Record<string, unknown>, number | null][] = [
+      // Order matters little; each job is idempotent and locks what it moves.
+      ['reservation_run_timers', { p_limit: BATCH }, BATCH],
+      ['complaint_run_timers', { p_limit: BATCH }, BATCH],
+      ['merchant_sweep_fees', { p_limit: BATCH }, BATCH],
+      ['promotion_expire_due', {}, null],
+      ['release_due_commissions', { p_limit: 5000 }, 5000],
+      // last: the analytics and ranking rollups recompute the days the jobs above (and everything
+      // since the last run) changed, 5 days a call (up to ~2 s at seed factor 100, where a recent
+      // day holds ~45,000 reservations), so up to 100 days a minute
+      ['analytics_refresh_rollups', { p_limit: 5 }, 5],
+    ];
+    const { value: jobs } = await tracked(admin, 'run_jobs', {}, async (report) => {
+      const out: JobResult[] = [];
+      for (const [name, params, batch] of steps) {
+        out.push(await runJob(name, params, batch));
+        await report(out.length, steps.length);
+      }
+      const failures = out.filter((j) => j.error);
+      // a timer that failed fails the run (the others have still run)
+      if (failures.length) throw Object.assign(new Error(failures.map((j) => `${j.name}: ${j.error}`).join('; ')), { jobs: out });
+      return out;
+    }, (out) => ({ rows: out.reduce((n, j) => n + j.processed, 0), result: { jobs: out } })).catch((e) => {
+      if (e && typeof e === 'object' && 'jobs' in e) return { value: (e as { jobs: JobResult[] }).jobs };
+      throw e;
+    });
     const failed = jobs.filter((j) => j.error);
     return json({ jobs }, failed.length ? 500 : 200);
   } catch (e) {

@@ -14,7 +14,8 @@ import { corsHeaders } from '../_shared/cors.ts';
 import { errorResponse, fromPostgrest, HttpError, json } from '../_shared/errors.ts';
 import { staffHandler } from '../_shared/staffHandler.ts';
 import { isServiceCall } from '../_shared/serviceKey.ts';
-import { onlyFields, readObject, stringField, type Body as RawBody } from '../_shared/body.ts';
+import { booleanField, onlyFields, readObject, stringField, type Body as RawBody } from '../_shared/body.ts';
+import { inBackground, startJob, tracked } from '../_shared/jobs.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_CATCH_UP = 62;
@@ -22,13 +23,21 @@ const MAX_CATCH_UP = 62;
 interface Body {
   from?: string;
   to?: string;
+  /** answer with the job run at once and settle after answering (the jobs screen shows it) */
+  background?: boolean;
 }
 
-/** { from?, to? }, both strings when given. */
+/** { from?, to?, background? }, dates as strings when given. */
 function parseBody(raw: RawBody): Body {
-  onlyFields(raw, ['from', 'to']);
-  return { from: stringField(raw, 'from', { max: 10 }), to: stringField(raw, 'to', { max: 10 }) };
+  onlyFields(raw, ['from', 'to', 'background']);
+  return { from: stringField(raw, 'from', { max: 10 }), to: stringField(raw, 'to', { max: 10 }), background: booleanField(raw, 'background') };
 }
+
+/** A job run's summary of settlement runs. */
+const summary = (runs: RunSummary[]) => ({
+  rows: runs.reduce((n, r) => n + r.trade_count, 0),
+  result: { runs },
+});
 
 export interface RunSummary {
   run_id: number;
@@ -78,21 +87,36 @@ async function scheduledDays(): Promise<string[]> {
 
 async function scheduled(req: Request): Promise<Response> {
   const body = req.method === 'POST' ? parseBody(await readObject(req, true)) : {};
-  const runs: RunSummary[] = [];
-  if (body.from !== undefined || body.to !== undefined) {
-    const p = period(body);
-    runs.push(await settle(admin, p.from, p.to));
-  } else {
-    for (const day of await scheduledDays()) runs.push(await settle(admin, day, day));
-  }
-  return json({ runs, scheduled: true });
+  const explicit = body.from !== undefined || body.to !== undefined ? period(body) : null;
+  const { runId, value: runs } = await tracked(admin, 'settle', explicit ?? { scheduled: true }, async (report) => {
+    const out: RunSummary[] = [];
+    if (explicit) {
+      out.push(await settle(admin, explicit.from, explicit.to));
+    } else {
+      const days = await scheduledDays();
+      for (const day of days) {
+        out.push(await settle(admin, day, day));
+        await report(out.length, days.length);
+      }
+    }
+    return out;
+  }, summary);
+  return json({ runs, scheduled: true, job_run_id: runId });
 }
 
 const forStaff = staffHandler(['admin', 'finance'], async (req, caller) => {
   if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');
-  const p = period(parseBody(await readObject(req)));
-  const run = await settle(caller.client, p.from, p.to);
-  return json({ runs: [run] });
+  const body = parseBody(await readObject(req));
+  const p = period(body);
+  const work = async () => [await settle(caller.client, p.from, p.to)];
+  if (body.background) {
+    // the caller's own run: the settlement and its job run name them
+    const runId = await startJob(caller.client, 'settle', p);
+    inBackground(tracked(caller.client, 'settle', p, work, summary, runId));
+    return json({ job_run_id: runId }, 202);
+  }
+  const { runId, value: runs } = await tracked(caller.client, 'settle', p, work, summary);
+  return json({ runs, job_run_id: runId });
 });
 
 Deno.serve(async (req) => {

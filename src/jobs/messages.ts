@@ -1,0 +1,76 @@
+// Texts of the jobs screens and of the message that says a run has ended.
+export const zh = {
+  resources: {
+    jobs: {
+      name: '后台任务 |||| 后台任务',
+      fields: {
+        kind: '任务类型',
+        state: '状态',
+        started_by_name: '发起人',
+        created_at: '创建时间',
+        started_at: '开始时间',
+        finished_at: '结束时间',
+        duration_ms: '耗时',
+        progress: '进度',
+        rows: '行数',
+        result: '结果',
+        error: '失败原因',
+        params: '参数',
+        resource: '列表',
+      },
+      kinds: { run_jobs: '定时任务', settle: '结算', rank_merchants: '商户排名', import: '导入', export: '服务器导出' },
+      states: { queued: '排队中', running: '运行中', succeeded: '已完成', failed: '失败' },
+      schedule: '定时调度',
+      download: '下载文件',
+      seconds: '%{n} 秒',
+      progress_of: '%{done} / %{total} 行',
+      progress_open: '已处理 %{done} 行',
+      file: '文件：%{name}（%{size}）',
+      not_yours: '文件仅发起人可下载',
+      running_hint: '任务在服务器上运行，离开本页不影响；完成后会通知发起人。',
+    },
+  },
+  jobs: {
+    done: '%{kind}已完成（%{rows} 行）',
+    failed: '%{kind}失败',
+    open: '查看',
+  },
+};
+
+export const en: typeof zh = {
+  resources: {
+    jobs: {
+      name: 'Background job |||| Background jobs',
+      fields: {
+        kind: 'Kind',
+        state: 'State',
+        started_by_name: 'Started by',
+        created_at: 'Created',
+        started_at: 'Started',
+        finished_at: 'Finished',
+        duration_ms: 'Duration',
+        progress: 'Progress',
+        rows: 'Rows',
+        result: 'Result',
+        error: 'Error',
+        params: 'Parameters',
+        resource: 'List',
+      },
+      kinds: { run_jobs: 'Scheduled timers', settle: 'Settlement', rank_merchants: 'Merchant ranking', import: 'Import', export: 'Server export' },
+      states: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', failed: 'Failed' },
+      schedule: 'Schedule',
+      download: 'Download file',
+      seconds: '%{n} s',
+      progress_of: '%{done} / %{total} rows',
+      progress_open: '%{done} rows done',
+      file: 'File: %{name} (%{size})',
+      not_yours: 'Only the one who started it may download the file',
+      running_hint: 'The job runs on the server; leaving this page does not stop it. Its starter is told when it ends.',
+    },
+  },
+  jobs: {
+    done: '%{kind} done (%{rows} rows)',
+    failed: '%{kind} failed',
+    open: 'Open',
+  },
+};

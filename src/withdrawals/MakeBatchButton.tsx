@@ -34,7 +34,13 @@ const MakeBatch = ({ ids }: { ids: string[] | null }) => {
   const [error, setError] = useState<string | null>(null);
   const [made, setMade] = useState<BatchMade | null>(null);
   if (!canAccess) return null;
+  // the selection is cleared and the list reread only when the dialog closes: the batch's rows
+  // leave the list, and an empty list or selection unmounts the bulk toolbar and this dialog
   const close = () => {
+    if (made) {
+      unselectAll();
+      refresh();
+    }
     setConfirming(false);
     setError(null);
     setMade(null);
@@ -44,12 +50,10 @@ const MakeBatch = ({ ids }: { ids: string[] | null }) => {
     setError(null);
     try {
       setMade(await makeBatch(dataProvider, ids));
-      unselectAll();
     } catch (e) {
       setError(refusal(e));
     } finally {
       setRunning(false);
-      refresh();
     }
   };
   return (
@@ -94,7 +98,10 @@ const MakeBatch = ({ ids }: { ids: string[] | null }) => {
         </DialogContent>
         <DialogActions>
           {made ? (
-            <MuiButton variant="contained" onClick={() => redirect('show', 'payout_batches', made.id)}>
+            <MuiButton variant="contained" onClick={() => {
+                unselectAll();
+                redirect('show', 'payout_batches', made.id);
+              }}>
               {translate('withdrawals.batch.open')}
             </MuiButton>
           ) : (

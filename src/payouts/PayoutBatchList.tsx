@@ -48,6 +48,8 @@ export const PayoutBatchList = () => {
         </TopToolbar>
       }
       exporter={false}
+      // no batch yet: the table with its empty message, not react-admin's blank page
+      empty={false}
     >
       <DataTable sx={LIST_TABLE_SX} hiddenColumns={hidden} rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="batch_no" />

@@ -69,7 +69,8 @@ export function resultRows(cells: string[][]): ResultRow[] | null {
 }
 
 export function parseResultCsv(text: string): ResultRow[] | null {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  // blank lines are kept (and skipped in resultRows) so that line numbers are the file's own
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
   return resultRows(parsed.data);
 }
 

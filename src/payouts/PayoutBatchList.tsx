@@ -8,7 +8,7 @@ import { LIST_TABLE_SX, ListPagination, useHiddenColumns } from '../common/list'
 import { BATCH_STATE_COLORS, BATCH_STATES } from './choices';
 
 const HIDDEN = ['downloads', 'completed_at'];
-const HIDDEN_NARROW = ['bank_template', 'made_by_name', 'failed_count'];
+const HIDDEN_NARROW = ['bank_template', 'made_by_name', 'failed_count', 'pending_count'];
 
 const exportColumns = (t: (k: string) => string): ExportColumn[] => {
   const f = (k: string) => t(`resources.payout_batches.fields.${k}`);

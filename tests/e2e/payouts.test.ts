@@ -127,4 +127,38 @@ describe('payout batches', () => {
     expect((await sql.query('select state::text from public.payout_batches where id = $1', [batchId])).rows[0].state).toBe('completed');
     await page.context().close();
   }, 240_000);
+
+  it('finance pays a withdrawal offline with a proof, sees it on the page, and marks it reconciled', async () => {
+    const w = await approvedWithdrawal('M', 25_000);
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    page.setDefaultTimeout(45_000);
+    await login(page, DEMO_LOGINS.finance, DEMO_PASSWORD);
+    await page.goto(appPath(`withdrawals/${w.id}/show`));
+    await page.getByRole('button', { name: '线下打款' }).click();
+    const dialog = page.getByRole('dialog');
+    // a 1×1 PNG as the bank slip
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await dialog.getByTestId('proof-file').setInputFiles({ name: '回单.png', mimeType: 'image/png', buffer: png });
+    await dialog.locator('[name="reference"]').fill(`MP${run}M`);
+    await dialog.getByRole('button', { name: '线下打款' }).click();
+    await page.getByText('已记录线下打款').first().waitFor();
+    await page.getByText('打款凭证').first().waitFor();
+    await page.locator('img[alt="打款凭证"]').waitFor();
+    const row = (await sql.query('select state::text, manual_proof_url, channel_txn_id from public.withdrawals where id = $1', [w.id])).rows[0];
+    expect(row.state).toBe('paid');
+    expect(row.manual_proof_url).toMatch(new RegExp(`^payout-proofs/withdrawals/${w.id}/proof-\\d+\\.png$`));
+    expect(row.channel_txn_id).toBe(`MP${run}M`);
+
+    await page.getByRole('button', { name: '设置对账状态' }).click();
+    await dialog.locator('[name="reason"]').fill('与银行回单一致');
+    await dialog.getByRole('button', { name: '设置对账状态' }).click();
+    await page.getByText('对账状态已更新').first().waitFor();
+    await page.getByText('已核对').first().waitFor();
+    expect((await sql.query('select recon_status::text as s from public.withdrawals where id = $1', [w.id])).rows[0].s).toBe('matched');
+    await page.goto(appPath(`withdrawals?filter=${encodeURIComponent(JSON.stringify({ q: prefix, 'state@in': '(paid)', recon_status: 'matched' }))}`));
+    await page.locator('td').getByText(w.no, { exact: true }).waitFor();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await screenshot(page, 'payout-manual-reconciled');
+    await page.context().close();
+  }, 180_000);
 });

@@ -16,6 +16,7 @@ import { reconciliation } from './reconciliation';
 import { commissions } from './commissions';
 import { settlements } from './settlements';
 import { withdrawals } from './withdrawals';
+import { payouts } from './payouts';
 import { payees } from './payees';
 import { accounts } from './accounts';
 import { members } from './members';
@@ -44,6 +45,7 @@ export const FEATURES: readonly Feature[] = [
   commissions,
   settlements,
   withdrawals,
+  payouts,
   payees,
   accounts,
   members,

@@ -124,6 +124,9 @@ export const ACTION_WORDS = {
   'withdrawal.return_funds': { zh: '提现退回余额', en: 'Return funds to balance' },
   'withdrawal.manual_pay': { zh: '线下人工打款', en: 'Paid manually (offline)' },
   'withdrawal.reconcile': { zh: '提现与渠道对账', en: 'Reconcile withdrawal with channel' },
+  'payout_batch.create': { zh: '生成批量付款批次', en: 'Make payout batch' },
+  'payout_batch.download': { zh: '下载批量付款文件（含完整账号）', en: 'Download payout file (full account numbers)' },
+  'payout_batch.import': { zh: '导入银行付款结果', en: 'Import bank payout result' },
   'bank_account.add': { zh: '添加银行账户', en: 'Add bank account' },
   'bank_account.verify': { zh: '核验银行账户', en: 'Verify bank account' },
   'bank_account.reject': { zh: '驳回收款账户', en: 'Reject payee account' },
@@ -179,6 +182,7 @@ export const ENTITY_WORDS = {
   withdrawal: { zh: '提现', en: 'Withdrawal' },
   bank_account: { zh: '银行账户', en: 'Bank account' },
   job_run: { zh: '后台任务', en: 'Background job' },
+  payout_batch: { zh: '批量付款批次', en: 'Payout batch' },
   complaint: { zh: '投诉', en: 'Complaint' },
   storage_object: { zh: '文件', en: 'File' },
 } as const satisfies Record<string, Words>;
@@ -199,6 +203,7 @@ export const ENTITY_PATH: Partial<Record<AuditEntity, (id: string) => string>> =
   payment: SHOW('payments'),
   settlement_run: SHOW('settlements'),
   withdrawal: SHOW('withdrawals'),
+  payout_batch: SHOW('payout_batches'),
   complaint: SHOW('complaints'),
 };
 

@@ -93,6 +93,8 @@ const GRANTS = {
   settlements: { admin: [...READ, 'run'], customer_service: READ, finance: [...READ, 'run'], analyst: READ },
   ledger: { admin: READ, customer_service: READ, finance: READ, analyst: READ },
   withdrawals: { admin: [...READ, 'review', 'approve', 'pay'], finance: [...READ, 'review', 'approve', 'pay'], analyst: READ },
+  // 批量付款: finance makes the bank file (full account numbers) and imports the bank's result
+  payout_batches: { admin: [...READ, 'pay', 'import'], finance: [...READ, 'pay', 'import'], analyst: READ },
   bank_accounts: { admin: [...READ, 'edit', 'review'], finance: [...READ, 'review'], analyst: READ },
   // 后台任务: admins and finance watch every run; others open the runs they started (RLS)
   jobs: { admin: READ, finance: READ, reviewer: ['show'], customer_service: ['show'], analyst: ['show'] },

@@ -51,6 +51,13 @@ export const ERROR_CODES = [
   'second_approver_required',
   'second_approval_required',
   'proof_required',
+  // payout batches: the refusal, and the per-row outcomes of a bank result import
+  'nothing_to_pay',
+  'unknown_withdrawal',
+  'not_in_batch',
+  'amount_mismatch',
+  'already_final',
+  'serial_required',
   'separation_of_duties',
   'binding_mismatch',
   'documents_missing',

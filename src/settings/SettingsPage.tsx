@@ -13,6 +13,7 @@ import { useNotifyRefusal, useRefusal } from '../common/refusal';
 import { formatDateTime } from '../common/datetime';
 import { auditActionText } from '../common/auditAction';
 import * as api from './api';
+import { BankTemplateRow } from './BankTemplateRow';
 import { CATEGORY_FIELDS, CORE_FIELDS, MONEY_FIELDS } from './fields';
 import { display, fromInput, PATTERN, toInput, type Unit } from './units';
 
@@ -135,6 +136,7 @@ export const SettingsPage = () => {
             {MONEY_FIELDS.map(({ key, unit }) =>
               valueRow(key, unit, data.money[key as keyof typeof data.money], (v, reason) => api.updateMoney(dataProvider, { [key]: v }, reason)),
             )}
+            <BankTemplateRow current={data.money.payout_bank_template} queryKey={QUERY_KEY} />
           </Rows>
         </SectionCard>
         <SectionCard title={translate(`${S}.groups.four_eyes`)}>

@@ -16,7 +16,7 @@ export const overview = async (dp: RpcClient): Promise<SettingsOverview> =>
 
 export const updateCore = (dp: RpcClient, changes: Record<string, number>, reason: string) =>
   dp.rpc('core_settings_update', { p_changes: changes as Json, p_reason: reason });
-export const updateMoney = (dp: RpcClient, changes: Record<string, number | boolean>, reason: string) =>
+export const updateMoney = (dp: RpcClient, changes: Record<string, number | boolean | string>, reason: string) =>
   dp.rpc('money_settings_update', { p_changes: changes as Json, p_reason: reason });
 export const updateFourEyes = (dp: RpcClient, rule: string, enabled: boolean, thresholdFen: number | null, reason: string) =>
   dp.rpc('four_eyes_rule_update', { p_rule: rule, p_enabled: enabled, p_threshold_fen: thresholdFen as number, p_reason: reason });

@@ -2509,6 +2509,7 @@ export type Database = {
       money_settings: {
         Row: {
           id: boolean
+          payout_bank_template: string
           refund_window_days: number
           second_tier_enabled: boolean
           second_tier_rate: number
@@ -2521,6 +2522,7 @@ export type Database = {
         }
         Insert: {
           id?: boolean
+          payout_bank_template?: string
           refund_window_days?: number
           second_tier_enabled?: boolean
           second_tier_rate?: number
@@ -2533,6 +2535,7 @@ export type Database = {
         }
         Update: {
           id?: boolean
+          payout_bank_template?: string
           refund_window_days?: number
           second_tier_enabled?: boolean
           second_tier_rate?: number
@@ -2750,6 +2753,116 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      payout_batch_items: {
+        Row: {
+          amount_fen: number
+          bank_serial: string | null
+          batch_id: string
+          city_code: string | null
+          fail_reason: string | null
+          result: Database["public"]["Enums"]["payout_item_result"]
+          result_at: string | null
+          row_no: number
+          withdrawal_id: string
+        }
+        Insert: {
+          amount_fen: number
+          bank_serial?: string | null
+          batch_id: string
+          city_code?: string | null
+          fail_reason?: string | null
+          result?: Database["public"]["Enums"]["payout_item_result"]
+          result_at?: string | null
+          row_no: number
+          withdrawal_id: string
+        }
+        Update: {
+          amount_fen?: number
+          bank_serial?: string | null
+          batch_id?: string
+          city_code?: string | null
+          fail_reason?: string | null
+          result?: Database["public"]["Enums"]["payout_item_result"]
+          result_at?: string | null
+          row_no?: number
+          withdrawal_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "payout_batch_items_batch_id_fkey"
+            columns: ["batch_id"]
+            isOneToOne: false
+            referencedRelation: "payout_batches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payout_batch_items_batch_id_fkey"
+            columns: ["batch_id"]
+            isOneToOne: false
+            referencedRelation: "v_payout_batches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payout_batch_items_withdrawal_id_fkey"
+            columns: ["withdrawal_id"]
+            isOneToOne: false
+            referencedRelation: "v_withdrawals"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payout_batch_items_withdrawal_id_fkey"
+            columns: ["withdrawal_id"]
+            isOneToOne: false
+            referencedRelation: "withdrawals"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      payout_batches: {
+        Row: {
+          bank_template: string
+          batch_no: string
+          completed_at: string | null
+          downloads: number
+          failed_count: number
+          id: string
+          item_count: number
+          made_at: string
+          made_by: string
+          paid_count: number
+          state: Database["public"]["Enums"]["payout_batch_state"]
+          total_fen: number
+        }
+        Insert: {
+          bank_template: string
+          batch_no: string
+          completed_at?: string | null
+          downloads?: number
+          failed_count?: number
+          id?: string
+          item_count: number
+          made_at?: string
+          made_by: string
+          paid_count?: number
+          state?: Database["public"]["Enums"]["payout_batch_state"]
+          total_fen: number
+        }
+        Update: {
+          bank_template?: string
+          batch_no?: string
+          completed_at?: string | null
+          downloads?: number
+          failed_count?: number
+          id?: string
+          item_count?: number
+          made_at?: string
+          made_by?: string
+          paid_count?: number
+          state?: Database["public"]["Enums"]["payout_batch_state"]
+          total_fen?: number
+        }
+        Relationships: []
       }
       promotions: {
         Row: {
@@ -6403,6 +6516,145 @@ export type Database = {
           },
         ]
       }
+      v_payout_batch_items: {
+        Row: {
+          amount_fen: number | null
+          bank_serial: string | null
+          batch_id: string | null
+          batch_no: string | null
+          city_code: string | null
+          fail_reason: string | null
+          id: string | null
+          payee_bank: string | null
+          payee_name: string | null
+          result: Database["public"]["Enums"]["payout_item_result"] | null
+          result_at: string | null
+          row_no: number | null
+          withdrawal_id: string | null
+          withdrawal_no: string | null
+          withdrawal_state:
+            | Database["public"]["Enums"]["withdrawal_state"]
+            | null
+        }
+        Insert: {
+          amount_fen?: number | null
+          bank_serial?: string | null
+          batch_id?: string | null
+          batch_no?: never
+          city_code?: string | null
+          fail_reason?: string | null
+          id?: never
+          payee_bank?: never
+          payee_name?: never
+          result?: Database["public"]["Enums"]["payout_item_result"] | null
+          result_at?: string | null
+          row_no?: number | null
+          withdrawal_id?: string | null
+          withdrawal_no?: never
+          withdrawal_state?: never
+        }
+        Update: {
+          amount_fen?: number | null
+          bank_serial?: string | null
+          batch_id?: string | null
+          batch_no?: never
+          city_code?: string | null
+          fail_reason?: string | null
+          id?: never
+          payee_bank?: never
+          payee_name?: never
+          result?: Database["public"]["Enums"]["payout_item_result"] | null
+          result_at?: string | null
+          row_no?: number | null
+          withdrawal_id?: string | null
+          withdrawal_no?: never
+          withdrawal_state?: never
+        }
+        Relationships: [
+          {
+            foreignKeyName: "payout_batch_items_batch_id_fkey"
+            columns: ["batch_id"]
+            isOneToOne: false
+            referencedRelation: "payout_batches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payout_batch_items_batch_id_fkey"
+            columns: ["batch_id"]
+            isOneToOne: false
+            referencedRelation: "v_payout_batches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payout_batch_items_withdrawal_id_fkey"
+            columns: ["withdrawal_id"]
+            isOneToOne: false
+            referencedRelation: "v_withdrawals"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payout_batch_items_withdrawal_id_fkey"
+            columns: ["withdrawal_id"]
+            isOneToOne: false
+            referencedRelation: "withdrawals"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      v_payout_batches: {
+        Row: {
+          bank_template: string | null
+          batch_no: string | null
+          completed_at: string | null
+          downloads: number | null
+          failed_count: number | null
+          id: string | null
+          item_count: number | null
+          made_at: string | null
+          made_by: string | null
+          made_by_name: string | null
+          paid_count: number | null
+          pending_count: number | null
+          search: string | null
+          state: Database["public"]["Enums"]["payout_batch_state"] | null
+          total_fen: number | null
+        }
+        Insert: {
+          bank_template?: string | null
+          batch_no?: string | null
+          completed_at?: string | null
+          downloads?: number | null
+          failed_count?: number | null
+          id?: string | null
+          item_count?: number | null
+          made_at?: string | null
+          made_by?: string | null
+          made_by_name?: never
+          paid_count?: number | null
+          pending_count?: never
+          search?: string | null
+          state?: Database["public"]["Enums"]["payout_batch_state"] | null
+          total_fen?: number | null
+        }
+        Update: {
+          bank_template?: string | null
+          batch_no?: string | null
+          completed_at?: string | null
+          downloads?: number | null
+          failed_count?: number | null
+          id?: string | null
+          item_count?: number | null
+          made_at?: string | null
+          made_by?: string | null
+          made_by_name?: never
+          paid_count?: number | null
+          pending_count?: never
+          search?: string | null
+          state?: Database["public"]["Enums"]["payout_batch_state"] | null
+          total_fen?: number | null
+        }
+        Relationships: []
+      }
       v_promotions: {
         Row: {
           brand_name: string | null
@@ -9395,6 +9647,7 @@ export type Database = {
         Args: { p_changes: Json; p_reason?: string }
         Returns: {
           id: boolean
+          payout_bank_template: string
           refund_window_days: number
           second_tier_enabled: boolean
           second_tier_rate: number
@@ -9645,6 +9898,26 @@ export type Database = {
           refunded_fen: number
           succeeded_fen: number
         }[]
+      }
+      payout_batch_create: {
+        Args: { p_bank_template?: string; p_withdrawal_ids?: string[] }
+        Returns: Json
+      }
+      payout_batch_file: {
+        Args: { p_batch_id: string }
+        Returns: {
+          account_no: string
+          amount_fen: number
+          bank_name: string
+          branch_name: string
+          payee_name: string
+          row_no: number
+          withdrawal_no: string
+        }[]
+      }
+      payout_batch_import: {
+        Args: { p_batch_id: string; p_file_name?: string; p_rows: Json }
+        Returns: Json
       }
       promotion_cancel: {
         Args: { p_id: string; p_note?: string; p_reason_code: string }
@@ -10738,6 +11011,8 @@ export type Database = {
         | "promotion_rights"
         | "reservation_rights"
       payment_status: "pending" | "succeeded" | "failed" | "refunded"
+      payout_batch_state: "paying" | "completed"
+      payout_item_result: "pending" | "paid" | "failed"
       promotion_state: "active" | "ended" | "cancelled"
       reservation_kind: "rental" | "used_purchase" | "new_purchase"
       reservation_state:
@@ -10992,6 +11267,8 @@ export const Constants = {
         "reservation_rights",
       ],
       payment_status: ["pending", "succeeded", "failed", "refunded"],
+      payout_batch_state: ["paying", "completed"],
+      payout_item_result: ["pending", "paid", "failed"],
       promotion_state: ["active", "ended", "cancelled"],
       reservation_kind: ["rental", "used_purchase", "new_purchase"],
       reservation_state: [

@@ -1,7 +1,10 @@
 // The buttons a withdrawal offers in its current state, each only when canAccess allows it,
 // each irreversible one behind a confirmation (with a reason or a payout reference).
 import { useState } from 'react';
-import { Stack, Typography } from '@mui/material';
+import { Button as MuiButton, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import CheckIcon from '@mui/icons-material/Check';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
@@ -26,7 +29,9 @@ import { ActionDialog, type DialogField } from '../common/ActionDialog';
 import { useNotifyRefusal } from '../common/refusal';
 import * as act from './api';
 
-type Kind = 'claim' | 'approve' | 'approve_second' | 'reject' | 'pay' | 'mark_paid' | 'mark_failed' | 'retry' | 'return_funds';
+type Kind =
+  | 'claim' | 'approve' | 'approve_second' | 'reject' | 'pay' | 'manual_pay' | 'mark_paid' | 'mark_failed' | 'retry' | 'return_funds'
+  | 'recon';
 
 const ICONS: Record<Kind, React.ReactElement> = {
   claim: <AssignmentIndIcon />,
@@ -34,6 +39,8 @@ const ICONS: Record<Kind, React.ReactElement> = {
   approve_second: <DoneAllIcon />,
   reject: <CloseIcon />,
   pay: <PaymentsIcon />,
+  manual_pay: <ReceiptLongIcon />,
+  recon: <FactCheckIcon />,
   mark_paid: <PaymentsIcon />,
   mark_failed: <ErrorOutlineIcon />,
   retry: <ReplayIcon />,
@@ -52,6 +59,9 @@ export const WithdrawalActions = () => {
   const { canAccess: canPay } = useCanAccess({ resource: 'withdrawals', action: 'pay' });
   const { identity } = useGetIdentity();
   const [open, setOpen] = useState<Kind | null>(null);
+  // the manual payout's proof file and the reconciliation status picked in their dialogs
+  const [proof, setProof] = useState<File | null>(null);
+  const [recon, setRecon] = useState<act.ReconStatus>('matched');
   if (!record) return null;
   const id = String(record.id);
   const awaiting = Boolean(record.awaiting_second_approval);
@@ -65,9 +75,11 @@ export const WithdrawalActions = () => {
   if (canReview && record.state === 'in_review') available.push('approve', 'reject');
   if (canSecond && record.state === 'approved' && awaiting && !approvedByMe) available.push('approve_second');
   if (canReview && record.state === 'approved' && awaiting) available.push('reject');
-  if (payer && record.state === 'approved' && !awaiting) available.push('pay');
+  if (payer && record.state === 'approved' && !awaiting) available.push('pay', 'manual_pay');
   if (payer && record.state === 'paying') available.push('mark_paid', 'mark_failed');
   if (payer && record.state === 'pay_failed') available.push('retry', 'return_funds');
+  // reconciliation is no payout step: whoever pays or approved may check it against the bank
+  if (canPay && record.state === 'paid') available.push('recon');
   const waitingForColleague = canPay && approvedByMe && ['approved', 'paying', 'pay_failed'].includes(record.state);
 
   const reason: DialogField = { name: 'reason', label: translate('withdrawals.dialog.reason'), required: true, multiline: true };
@@ -85,6 +97,8 @@ export const WithdrawalActions = () => {
     approve_second: [note],
     reject: [reason],
     pay: [reference],
+    manual_pay: [reference],
+    recon: [reason],
     mark_paid: [reference],
     mark_failed: [reason],
     retry: [],
@@ -100,6 +114,12 @@ export const WithdrawalActions = () => {
       await act.startPayout(dataProvider, id);
       await act.markPaid(dataProvider, id, v.reference);
     },
+    // the proof goes to storage first; if the payout is then refused it stays as an orphan file
+    manual_pay: async (v) => {
+      if (!proof) return;
+      await act.manualPaid(dataProvider, id, await act.uploadProof(id, proof), v.reference);
+    },
+    recon: (v) => act.setRecon(dataProvider, id, recon, v.reason),
     mark_paid: (v) => act.markPaid(dataProvider, id, v.reference),
     mark_failed: (v) => act.markFailed(dataProvider, id, v.reason),
     retry: () => act.startPayout(dataProvider, id),
@@ -138,19 +158,52 @@ export const WithdrawalActions = () => {
           fields={fields[open]}
           confirmLabel={translate(`withdrawals.actions.${open}`)}
           color={danger(open) ? 'error' : 'primary'}
-          onClose={() => setOpen(null)}
+          canConfirm={open !== 'manual_pay' || proof !== null}
+          onClose={() => {
+            setOpen(null);
+            setProof(null);
+          }}
           onConfirm={async (values) => {
             try {
               await run[open](values);
               notify(`withdrawals.done.${open}`, { type: 'success' });
               setOpen(null);
+              setProof(null);
             } catch (e) {
               refusal(e);
             } finally {
               refresh();
             }
           }}
-        />
+        >
+          {open === 'manual_pay' ? (
+            <MuiButton component="label" variant="outlined" startIcon={<UploadFileIcon />} sx={{ mb: 1 }}>
+              {proof ? proof.name : translate('withdrawals.dialog.proof')}
+              <input
+                hidden
+                type="file"
+                data-testid="proof-file"
+                accept="image/jpeg,image/png,image/webp,application/pdf"
+                onChange={(e) => setProof(e.target.files?.[0] ?? null)}
+              />
+            </MuiButton>
+          ) : null}
+          {open === 'recon' ? (
+            <MuiTextField
+              select
+              fullWidth
+              size="small"
+              sx={{ mb: 1 }}
+              label={translate('resources.withdrawals.fields.recon_status')}
+              value={recon}
+              onChange={(e) => setRecon(e.target.value as act.ReconStatus)}
+            >
+              {act.RECON_STATUSES.map((s) => (
+                <MenuItem key={s} value={s}>{translate(`withdrawals.recon.${s}`)}</MenuItem>
+              ))}
+            </MuiTextField>
+          ) : null}
+        </ActionDialog>
       ) : null}
     </Stack>
   );

@@ -6,6 +6,7 @@ import {
   List,
   SearchInput,
   SelectArrayInput,
+  SelectInput,
   TopToolbar,
   useTranslate,
 } from 'react-admin';
@@ -16,6 +17,8 @@ import { choicesOf } from '../common/choices';
 import { StateChip } from '../common/StateChip';
 import { OPEN_STATES, STATE_COLORS, STATES } from './choices';
 import { BulkApproveButton } from './BulkApproveButton';
+import { MakeBatchFromAll, MakeBatchFromSelection } from './MakeBatchButton';
+import { RECON_STATUSES } from './api';
 import { WithdrawalReport } from './WithdrawalReport';
 import { SELECTABLE_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 import { withdrawalExportColumns } from './exportColumns';
@@ -32,6 +35,7 @@ const filters = (translate: (k: string) => string) => [
     alwaysOn
     sx={{ minWidth: 240 }}
   />,
+  <SelectInput key="recon" source="recon_status" label="resources.withdrawals.fields.recon_status" choices={choicesOf(RECON_STATUSES, 'withdrawals.recon')} />,
 ];
 
 /** The review queue: open requests, oldest first. */
@@ -50,13 +54,14 @@ const Queue = () => {
       perPage={25}
       actions={
         <TopToolbar>
+          <MakeBatchFromAll />
           <ColumnsButton />
           <ExportMenuButton columns={withdrawalExportColumns} fileName="withdrawals" />
         </TopToolbar>
       }
       exporter={false}
     >
-      <DataTable sx={SELECTABLE_TABLE_SX} hiddenColumns={hidden} rowClick="show" bulkActionButtons={<BulkApproveButton />}>
+      <DataTable sx={SELECTABLE_TABLE_SX} hiddenColumns={hidden} rowClick="show" bulkActionButtons={<><BulkApproveButton /><MakeBatchFromSelection /></>}>
         <DataTable.Col source="withdrawal_no" />
         <DataTable.Col source="owner_name" />
         <DataTable.Col source="owner_type" field={() => <StateChip source="owner_type" prefix="payments.payer_type" />} />

@@ -28,6 +28,31 @@ import { WithdrawalActions } from './WithdrawalActions';
 import { SectionCard } from '../common/SectionCard';
 import { ReasonField } from '../common/ReasonField';
 import { HISTORY_TABLE_SX } from '../common/historyTableSx';
+import { StorageImage, resolveImageUrl } from '../common/StorageImage';
+import { PROOF_BUCKET } from './api';
+
+/** A manual payout's proof: an image shown, a PDF opened through a signed link. */
+const Proof = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const path: string | null = record?.manual_proof_url ?? null;
+  if (!path) return null;
+  const name = path.replace(new RegExp(`^${PROOF_BUCKET}/`), '');
+  if (/\.pdf$/i.test(name)) {
+    return (
+      <MuiButton
+        data-testid="proof-pdf"
+        onClick={async () => {
+          const url = await resolveImageUrl(PROOF_BUCKET, name);
+          if (url) window.open(url, '_blank', 'noopener');
+        }}
+      >
+        {translate('withdrawals.proof_pdf')}
+      </MuiButton>
+    );
+  }
+  return <StorageImage bucket={PROOF_BUCKET} path={name} alt={translate('withdrawals.proof')} height={260} />;
+};
 
 const F = ({ source, children }: { source: string; children?: React.ReactElement }) => (
   <Grid size={{ xs: 12, sm: 6, md: 3 }}>
@@ -77,6 +102,16 @@ const BankAccount = () => {
         {data ? translate(data.verified ? 'withdrawals.bank.yes' : 'withdrawals.bank.no') : '—'}
       </Typography>
     </Stack>
+  );
+};
+
+const ProofSection = () => {
+  const record = useRecordContext();
+  if (!record?.manual_proof_url) return null;
+  return (
+    <SectionCard sx={{ mt: 2 }} title="withdrawals.proof">
+      <Proof />
+    </SectionCard>
   );
 };
 
@@ -139,6 +174,7 @@ export const WithdrawalShow = () => (
           <StateChip source="recon_status" prefix="withdrawals.recon" />
         </F>
       </Grid>
+      <ProofSection />
       <SectionCard sx={{ mt: 2 }} title="withdrawals.sections.bank">
         <BankAccount />
       </SectionCard>

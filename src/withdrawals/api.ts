@@ -1,5 +1,6 @@
 // The withdrawal calls as the screens make them (one RPC each, docs/DOMAIN.md's machine).
-import type { RpcClient, RpcResult } from '../providers/rpc';
+import { objectOf, type RpcClient, type RpcResult } from '../providers/rpc';
+import { supabase } from '../providers/supabase';
 
 export interface WithdrawalRow {
   id: string;
@@ -56,3 +57,34 @@ export async function approveMany(
 
 /** Payout reference: what the bank or channel calls the transfer. */
 export const REFERENCE = /^[A-Za-z0-9_-]{4,64}$/;
+
+/** What payout_batch_create answers: the batch, and the withdrawals it left out with why. */
+export interface BatchMade {
+  id: string;
+  batch_no: string;
+  item_count: number;
+  total_fen: number;
+  skipped: Array<{ id: string; withdrawal_no: string; code: string }>;
+}
+/** A payout batch of these approved withdrawals (null: every approved one in my regions). */
+export const makeBatch = async (dp: RpcClient, ids: string[] | null): Promise<BatchMade> =>
+  objectOf<BatchMade>(await dp.rpc('payout_batch_create', ids ? { p_withdrawal_ids: ids } : {}));
+
+export const PROOF_BUCKET = 'payout-proofs';
+/**
+ * Uploads a manual payout's proof to payout-proofs/withdrawals/<id>/ (ASCII names: hosted
+ * Storage refuses others) and returns the reference withdrawal_manual_paid keeps.
+ */
+export async function uploadProof(id: string, file: File): Promise<string> {
+  const ext = (/\.([A-Za-z0-9]{1,5})$/.exec(file.name)?.[1] ?? 'bin').toLowerCase();
+  const name = `withdrawals/${id}/proof-${Date.now()}.${ext}`;
+  const { error } = await supabase.storage.from(PROOF_BUCKET).upload(name, file, { contentType: file.type || undefined });
+  if (error) throw error;
+  return `${PROOF_BUCKET}/${name}`;
+}
+export const manualPaid = (dp: RpcClient, id: string, proof: string, reference: string) =>
+  dp.rpc('withdrawal_manual_paid', { p_id: id, p_proof_url: proof, p_reference: reference });
+export const RECON_STATUSES = ['unreconciled', 'matched', 'mismatch'] as const;
+export type ReconStatus = (typeof RECON_STATUSES)[number];
+export const setRecon = (dp: RpcClient, id: string, status: ReconStatus, reason: string) =>
+  dp.rpc('withdrawal_set_recon', { p_id: id, p_status: status, p_note: reason });

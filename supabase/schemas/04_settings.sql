@@ -41,7 +41,9 @@ create table public.money_settings (
   -- at or above this amount a second finance user must approve
   withdrawal_second_approval_fen bigint not null default 5000000 check (withdrawal_second_approval_fen > 0),
   updated_at timestamptz not null default now(),
-  updated_by uuid
+  updated_by uuid,
+  -- the bank whose batch-transfer layout payout files are made in (18_payout_batches.sql)
+  payout_bank_template text not null default 'icbc' check (payout_bank_template in ('icbc', 'cmb'))
 );
 comment on table public.money_settings is '资金设置: refund window, commission tiers, withdrawal limits (one row)';
 alter table public.money_settings enable row level security;
@@ -159,7 +161,8 @@ begin
   end if;
   select k into bad from jsonb_object_keys(p_changes) k
    where k not in ('refund_window_days', 'second_tier_enabled', 'second_tier_rate', 'withdrawal_min_fen',
-                   'withdrawal_fee_rate', 'withdrawal_fee_min_fen', 'withdrawal_second_approval_fen')
+                   'withdrawal_fee_rate', 'withdrawal_fee_min_fen', 'withdrawal_second_approval_fen',
+                   'payout_bank_template')
    limit 1;
   if bad is not null then
     perform app.fail('invalid_input', 'unknown setting ' || bad);
@@ -180,6 +183,10 @@ begin
   if v_min <= 0 or v_second <= 0 or v_fee_min < 0 then
     perform app.fail('invalid_input', 'amounts must be positive (the fee minimum may be 0)');
   end if;
+  if p_changes ? 'payout_bank_template' and (p_changes ->> 'payout_bank_template') is distinct from 'icbc'
+     and (p_changes ->> 'payout_bank_template') is distinct from 'cmb' then
+    perform app.fail('invalid_input', 'payout_bank_template must be icbc or cmb');
+  end if;
   select * into old from public.money_settings where id for update;
   update public.money_settings s set
     refund_window_days = coalesce(v_window, s.refund_window_days),
@@ -189,6 +196,7 @@ begin
     withdrawal_fee_rate = coalesce(v_fee_rate, s.withdrawal_fee_rate),
     withdrawal_fee_min_fen = coalesce(v_fee_min, s.withdrawal_fee_min_fen),
     withdrawal_second_approval_fen = coalesce(v_second, s.withdrawal_second_approval_fen),
+    payout_bank_template = coalesce(p_changes ->> 'payout_bank_template', s.payout_bank_template),
     updated_at = now(),
     updated_by = (select auth.uid())
   where s.id

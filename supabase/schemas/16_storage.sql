@@ -35,6 +35,7 @@ as $$
     when 'merchants' then (select m.city_code from public.merchants m where m.id = app.object_folder_id(p_name))
     when 'applications' then (select a.city_code from public.merchant_applications a where a.id = app.object_folder_id(p_name))
     when 'complaints' then (select c.city_code from public.complaints c where c.id = app.object_folder_id(p_name))
+    when 'withdrawals' then (select w.city_code from public.withdrawals w where w.id = app.object_folder_id(p_name))
   end
 $$;
 
@@ -207,6 +208,26 @@ create policy statements_update on storage.objects for update to authenticated
 create policy statements_delete on storage.objects for delete to authenticated
   using (bucket_id = 'statements' and (select app.has_role('admin', 'finance')));
 
+-- payout-proofs: the bank slip or e-banking receipt of a withdrawal paid by hand
+-- (withdrawal_manual_paid keeps its path). Finance and admin upload; finance, admin and
+-- analysts of the withdrawal's region read. Nobody replaces or removes a proof: it is evidence.
+create policy payout_proofs_read on storage.objects for select to authenticated
+  using (
+    bucket_id = 'payout-proofs'
+    and (select app.has_role('admin', 'finance', 'analyst'))
+    and ((select app.all_regions())
+         or ((storage.foldername(objects.name))[1] = 'withdrawals'
+             and exists (select 1 from public.withdrawals w where w.id = app.object_folder_id(objects.name))))
+  );
+
+create policy payout_proofs_insert on storage.objects for insert to authenticated
+  with check (
+    bucket_id = 'payout-proofs'
+    and (select app.has_role('admin', 'finance'))
+    and (storage.foldername(objects.name))[1] = 'withdrawals'
+    and exists (select 1 from public.withdrawals w where w.id = app.object_folder_id(objects.name))
+  );
+
 -- Reference data ------------------------------------------------------------------------------
 
 -- Storage buckets and who may read and write their objects (docs/DOMAIN.md "Permissions").
@@ -216,6 +237,7 @@ create policy statements_delete on storage.objects for delete to authenticated
 --   complaint-attachments/complaints/<complaints.id>/<file>
 --   listing-photos/listings/<listings.id>/<file>          (public bucket: served without auth)
 --   statements/<channel>/<yyyy-mm>/<file>.csv
+--   payout-proofs/withdrawals/<withdrawals.id>/<file>
 -- Other folders (e.g. the demo `samples/`) are reachable only by staff without a region scope.
 -- The `exists (...)` checks run as the caller, so the tables' own RLS (region scope) applies.
 -- Moves and copies stay within a bucket (a trigger refuses a move in SQL; the storage server
@@ -232,7 +254,9 @@ values
    array['image/jpeg', 'image/png', 'image/webp', 'image/svg+xml']),
   ('statements', 'statements', false, 10 * 1024 * 1024,
    array['text/csv', 'text/plain', 'application/vnd.ms-excel',
-         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
+         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']),
+  ('payout-proofs', 'payout-proofs', false, 10 * 1024 * 1024,
+   array['image/jpeg', 'image/png', 'image/webp', 'application/pdf'])
 on conflict (id) do update
   set public = excluded.public,
       file_size_limit = excluded.file_size_limit,

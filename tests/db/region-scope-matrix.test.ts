@@ -13,7 +13,7 @@ type Args = Record<string, unknown>;
 interface Row {
   merchant: string; pendingListing: string; shelvedListing: string; member: string; reservation: string; trade: string;
   complaint: string; application: string; penalty: string; promotion: string; withdrawal: string; bank: string;
-  pendingPayment: string; paidPayment: string; category: number; staff: string;
+  pendingPayment: string; paidPayment: string; category: number; staff: string; batch: string;
 }
 
 /** Functions that act on one region's rows: who may call them, and the arguments naming a row of CITY_B. */
@@ -82,6 +82,8 @@ const REGIONAL: Record<string, (r: Row) => Args> = {
   withdrawal_return_funds: (r) => ({ p_id: r.withdrawal, p_reason: '退回' }),
   withdrawal_set_recon: (r) => ({ p_id: r.withdrawal, p_status: 'matched' }),
   withdrawal_start_payout: (r) => ({ p_id: r.withdrawal }),
+  payout_batch_create: (r) => ({ p_withdrawal_ids: [r.withdrawal] }),
+  payout_batch_file: (r) => ({ p_batch_id: r.batch }),
 };
 
 /** Work across every region: a scoped staff member is refused whatever the arguments. */
@@ -139,6 +141,7 @@ const NOT_REGIONAL: Record<string, string> = {
   listing_import: 'reports out_of_region per row',
   listing_bulk_approve: 'reports out_of_region per listing',
   listing_bulk_delist: 'reports out_of_region per listing',
+  payout_batch_import: 'reports out_of_region per row (tests/db/payout-batches.test.ts)',
 };
 
 let pgc: pg.Client;
@@ -182,9 +185,16 @@ beforeAll(async () => {
        from (select set_config('request.jwt.claims', '{"role":"service_role"}', true)) s,
        lateral public.payment_create($1, 'merchant', $3, 'deposit', 10000, 'wechat') p`, [`PR${uniq()}`, status, merchant])).id;
   const category = (await q<{ id: number }>(`select id from public.merchant_categories order by id limit 1`)).id;
+  // a batch holding CITY_B's withdrawal (as payout_batch_create would make it)
+  const batch = (await q<{ id: string }>(
+    `with b as (insert into public.payout_batches (batch_no, bank_template, item_count, total_fen, made_by)
+                values ('PB20260101' || lpad((floor(random() * 1e6))::bigint::text, 6, '0'), 'icbc', 1, 20000,
+                        '00000000-0000-0000-0000-000000000000') returning id)
+     insert into public.payout_batch_items (batch_id, row_no, withdrawal_id, city_code, amount_fen)
+     select b.id, 1, $1, $2, 20000 from b returning batch_id as id`, [withdrawal, CITY_B])).id;
   const staff = (await q<{ id: string }>(`select id from public.staff where email = 'analyst@demo.test'`)).id;
   row = { merchant, pendingListing, shelvedListing, member, reservation, trade, complaint, application, penalty, promotion, withdrawal,
-    bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff };
+    bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff, batch };
   scoped.set('admin', (await makeScopedStaff(pgc, 'admin', [CITY_A])).client);
 }, 120_000);
 

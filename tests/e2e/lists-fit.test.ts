@@ -20,6 +20,7 @@ const LISTS: { route: string; tab?: string }[] = [
   { route: 'settlements' },
   { route: 'settlements', tab: '结算单' },
   { route: 'withdrawals' },
+  { route: 'payout_batches' },
   { route: 'ledger' },
   { route: 'members' },
   { route: 'reservations' },

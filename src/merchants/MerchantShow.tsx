@@ -31,6 +31,7 @@ import { CommissionButton } from './CommissionButton';
 import { MerchantStatusField, RateField } from './fields';
 import { RankingTab } from './RankingTab';
 import { StatusButtons } from './StatusButtons';
+import { RecordOfflineFeeButton } from '../fees/RecordOfflineFeeButton';
 import { ClosingButtons } from './ClosingButtons';
 import { OwnerAccount } from '../accounts/AccountPanel';
 import { ReasonField } from '../common/ReasonField';
@@ -120,6 +121,7 @@ export const MerchantShow = () => {
           <StatusButtons />
           <CommissionButton />
           <ClosingButtons />
+          <RecordOfflineFeeButton />
         </TopToolbar>
       }
     >

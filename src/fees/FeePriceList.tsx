@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import PriceChangeIcon from '@mui/icons-material/PriceChange';
-import { BooleanField, Button, ColumnsButton, DataTable, DateField, List, SelectInput, TopToolbar, useCanAccess,
+import { BooleanField, Button, ColumnsButton, DataTable, List, SelectInput, TopToolbar, useCanAccess,
   useDataProvider, useGetList, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { ExportMenuButton, codeColumn, type ExportColumn } from '../common/export';
@@ -11,6 +11,7 @@ import { ActionDialog } from '../common/ActionDialog';
 import { DayTextField } from '../common/DayInput';
 import { beijingDay } from '../common/datetime';
 import { MoneyField } from '../common/MoneyField';
+import { DayField } from '../common/DateTimeField';
 import { ReasonField } from '../common/ReasonField';
 import { StateChip } from '../common/StateChip';
 import { parseYuan } from '../common/money';
@@ -108,8 +109,8 @@ export const FeePriceList = () => {
         <DataTable.Col source="category_name" />
         <DataTable.Col source="plan" field={() => <StateChip source="plan" prefix="fees.plan" />} />
         <DataTable.Col align="right" source="amount_fen" field={MoneyField} />
-        <DataTable.Col source="valid_from" field={DateField} />
-        <DataTable.Col source="valid_to" field={() => <DateField source="valid_to" emptyText="fees.open_ended" />} />
+        <DataTable.Col source="valid_from" field={DayField} />
+        <DataTable.Col source="valid_to" field={() => <DayField source="valid_to" emptyText="fees.open_ended" />} />
         <DataTable.Col source="in_force" field={BooleanField} />
         <DataTable.Col source="reason" field={() => <ReasonField source="reason" />} />
         <DataTable.Col source="created_by_name" />

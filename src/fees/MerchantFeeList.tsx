@@ -1,11 +1,12 @@
 // 平台费到期: fees coming due within N days, in grace, lapsed, or never paid, by region and
 // category; a row opens the merchant (where finance records an offline payment).
 import { useMemo } from 'react';
-import { ColumnsButton, DataTable, DateField, List, NumberField, NumberInput, SelectInput, TopToolbar, useGetList } from 'react-admin';
+import { ColumnsButton, DataTable, List, NumberField, NumberInput, SelectInput, TopToolbar, useGetList } from 'react-admin';
 import { ExportMenuButton, codeColumn, type ExportColumn } from '../common/export';
 import { CityInput } from '../common/CityInput';
 import { SearchBox } from '../common/SearchBox';
 import { MoneyField } from '../common/MoneyField';
+import { DayField } from '../common/DateTimeField';
 import { StateChip, type ChipColor } from '../common/StateChip';
 import { choicesOf } from '../common/choices';
 import { ClipField, LIST_TABLE_SX, ListPagination, useHiddenColumns } from '../common/list';
@@ -64,9 +65,9 @@ export const MerchantFeeList = () => {
         <DataTable.Col source="category_name" />
         <DataTable.Col source="fee_state" field={() => <StateChip source="fee_state" prefix="fees.fee_state" colors={STATE_COLORS} />} />
         <DataTable.Col source="fee_plan" field={() => <StateChip source="fee_plan" prefix="fees.plan" />} />
-        <DataTable.Col source="fee_paid_until" field={DateField} />
+        <DataTable.Col source="fee_paid_until" field={DayField} />
         <DataTable.NumberCol source="days_left" field={NumberField} />
-        <DataTable.Col source="grace_until" field={DateField} />
+        <DataTable.Col source="grace_until" field={DayField} />
         <DataTable.Col align="right" source="price_fen" field={MoneyField} disableSort />
       </DataTable>
     </List>

@@ -1,12 +1,12 @@
 // 线下缴费: the records, newest first, and one record with its proof, the two people, and the
 // payment it was posted as.
-import { ColumnsButton, DataTable, DateField, Link, List, SelectInput, Show, SimpleShowLayout, TextField,
+import { ColumnsButton, DataTable, Link, List, SelectInput, Show, SimpleShowLayout, TextField,
   TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Button as MuiButton, Stack } from '@mui/material';
 import { ExportMenuButton, codeColumn, type ExportColumn } from '../common/export';
 import { SearchBox } from '../common/SearchBox';
 import { MoneyField } from '../common/MoneyField';
-import { DateTimeField } from '../common/DateTimeField';
+import { DateTimeField, DayField } from '../common/DateTimeField';
 import { StateChip, type ChipColor } from '../common/StateChip';
 import { choicesOf } from '../common/choices';
 import { CityInput } from '../common/CityInput';
@@ -65,7 +65,7 @@ export const OfflineFeeList = () => {
         <DataTable.Col source="plan" field={PlanChip} />
         <DataTable.Col align="right" source="amount_fen" field={MoneyField} />
         <DataTable.Col source="payer_name" />
-        <DataTable.Col source="paid_on" field={DateField} />
+        <DataTable.Col source="paid_on" field={DayField} />
         <DataTable.Col source="status" field={StatusChip} />
         <DataTable.Col source="recorded_by_name" />
         <DataTable.Col source="recorded_at" field={DateTimeField} />
@@ -105,7 +105,7 @@ export const OfflineFeeShow = () => (
       <StateChip source="plan" prefix="fees.plan" />
       <MoneyField source="amount_fen" />
       <TextField source="payer_name" />
-      <DateField source="paid_on" />
+      <DayField source="paid_on" />
       <ProofButton source="proof_path" />
       <TextField source="note" emptyText="—" />
       <TextField source="recorded_by_name" />
@@ -113,7 +113,7 @@ export const OfflineFeeShow = () => (
       <TextField source="decided_by_name" emptyText="—" />
       <DateTimeField source="decided_at" />
       <TextField source="reject_reason" emptyText="—" />
-      <DateField source="covers_to" emptyText="—" />
+      <DayField source="covers_to" emptyText="—" />
     </SimpleShowLayout>
   </Show>
 );

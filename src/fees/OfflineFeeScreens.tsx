@@ -44,7 +44,7 @@ const filters = [
 ];
 
 export const OfflineFeeList = () => {
-  const hidden = useHiddenColumns(['decided_by_name', 'recorded_at'], ['payer_name', 'plan']);
+  const hidden = useHiddenColumns(['decided_by_name', 'recorded_at'], ['payer_name', 'plan', 'recorded_by_name']);
   return (
     <List
       pagination={<ListPagination />}

@@ -42,7 +42,14 @@ describe('offline platform fee', () => {
     const serial = `E2EBS${run}`;
 
     const finance = await session('finance');
-    await finance.goto(appPath(`merchants/${m.id}/show`));
+    // the lapsed list shows it with the days since its end; its row opens the merchant
+    await finance.goto(appPath(`merchant_fees?filter=${encodeURIComponent(JSON.stringify({ fee_state: 'lapsed', q: m.name }))}`));
+    const row = finance.locator('.RaDataTable-tableWrapper tbody tr').filter({ hasText: m.name });
+    await row.getByText('已停用').waitFor();
+    await row.getByText('-40').waitFor();
+    await screenshot(finance, 'fees-due-lapsed');
+    await row.click();
+    await finance.waitForURL(new RegExp(`/merchants/${m.id}/show`));
     await finance.getByRole('button', { name: '登记线下缴费' }).click();
     const dialog = finance.getByRole('dialog');
     // the amount is prefilled from the price list of the day received

@@ -93,4 +93,36 @@ describe('offline platform fee', () => {
     expect(after).toEqual({ status: 'active', until });
     await admin.context().close();
   }, 240_000);
+
+  it('an admin sets a new price from tomorrow with a coded reason; the running price ends today', async () => {
+    const cat = (await sql.query<{ id: number; name: string }>(
+      `with c as (insert into public.merchant_categories (code, name, commission_rate, distributor_rate)
+                  values ('e2e_' || $1, '端到端类目' || $1, 0.02, 0.01) returning id, name),
+            p as (insert into public.fee_prices (category_id, plan, amount_fen, valid_from, reason)
+                  select id, 'monthly', 50000, date '2020-01-01', 'new_category' from c)
+       select id, name from c`, [run])).rows[0];
+    const admin = await session('admin');
+    await admin.goto(appPath(`fee_prices?filter=${encodeURIComponent(JSON.stringify({ category_id: cat.id }))}`));
+    await admin.getByText('¥500.00').first().waitFor();
+    await admin.getByRole('button', { name: '设置价格' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '原因' }).click();
+    await admin.getByRole('option', { name: '年度调价' }).click();
+    await dialog.getByRole('combobox', { name: '类目' }).click();
+    await admin.getByRole('option', { name: cat.name }).click();
+    await dialog.getByLabel('价格').fill('580');
+    await dialog.getByRole('button', { name: '设置价格' }).click();
+    await admin.getByText('价格已设置').first().waitFor();
+    await admin.getByText('¥580.00').first().waitFor();
+    await screenshot(admin, 'fee-price-set');
+    const rows = (await sql.query(
+      `select amount_fen::int as amount, to_char(valid_from, 'YYYY-MM-DD') as "from", to_char(valid_to, 'YYYY-MM-DD') as "to", reason
+         from public.fee_prices where category_id = $1 order by valid_from`, [cat.id])).rows;
+    const today = (await sql.query<{ d: string }>(`select to_char((now() at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as d`)).rows[0].d;
+    expect(rows).toEqual([
+      { amount: 50000, from: '2020-01-01', to: today, reason: 'new_category' },
+      { amount: 58000, from: expect.any(String), to: null, reason: 'price_review' },
+    ]);
+    await admin.context().close();
+  }, 120_000);
 });

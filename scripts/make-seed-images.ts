@@ -431,6 +431,45 @@ ${watermark(W, H)}
 `);
 }
 
+// ---- transfer receipt (PDF) ------------------------------------------------------------
+
+/**
+ * A one-page PDF bank transfer receipt marked SAMPLE (payment-proofs takes no SVG: a proof is
+ * opened in the browser, and SVG can carry scripts). ASCII text in a base font, so no font
+ * is embedded; the byte offsets of the cross-reference table are computed.
+ */
+function transferReceiptPdf(lines: string[]): string {
+  const text = lines.map((l, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 26} Td (${l.replace(/[()\\]/g, '')}) Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return pdf;
+}
+
+const RECEIPT = [
+  'SAMPLE - Bank transfer receipt (not a real document)',
+  'Bank: Industrial and Commercial Bank of China',
+  'Payer: Beijing Shunda Used Car Brokerage Co., Ltd.',
+  'Payee: Platform operator, fee collection account',
+  'Amount: CNY 8,800.00',
+  'Purpose: Platform fee, yearly plan',
+  'Serial: SAMPLE-0000000001',
+];
+
 // ---- output ----------------------------------------------------------------------------
 
 export function seedImages(): Array<{ bucket: string; name: string; content: string }> {
@@ -447,6 +486,7 @@ export function seedImages(): Array<{ bucket: string; name: string; content: str
   out.push({ bucket: 'complaint-attachments', name: 'samples/evidence-chat-1.svg', content: evidenceChat() });
   out.push({ bucket: 'complaint-attachments', name: 'samples/evidence-scratch-1.svg', content: evidenceScratch() });
   out.push({ bucket: 'complaint-attachments', name: 'samples/evidence-receipt-1.svg', content: evidenceReceipt() });
+  out.push({ bucket: 'payment-proofs', name: 'samples/transfer-receipt-1.pdf', content: transferReceiptPdf(RECEIPT) });
   return out;
 }
 

@@ -12,6 +12,7 @@ import { listings } from './listings';
 import { catalogue } from './catalogue';
 import { promotions } from './promotions';
 import { payments } from './payments';
+import { fees } from './fees';
 import { reconciliation } from './reconciliation';
 import { commissions } from './commissions';
 import { settlements } from './settlements';
@@ -41,6 +42,7 @@ export const FEATURES: readonly Feature[] = [
   catalogue,
   promotions,
   payments,
+  fees,
   reconciliation,
   commissions,
   settlements,

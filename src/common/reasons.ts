@@ -39,6 +39,11 @@ export const REASON_WORDS = {
   fee_expired: { zh: '年费到期', en: 'Annual fee expired' },
   grace_expired: { zh: '宽限期已过', en: 'Grace period over' },
   fee_paid: { zh: '已缴年费', en: 'Annual fee paid' },
+  // platform fee prices
+  price_review: { zh: '年度调价', en: 'Price review' },
+  promotion_offer: { zh: '优惠活动', en: 'Promotional offer' },
+  price_correction: { zh: '价格更正', en: 'Price correction' },
+  new_category: { zh: '新类目定价', en: 'New category pricing' },
   penalty_threshold: { zh: '降权累计达到暂停线', en: 'Penalties reached the suspension line' },
   // promotions
   listing_issue: { zh: '车源问题', en: 'Listing issue' },

@@ -1,7 +1,6 @@
 import { Box, Grid, Typography } from '@mui/material';
 import {
   DataTable,
-  DateField,
   EditButton,
   Labeled,
   NumberField,
@@ -20,7 +19,7 @@ import {
 } from 'react-admin';
 import type { StaffPermissions } from '../providers/authProvider';
 import { canAccess } from '../providers/access';
-import { DateTimeField } from '../common/DateTimeField';
+import { DateTimeField, DayField } from '../common/DateTimeField';
 import { auditActionText } from '../common/auditAction';
 import { MoneyField } from '../common/MoneyField';
 import { LocationCard } from '../common/LocationCard';
@@ -31,6 +30,7 @@ import { CommissionButton } from './CommissionButton';
 import { MerchantStatusField, RateField } from './fields';
 import { RankingTab } from './RankingTab';
 import { StatusButtons } from './StatusButtons';
+import { RecordOfflineFeeButton } from '../fees/RecordOfflineFeeButton';
 import { ClosingButtons } from './ClosingButtons';
 import { OwnerAccount } from '../accounts/AccountPanel';
 import { ReasonField } from '../common/ReasonField';
@@ -120,6 +120,7 @@ export const MerchantShow = () => {
           <StatusButtons />
           <CommissionButton />
           <ClosingButtons />
+          <RecordOfflineFeeButton />
         </TopToolbar>
       }
     >
@@ -150,7 +151,7 @@ export const MerchantShow = () => {
                 <Labeled source="commission_rate_override"><RateField source="commission_rate_override" /></Labeled>
                 <Labeled source="distributor_rate"><RateField source="distributor_rate" /></Labeled>
                 <Labeled source="fee_plan"><FeePlanField source="fee_plan" /></Labeled>
-                <Labeled source="fee_paid_until"><DateField source="fee_paid_until" emptyText="—" /></Labeled>
+                <Labeled source="fee_paid_until"><DayField source="fee_paid_until" emptyText="—" /></Labeled>
                 <Labeled source="deposit_fen"><MoneyField source="deposit_fen" /></Labeled>
                 <Labeled source="deposit_required_fen"><MoneyField source="deposit_required_fen" /></Labeled>
                 <Labeled source="contact_name"><TextField source="contact_name" emptyText="—" /></Labeled>

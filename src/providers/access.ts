@@ -88,6 +88,10 @@ const GRANTS = {
   // customer service reads the payments of members in their cases (RLS narrows the rows)
   payments: { admin: [...APPEND_ONLY, 'import'], customer_service: READ, finance: [...APPEND_ONLY, 'import'], analyst: READ },
   statements: { admin: [...APPEND_ONLY, 'import'], customer_service: READ, finance: [...APPEND_ONLY, 'import'], analyst: READ },
+  // 平台费: fees due and offline fee payments for finance and admin; only admins set prices
+  merchant_fees: { admin: READ, finance: READ },
+  offline_fee_payments: { admin: APPEND_ONLY, finance: APPEND_ONLY },
+  fee_prices: { admin: [...READ, 'edit'], finance: READ },
   reconciliation: { admin: [...READ, 'run', 'import'], finance: [...READ, 'run', 'import'], analyst: READ },
   commissions: { admin: READ, customer_service: READ, finance: READ, analyst: READ },
   settlements: { admin: [...READ, 'run'], customer_service: READ, finance: [...READ, 'run'], analyst: READ },

@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   // refusals of the state machines and money functions (supabase/migrations, app.fail)
   'idempotency_conflict',
   'duplicate_channel_txn',
+  'fee_amount_mismatch',
+  'fee_price_missing',
+  'fee_price_overlap',
   'unbalanced_journal',
   'ledger_immutable',
   'invalid_rates',

@@ -9,9 +9,11 @@ set check_function_bodies = off;
 create schema if not exists app;
 grant usage on schema app to anon, authenticated, service_role;
 alter default privileges in schema app revoke execute on functions from public;
--- Extensions the core domain needs (all in contrib): trigram search and the referral tree.
+-- Extensions the core domain needs (all in contrib): trigram search, the referral tree, and
+-- btree_gist for exclusion constraints that mix equality with date ranges (fee prices).
 create extension if not exists pg_trgm with schema extensions;
 create extension if not exists ltree with schema extensions;
+create extension if not exists btree_gist with schema extensions;
 
 -- Functions -----------------------------------------------------------------------------------
 

@@ -440,6 +440,10 @@ begin
     perform app.fail('not_found', format('no %s %s', p_payer_type, p_payer_id));
   end if;
   perform app.require_region(city);
+  -- an order is paid today: it pays today's list price (the success trigger checks the paid day)
+  if p_kind = 'platform_fee' then
+    perform app.require_fee_price(p_payer_id, p_plan, app.biz_date(now()), p_amount_fen);
+  end if;
   insert into public.payments (payment_no, payer_type, merchant_id, member_id, kind, plan, amount_fen, channel, city_code, note)
   values (p_payment_no, p_payer_type,
           case when p_payer_type = 'merchant' then p_payer_id end,

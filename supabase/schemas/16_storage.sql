@@ -226,6 +226,24 @@ create policy payout_proofs_insert on storage.objects for insert to authenticate
     and (select app.has_role('admin', 'finance'))
     and (storage.foldername(objects.name))[1] = 'withdrawals'
     and exists (select 1 from public.withdrawals w where w.id = app.object_folder_id(objects.name))
+-- payment-proofs: transfer receipts of platform fees paid offline (线下缴费凭证), under
+-- merchants/<merchant id>/. Finance and admin upload and read them within their regions; a
+-- proof is evidence of a posted payment, so nobody replaces or removes it.
+create policy payment_proofs_read on storage.objects for select to authenticated
+  using (
+    bucket_id = 'payment-proofs'
+    and (select app.has_role('admin', 'finance'))
+    and ((select app.all_regions())
+         or ((storage.foldername(objects.name))[1] = 'merchants'
+             and exists (select 1 from public.merchants m where m.id = app.object_folder_id(objects.name))))
+  );
+
+create policy payment_proofs_insert on storage.objects for insert to authenticated
+  with check (
+    bucket_id = 'payment-proofs'
+    and (select app.has_role('admin', 'finance'))
+    and (storage.foldername(objects.name))[1] = 'merchants'
+    and exists (select 1 from public.merchants m where m.id = app.object_folder_id(objects.name))
   );
 
 -- Reference data ------------------------------------------------------------------------------
@@ -238,6 +256,7 @@ create policy payout_proofs_insert on storage.objects for insert to authenticate
 --   listing-photos/listings/<listings.id>/<file>          (public bucket: served without auth)
 --   statements/<channel>/<yyyy-mm>/<file>.csv
 --   payout-proofs/withdrawals/<withdrawals.id>/<file>
+--   payment-proofs/merchants/<merchants.id>/<file>          (offline fee transfer receipts)
 -- Other folders (e.g. the demo `samples/`) are reachable only by staff without a region scope.
 -- The `exists (...)` checks run as the caller, so the tables' own RLS (region scope) applies.
 -- Moves and copies stay within a bucket (a trigger refuses a move in SQL; the storage server
@@ -252,6 +271,8 @@ values
    array['image/jpeg', 'image/png', 'image/webp', 'image/svg+xml', 'application/pdf', 'video/mp4']),
   ('listing-photos', 'listing-photos', true, 5 * 1024 * 1024,
    array['image/jpeg', 'image/png', 'image/webp', 'image/svg+xml']),
+  ('payment-proofs', 'payment-proofs', false, 10 * 1024 * 1024,
+   array['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
   ('statements', 'statements', false, 10 * 1024 * 1024,
    array['text/csv', 'text/plain', 'application/vnd.ms-excel',
          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']),

@@ -11,6 +11,18 @@ values
 on conflict (id) do nothing;
 select setval(pg_get_serial_sequence('public.merchant_categories', 'id'), 100);
 
+-- 平台费价目表: last year's prices until the mid-2026 review, today's since (yuan: monthly /
+-- quarterly / yearly). Payments in the money seed pay the price of their day.
+insert into public.fee_prices (category_id, plan, amount_fen, valid_from, valid_to, reason)
+select p.category_id, x.plan::public.fee_plan, x.fen, v.valid_from, v.valid_to, v.reason
+  from (values (1, 80000, 228000, 880000), (2, 150000, 420000, 1580000), (3, 60000, 170000, 650000),
+               (4, 30000, 85000, 320000), (5, 20000, 56000, 210000)) p (category_id, monthly, quarterly, yearly)
+  cross join (values (date '2020-01-01', date '2026-06-30', 'new_category', 0.9),
+                     (date '2026-07-01', null::date, 'price_review: 2026 年度调价', 1.0)) v (valid_from, valid_to, reason, factor)
+  cross join lateral (values ('monthly', round(p.monthly * v.factor / 1000) * 1000),
+                             ('quarterly', round(p.quarterly * v.factor / 1000) * 1000),
+                             ('yearly', round(p.yearly * v.factor / 1000) * 1000)) x (plan, fen);
+
 insert into public.car_brands (id, name, name_en, name_pinyin, name_initials, first_letter, country, sort_order)
 overriding system value
 values

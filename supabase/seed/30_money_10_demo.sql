@@ -39,7 +39,7 @@ begin
          s.payer_type, s.merchant_id, s.member_id, s.kind, s.city_code,
          case when s.kind = 'platform_fee' then (array['monthly', 'quarterly', 'yearly'])[1 + s.g % 3] end::public.fee_plan as plan,
          case s.kind
-           when 'platform_fee' then (array[29900, 79900, 299900])[1 + s.g % 3]
+           when 'platform_fee' then 0
            when 'deposit' then (array[500000, 1000000, 2000000])[1 + s.g % 3]
            when 'promotion_rights' then (array[9900, 19900, 39900])[1 + s.g % 3]
            else (array[990, 1990])[1 + s.g % 2] end::bigint as amount_fen,
@@ -49,6 +49,9 @@ begin
          least(now() - interval '1 hour', now() - (floor(pg_temp.rnd(s.g, 3) * 360) || ' days')::interval
                + (8 + s.g % 12) * interval '1 hour') as created_at
     from src s;
+  -- a platform fee pays the list price of the merchant's category on its paid day (created + 2 minutes)
+  update seed_pay p set amount_fen = app.fee_price(m.category_id, p.plan, app.biz_date(p.created_at + interval '2 minutes'))
+    from public.merchants m where m.id = p.merchant_id and p.kind = 'platform_fee';
   -- deposits never get refunded below what a merchant keeps: keep refunds to fees and rights
   update seed_pay set status = 'succeeded' where kind = 'deposit' and status = 'refunded';
 

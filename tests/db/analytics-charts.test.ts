@@ -291,14 +291,14 @@ beforeAll(async () => {
   // payments of every kind; P0 a half hour before the window, P7 a half hour after it,
   // P8 never confirmed, P9 failed, P4 refunded later
   await addPayment('P0', 'merchant', id.M2, 'deposit', 500_000, 'bank_transfer', '2024-03-03 23:30+08');
-  await addPayment('P1', 'merchant', id.M1, 'platform_fee', 30_000, 'wechat', '2024-03-05 10:00+08', 'monthly');
-  await addPayment('P2', 'merchant', id.M2, 'platform_fee', 90_000, 'wechat', '2024-03-06 10:00+08', 'quarterly');
+  await addPayment('P1', 'merchant', id.M1, 'platform_fee', 29_900, 'wechat', '2024-03-05 10:00+08', 'monthly');
+  await addPayment('P2', 'merchant', id.M2, 'platform_fee', 79_900, 'wechat', '2024-03-06 10:00+08', 'quarterly');
   await addPayment('P3', 'merchant', id.M1, 'deposit', 1_000_000, 'bank_transfer', '2024-03-07 10:00+08');
   await addPayment('P4', 'member', id.A1, 'promotion_rights', 19_900, 'alipay', '2024-03-08 10:00+08');
   await addPayment('P5', 'member', id.A2, 'promotion_rights', 19_900, 'alipay', '2024-03-09 10:00+08');
   await addPayment('P6', 'member', id.A3, 'reservation_rights', 990, 'wechat', '2024-03-17 23:30+08');
   await addPayment('P7', 'member', id.A4, 'reservation_rights', 990, 'wechat', '2024-03-18 00:30+08');
-  await addPayment('P8', 'merchant', id.M2, 'platform_fee', 300_000, 'alipay', null, 'yearly');
+  await addPayment('P8', 'merchant', id.M2, 'platform_fee', 299_900, 'alipay', null, 'yearly');
   await addPayment('P9', 'member', id.A1, 'reservation_rights', 990, 'wechat', null);
   expect((await service.rpc('payment_fail', { p_payment_id: id.P9, p_reason: '余额不足' })).error).toBeNull();
   expect((await finance.rpc('payment_refund', { p_payment_id: id.P4, p_reason: '分析测试退款' })).error).toBeNull();
@@ -601,7 +601,7 @@ describe('days on market', () => {
 describe('payments', () => {
   it('analytics_payments_by_kind: paid in the window (refunded ones too), by kind and channel', async () => {
     expect(await rpc(analyst, 'analytics_payments_by_kind', { ...WINDOW, p_city: city.A })).toEqual([
-      { kind: 'platform_fee', channel: 'wechat', payments: 2, amount_fen: 120_000, refunded: 0, refunded_fen: 0 }, // P1 + P2 (P8 pending)
+      { kind: 'platform_fee', channel: 'wechat', payments: 2, amount_fen: 109_800, refunded: 0, refunded_fen: 0 }, // P1 + P2 at the list price (P8 pending)
       { kind: 'deposit', channel: 'bank_transfer', payments: 1, amount_fen: 1_000_000, refunded: 0, refunded_fen: 0 }, // P3 (P0 before)
       { kind: 'promotion_rights', channel: 'alipay', payments: 2, amount_fen: 39_800, refunded: 1, refunded_fen: 19_900 }, // P4 refunded, P5
       { kind: 'reservation_rights', channel: 'wechat', payments: 1, amount_fen: 990, refunded: 0, refunded_fen: 0 }, // P6 23:30 (P7 after, P9 failed)

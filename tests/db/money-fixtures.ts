@@ -10,8 +10,16 @@ const FX_SQL = `
 create schema if not exists money_fx;
 create or replace function money_fx.category(p_rate numeric, p_dist numeric, p_deposit bigint default 0) returns integer
 language sql as $$
-  insert into public.merchant_categories (code, name, commission_rate, distributor_rate, deposit_required_fen)
-  values ('fx_' || replace(extensions.gen_random_uuid()::text, '-', ''), '测试类目', p_rate, p_dist, p_deposit) returning id $$;
+  with c as (
+    insert into public.merchant_categories (code, name, commission_rate, distributor_rate, deposit_required_fen)
+    values ('fx_' || replace(extensions.gen_random_uuid()::text, '-', ''), '测试类目', p_rate, p_dist, p_deposit) returning id
+  ), prices as (
+    -- the fee price list of a fixture category: ¥299 / ¥799 / ¥2,999 since 2000
+    insert into public.fee_prices (category_id, plan, amount_fen, valid_from, reason)
+    select c.id, x.plan::public.fee_plan, x.fen, date '2000-01-01', 'new_category'
+      from c, (values ('monthly', 29900), ('quarterly', 79900), ('yearly', 299900)) x (plan, fen)
+  )
+  select id from c $$;
 create or replace function money_fx.merchant(p_category integer, p_override numeric default null, p_city text default '110100',
   p_status public.merchant_status default 'active') returns uuid
 language sql as $$

@@ -13,7 +13,7 @@ type Args = Record<string, unknown>;
 interface Row {
   merchant: string; pendingListing: string; shelvedListing: string; member: string; reservation: string; trade: string;
   complaint: string; application: string; penalty: string; promotion: string; withdrawal: string; bank: string;
-  pendingPayment: string; paidPayment: string; category: number; staff: string; batch: string;
+  pendingPayment: string; paidPayment: string; category: number; staff: string; batch: string; offlineFee: string;
 }
 
 /** Functions that act on one region's rows: who may call them, and the arguments naming a row of CITY_B. */
@@ -34,6 +34,7 @@ const REGIONAL: Record<string, (r: Row) => Args> = {
   complaint_resolve: (r) => ({ p_id: r.complaint, p_outcome: 'not_upheld', p_remedy: '无' }),
   complaint_submit: (r) => ({ p_member_id: r.member, p_merchant_id: r.merchant, p_category: 'other', p_title: '标题', p_content: '内容' }),
   complaint_withdraw: (r) => ({ p_id: r.complaint }),
+  fee_price_quote: (r) => ({ p_merchant_id: r.merchant, p_plan: 'monthly' }),
   listing_approve: (r) => ({ p_id: r.pendingListing }),
   listing_force_off: (r) => ({ p_id: r.shelvedListing, p_reason_code: 'false_info' }),
   listing_reject: (r) => ({ p_id: r.pendingListing, p_reason_code: 'false_info' }),
@@ -60,6 +61,10 @@ const REGIONAL: Record<string, (r: Row) => Args> = {
   merchant_start_closing: (r) => ({ p_id: r.merchant, p_reason_code: 'owner_request' }),
   merchant_suspend: (r) => ({ p_id: r.merchant, p_reason_code: 'complaints' }),
   merchant_update_profile: (r) => ({ p_id: r.merchant, p_changes: { address: '外区地址' } }),
+  offline_fee_confirm: (r) => ({ p_id: r.offlineFee }),
+  offline_fee_record: (r) => ({ p_merchant_id: r.merchant, p_plan: 'monthly', p_amount_fen: 80000, p_payer_name: '付款人',
+    p_bank_serial: `BS${uniq()}`, p_paid_on: '2026-01-05', p_proof_path: `merchants/${r.merchant}/proof.pdf` }),
+  offline_fee_reject: (r) => ({ p_id: r.offlineFee, p_reason: '查无此款' }),
   payment_confirm: (r) => ({ p_payment_id: r.pendingPayment, p_channel_txn_id: `WX${uniq()}` }),
   payment_create: (r) => ({ p_payment_no: `PR${uniq()}`, p_payer_type: 'merchant', p_payer_id: r.merchant, p_kind: 'deposit', p_amount_fen: 10000, p_channel: 'wechat' }),
   payment_fail: (r) => ({ p_payment_id: r.pendingPayment, p_reason: '超时' }),
@@ -94,6 +99,7 @@ const ALL_REGIONS: Record<string, (r: Row) => Args> = {
   channel_statement_import: () => ({ p_rows: [{ statement_id: 'S', channel: 'wechat', channel_txn_id: 'WXRS0001', amount_fen: 1, occurred_at: '2026-01-01' }] }),
   complaint_run_timers: () => ({ p_city: CITY_A }),
   core_settings_update: () => ({ p_changes: { binding_days: 30 }, p_reason: '测试' }),
+  fee_price_set: () => ({ p_category_id: 1, p_plan: 'monthly', p_amount_fen: 80000, p_valid_from: '2099-01-01', p_valid_to: null, p_reason_code: 'price_review' }),
   four_eyes_rule_update: () => ({ p_rule: 'payee_verify', p_enabled: true, p_threshold_fen: null, p_reason: '测试' }),
   ledger_check: () => ({}),
   merchant_category_update: () => ({ p_id: 1, p_changes: { commission_rate: 0.03 }, p_reason: '测试' }),
@@ -193,8 +199,12 @@ beforeAll(async () => {
      insert into public.payout_batch_items (batch_id, row_no, withdrawal_id, city_code, amount_fen)
      select b.id, 1, $1, $2, 20000 from b returning batch_id as id`, [withdrawal, CITY_B])).id;
   const staff = (await q<{ id: string }>(`select id from public.staff where email = 'analyst@demo.test'`)).id;
+  const offlineFee = (await q<{ id: string }>(
+    `insert into public.offline_fee_payments (bank_serial, merchant_id, plan, amount_fen, payer_name, paid_on, proof_path, city_code, recorded_by)
+     values ($1, $2::uuid, 'monthly', 80000, '付款人', current_date, 'merchants/' || $2::text || '/p.pdf', $3, $4) returning id`,
+    [`BS${uniq()}`, merchant, CITY_B, staff])).id;
   row = { merchant, pendingListing, shelvedListing, member, reservation, trade, complaint, application, penalty, promotion, withdrawal,
-    bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff, batch };
+    bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff, batch, offlineFee };
   scoped.set('admin', (await makeScopedStaff(pgc, 'admin', [CITY_A])).client);
 }, 120_000);
 

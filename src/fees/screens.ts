@@ -1,0 +1,3 @@
+export { MerchantFeeList } from './MerchantFeeList';
+export { OfflineFeeList, OfflineFeeShow } from './OfflineFeeScreens';
+export { FeePriceList } from './FeePriceList';

@@ -39,6 +39,10 @@ export const REASON_WORDS = {
   fee_expired: { zh: '年费到期', en: 'Annual fee expired' },
   grace_expired: { zh: '宽限期已过', en: 'Grace period over' },
   fee_paid: { zh: '已缴年费', en: 'Annual fee paid' },
+  // notification templates
+  template_wording: { zh: '调整措辞', en: 'Wording' },
+  template_compliance: { zh: '合规要求', en: 'Compliance' },
+  provider_template: { zh: '服务商模板变更', en: 'Provider template changed' },
   penalty_threshold: { zh: '降权累计达到暂停线', en: 'Penalties reached the suspension line' },
   // promotions
   listing_issue: { zh: '车源问题', en: 'Listing issue' },

@@ -13,7 +13,7 @@ type Args = Record<string, unknown>;
 interface Row {
   merchant: string; pendingListing: string; shelvedListing: string; member: string; reservation: string; trade: string;
   complaint: string; application: string; penalty: string; promotion: string; withdrawal: string; bank: string;
-  pendingPayment: string; paidPayment: string; category: number; staff: string;
+  pendingPayment: string; paidPayment: string; category: number; staff: string; notification: string;
 }
 
 /** Functions that act on one region's rows: who may call them, and the arguments naming a row of CITY_B. */
@@ -60,6 +60,7 @@ const REGIONAL: Record<string, (r: Row) => Args> = {
   merchant_start_closing: (r) => ({ p_id: r.merchant, p_reason_code: 'owner_request' }),
   merchant_suspend: (r) => ({ p_id: r.merchant, p_reason_code: 'complaints' }),
   merchant_update_profile: (r) => ({ p_id: r.merchant, p_changes: { address: '外区地址' } }),
+  notification_retry: (r) => ({ p_id: Number(r.notification) }),
   payment_confirm: (r) => ({ p_payment_id: r.pendingPayment, p_channel_txn_id: `WX${uniq()}` }),
   payment_create: (r) => ({ p_payment_no: `PR${uniq()}`, p_payer_type: 'merchant', p_payer_id: r.merchant, p_kind: 'deposit', p_amount_fen: 10000, p_channel: 'wechat' }),
   payment_fail: (r) => ({ p_payment_id: r.pendingPayment, p_reason: '超时' }),
@@ -97,6 +98,8 @@ const ALL_REGIONS: Record<string, (r: Row) => Args> = {
   merchant_category_update: () => ({ p_id: 1, p_changes: { commission_rate: 0.03 }, p_reason: '测试' }),
   merchant_sweep_fees: () => ({ p_city: CITY_A }),
   money_settings_update: () => ({ p_changes: {}, p_reason: '测试' }),
+  notification_template_update: () => ({ p_event: 'fee_due', p_channel: 'email', p_subject: '会费', p_body: '{{merchant_name}}', p_enabled: true,
+    p_provider_template_code: '', p_provider_params: {}, p_reason_code: 'template_wording' }),
   promotion_expire_due: () => ({}),
   rank_merchants: () => ({}),
   ranking_rule_publish: () => ({ p_rule: {}, p_reason: '测试' }),
@@ -128,6 +131,7 @@ const NOT_REGIONAL: Record<string, string> = {
   export_record: 'records an export of rows the caller could read (the audit row has no region)',
   storage_read_audit: 'invoker: row-level security on storage.objects decides whose files are read',
   public_merchant_contact: 'what any member of the public app may see',
+  notification_template_preview: 'renders a template with sample data; no row of any region',
   // per-row results: an out-of-region row is reported in the row's errors (tested below)
   listing_import: 'reports out_of_region per row',
   listing_bulk_approve: 'reports out_of_region per listing',
@@ -176,8 +180,11 @@ beforeAll(async () => {
        lateral public.payment_create($1, 'merchant', $3, 'deposit', 10000, 'wechat') p`, [`PR${uniq()}`, status, merchant])).id;
   const category = (await q<{ id: number }>(`select id from public.merchant_categories order by id limit 1`)).id;
   const staff = (await q<{ id: string }>(`select id from public.staff where email = 'analyst@demo.test'`)).id;
+  const notification = (await q<{ id: string }>(
+    `insert into public.notification_outbox (event, recipient_kind, recipient_id, channel, city_code, entity, entity_id, payload, state, attempts, idempotency_key)
+     values ('fee_lapsed', 'merchant', $1, 'email', $2, 'merchant', $1, '{}', 'failed', 6, $3) returning id::text`, [merchant, CITY_B, `region-test:${uniq()}`])).id;
   row = { merchant, pendingListing, shelvedListing, member, reservation, trade, complaint, application, penalty, promotion, withdrawal,
-    bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff };
+    bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff, notification };
   scoped.set('admin', (await makeScopedStaff(pgc, 'admin', [CITY_A])).client);
 }, 120_000);
 

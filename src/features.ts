@@ -26,6 +26,7 @@ import { complaints } from './complaints';
 import { staff } from './staff';
 import { audit } from './audit';
 import { settings } from './settings';
+import { notifications } from './notifications';
 import { security } from './security';
 
 export const FEATURES: readonly Feature[] = [
@@ -51,6 +52,7 @@ export const FEATURES: readonly Feature[] = [
   complaints,
   staff,
   settings,
+  notifications,
   audit,
   security,
 ];

@@ -1,7 +1,7 @@
 // One template: its text with the placeholders the event offers, the provider's template code
 // and parameters (SMS, WeChat), a preview rendered by the database with sample data (the same
 // renderer notify sends with), and saving with a coded reason (audited).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import PreviewIcon from '@mui/icons-material/Preview';
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Card, CardContent, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
@@ -38,32 +38,24 @@ function parseParams(text: string): Record<string, string> | null {
   }
 }
 
-const TemplateEditor = () => {
-  const record = useRecordContext<TemplateRow>();
+/** The form, its state started from the stored template (remounted per template). */
+const TemplateForm = ({ record }: { record: TemplateRow }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
   const redirect = useRedirect();
   const refusal = useRefusal();
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [enabled, setEnabled] = useState(true);
-  const [code, setCode] = useState('');
-  const [paramsText, setParamsText] = useState('');
+  const [subject, setSubject] = useState(record.subject);
+  const [body, setBody] = useState(record.body);
+  const [enabled, setEnabled] = useState(record.enabled);
+  const [code, setCode] = useState(record.provider_template_code);
+  const [paramsText, setParamsText] = useState(
+    Object.keys(record.provider_params ?? {}).length ? JSON.stringify(record.provider_params, null, 2) : '',
+  );
   const [preview, setPreview] = useState<{ subject: string; body: string; keys: string[] } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    if (!record) return;
-    setSubject(record.subject);
-    setBody(record.body);
-    setEnabled(record.enabled);
-    setCode(record.provider_template_code);
-    setParamsText(Object.keys(record.provider_params ?? {}).length ? JSON.stringify(record.provider_params, null, 2) : '');
-  }, [record]);
-
-  if (!record) return null;
   const params = parseParams(paramsText);
   const isEmail = record.channel === 'email';
   const draft: TemplateDraft = { subject, body, enabled, providerTemplateCode: code.trim(), providerParams: params ?? {} };
@@ -148,6 +140,11 @@ const TemplateEditor = () => {
       />
     </Card>
   );
+};
+
+const TemplateEditor = () => {
+  const record = useRecordContext<TemplateRow>();
+  return record ? <TemplateForm key={record.id} record={record} /> : null;
 };
 
 export const TemplateEdit = () => (

@@ -1,7 +1,7 @@
 // 通知模板 end to end: an admin opens a template under 系统管理, changes its text, previews it
 // (rendered by the database with the event's sample data, as notify renders what it sends) and
-// saves it with a coded reason; the template and the audit row agree. Customer service reads
-// the templates but has no editor.
+// saves it with a coded reason; the template and the audit row agree. An admin sends a given-up
+// message again from the outbox; customer service reads both without the buttons.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type pg from 'pg';
@@ -71,15 +71,35 @@ describe('notification templates', () => {
     await page.context().close();
   }, 180_000);
 
-  it('customer service reads the templates and the outbox but opens no editor', async () => {
-    const page = await session('customer_service');
-    await page.goto(appPath('notification_templates'));
-    await templateRow(page).first().waitFor();
-    await templateRow(page).first().click();
-    expect(page.url()).not.toContain('fee_due');
-    await page.goto(appPath('notification_outbox'));
-    await page.getByRole('columnheader', { name: '接收方' }).waitFor();
-    expect(await page.getByRole('button', { name: '重新发送' }).count()).toBe(0);
+  it('an admin sends a given-up notification again; customer service sees it without the button', async () => {
+    // a fresh given-up row of this run, told apart by its error text
+    const marker = `550 mailbox unavailable ${Date.now()}`;
+    const { rows } = await sql.query(
+      `insert into public.notification_outbox (event, recipient_kind, recipient_id, channel, city_code, entity, entity_id, payload, state, attempts, last_error, idempotency_key)
+       select 'fee_lapsed', 'merchant', m.id, 'email', m.city_code, 'merchant', m.id, jsonb_build_object('merchant_name', m.name), 'failed', 6, $1, $1
+         from public.merchants m order by m.created_at limit 1 returning id`, [marker]);
+    const id = Number(rows[0].id);
+    const failedList = appPath(`notification_outbox?filter=${encodeURIComponent(JSON.stringify({ state: 'failed' }))}`);
+
+    const service = await session('customer_service');
+    await service.goto(appPath('notification_templates'));
+    await templateRow(service).first().click(); // no editor: the row opens nothing
+    await service.goto(failedList);
+    const serviceRow = service.getByRole('row').filter({ hasText: marker });
+    await serviceRow.waitFor();
+    expect(await serviceRow.getByRole('button', { name: '重新发送' }).count()).toBe(0);
+    expect(service.url()).not.toContain('fee_due');
+    await service.context().close();
+
+    const page = await session('admin');
+    await page.goto(failedList);
+    const row = page.getByRole('row').filter({ hasText: marker });
+    await row.getByRole('button', { name: '重新发送' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '重新发送' }).click();
+    await page.getByText('已重新排队发送').first().waitFor();
+    await expect.poll(async () => (await sql.query('select state::text from public.notification_outbox where id = $1', [id])).rows[0].state).not.toBe('failed');
+    const audit = await sql.query(`select actor_email from public.audit_log where action = 'notification.retry' and entity_id = $1`, [String(id)]);
+    expect(audit.rows).toEqual([{ actor_email: DEMO_LOGINS.admin }]);
     await page.context().close();
-  }, 120_000);
+  }, 180_000);
 });

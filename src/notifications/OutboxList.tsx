@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { Alert } from '@mui/material';
-import { DataTable, List, SelectInput, TopToolbar, useCanAccess, useDataProvider, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { ColumnsButton, DataTable, List, SelectInput, TopToolbar, useCanAccess, useDataProvider, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { ExportMenuButton } from '../common/export';
-import { ListPagination } from '../common/list';
+import { ClipField, LIST_TABLE_SX, ListPagination, useHiddenColumns } from '../common/list';
 import { DateTimeField } from '../common/DateTimeField';
 import { StateChip } from '../common/StateChip';
 import { ActionDialogButton } from '../common/ActionDialogButton';
@@ -48,8 +48,12 @@ const RetryButton = () => {
   );
 };
 
+const HIDDEN = ['recipient_kind', 'city_name'];
+const HIDDEN_NARROW = ['next_attempt_at', 'attempts', 'last_error', 'created_at'];
+
 export const OutboxList = () => {
   const translate = useTranslate();
+  const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
   return (
     <List
       pagination={<ListPagination />}
@@ -58,6 +62,7 @@ export const OutboxList = () => {
       perPage={25}
       actions={
         <TopToolbar>
+          <ColumnsButton />
           <ExportMenuButton fileName="notification_outbox" />
         </TopToolbar>
       }
@@ -66,7 +71,7 @@ export const OutboxList = () => {
       empty={false}
     >
       <Alert severity="info" sx={{ mx: 2, mt: 1 }}>{translate(`${P}.hint`)}</Alert>
-      <DataTable bulkActionButtons={false} rowClick={false}>
+      <DataTable bulkActionButtons={false} rowClick={false} sx={LIST_TABLE_SX} hiddenColumns={hidden}>
         <DataTable.Col source="created_at" field={DateTimeField} />
         <DataTable.Col source="event" field={EventField} />
         <DataTable.Col source="recipient_name" disableSort />
@@ -75,7 +80,7 @@ export const OutboxList = () => {
         <DataTable.Col source="state" field={StateField} />
         <DataTable.Col source="attempts" />
         <DataTable.Col source="next_attempt_at" field={DateTimeField} />
-        <DataTable.Col source="last_error" disableSort />
+        <DataTable.Col source="last_error" disableSort field={ClipField} />
         <DataTable.Col source="city_name" disableSort />
         <DataTable.Col source="id" label=" " disableSort>
           <RetryButton />

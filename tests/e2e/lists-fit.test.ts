@@ -28,6 +28,8 @@ const LISTS: { route: string; tab?: string }[] = [
   { route: 'complaints' },
   { route: 'staff' },
   { route: 'audit_log' },
+  { route: 'notification_outbox' },
+  { route: 'notification_templates' },
 ];
 const SIZES = [
   { name: 'laptop', width: 1440, height: 900 },

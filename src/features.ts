@@ -29,6 +29,7 @@ import { staff } from './staff';
 import { audit } from './audit';
 import { jobs } from './jobs';
 import { settings } from './settings';
+import { notifications } from './notifications';
 import { security } from './security';
 import { search } from './search';
 
@@ -57,6 +58,7 @@ export const FEATURES: readonly Feature[] = [
   complaints,
   staff,
   settings,
+  notifications,
   audit,
   jobs,
   security,

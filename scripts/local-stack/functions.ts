@@ -8,6 +8,7 @@ import { ROOT, type StackConfig } from './config.ts';
 import { startChild, waitForHttp, type Child } from './children.ts';
 import type { Logger } from './log.ts';
 import type { ServiceSpec } from './supervisor.ts';
+import { authSettings } from './auth/settings.ts';
 
 const FUNCTIONS_DIR = path.join(ROOT, 'supabase', 'functions');
 const DENO = path.join(ROOT, 'node_modules', '.bin', 'deno');
@@ -51,7 +52,13 @@ export function functionServices(cfg: StackConfig, fns: EdgeFunction[], log: Log
   }));
 }
 
+/** The variables of this process whose names match. */
+function passThrough(names: RegExp): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => names.test(e[0]) && e[1] !== undefined));
+}
+
 function spawnFunction(cfg: StackConfig, fn: EdgeFunction, log: Logger): Child {
+  const mail = authSettings().inbucket;
   return startChild(`fn:${fn.slug}`, DENO, [
     // writes only to the temporary directory, as hosted's /tmp (the export's file)
     'run', '--no-prompt', '--allow-net', '--allow-env', '--allow-read', '--allow-sys', `--allow-write=${os.tmpdir()}`,
@@ -73,6 +80,15 @@ function spawnFunction(cfg: StackConfig, fn: EdgeFunction, log: Logger): Child {
       SUPABASE_DB_URL: cfg.dbUrl,
       SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: cfg.publishableKey }),
       SUPABASE_SECRET_KEYS: JSON.stringify({ default: cfg.secretKey }),
+      // notify sends e-mail as the auth server does: to the stack's mailbox, from the sender of
+      // config.toml's [inbucket] (hosted: the project's SMTP settings, as secrets; docs/DEPLOY.md)
+      SMTP_HOST: cfg.host,
+      SMTP_PORT: String(cfg.smtpPort),
+      SMTP_ADMIN_EMAIL: mail.adminEmail,
+      SMTP_SENDER_NAME: mail.senderName,
+      // SMS and WeChat credentials only when the developer's shell has them: without, their
+      // messages wait as not_configured
+      ...passThrough(/^(SMS_|ALIYUN_SMS_|TENCENT_SMS_|WECHAT_)/),
     },
   });
 }

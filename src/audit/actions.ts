@@ -22,6 +22,9 @@ export const ACTION_WORDS = {
   'money_settings.update': { zh: '修改资金设置', en: 'Change money settings' },
   'four_eyes_rule.update': { zh: '修改四眼复核规则', en: 'Change four-eyes rule' },
   'amount_ceiling.update': { zh: '修改金额上限', en: 'Change amount ceiling' },
+  // notifications
+  'notification_template.update': { zh: '修改通知模板', en: 'Change notification template' },
+  'notification.retry': { zh: '重新发送通知', en: 'Retry notification' },
   // merchant applications
   'merchant_application.submit': { zh: '提交入驻申请', en: 'Submit merchant application' },
   'merchant_application.resubmit': { zh: '重新提交入驻申请', en: 'Resubmit merchant application' },
@@ -164,6 +167,8 @@ export const ENTITY_WORDS = {
   money_settings: { zh: '资金设置', en: 'Money settings' },
   four_eyes_rule: { zh: '四眼复核规则', en: 'Four-eyes rule' },
   amount_ceiling: { zh: '金额上限', en: 'Amount ceiling' },
+  notification_template: { zh: '通知模板', en: 'Notification template' },
+  notification: { zh: '通知', en: 'Notification' },
   merchant_application: { zh: '入驻申请', en: 'Merchant application' },
   merchant: { zh: '商户', en: 'Merchant' },
   merchant_categories: { zh: '商户类目', en: 'Merchant category' },

@@ -44,6 +44,10 @@ export const REASON_WORDS = {
   promotion_offer: { zh: '优惠活动', en: 'Promotional offer' },
   price_correction: { zh: '价格更正', en: 'Price correction' },
   new_category: { zh: '新类目定价', en: 'New category pricing' },
+  // notification templates
+  template_wording: { zh: '调整措辞', en: 'Wording' },
+  template_compliance: { zh: '合规要求', en: 'Compliance' },
+  provider_template: { zh: '服务商模板变更', en: 'Provider template changed' },
   penalty_threshold: { zh: '降权累计达到暂停线', en: 'Penalties reached the suspension line' },
   // promotions
   listing_issue: { zh: '车源问题', en: 'Listing issue' },

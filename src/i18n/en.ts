@@ -109,6 +109,7 @@ export const enApp: AppMessages = {
     amount_too_large: 'The amount is above the allowed ceiling',
     invalid_amount: 'The amount must be a positive number',
     rule_locked: 'This review rule cannot be switched off',
+    unknown_placeholder: 'The template uses a placeholder this event does not have; check the names in {{ }}',
     unknown: 'The action failed; please try again',
   },
 };

@@ -107,6 +107,7 @@ export const zhApp = {
     amount_too_large: '金额超过允许的上限',
     invalid_amount: '金额必须为正数',
     rule_locked: '此项复核规则不可关闭',
+    unknown_placeholder: '模板中有此事件没有的占位符，请检查 {{ }} 中的名称',
     unknown: '操作失败，请稍后重试',
   },
 };

@@ -57,6 +57,9 @@ const GRANTS = {
   },
   // 参数设置: every rule parameter; admins change them (with a reason, audited)
   settings: { admin: ['list', 'edit'] },
+  // 通知: admins retry given-up messages (edit) and change templates; customer service reads
+  notification_outbox: { admin: [...READ, 'edit'], customer_service: READ },
+  notification_templates: { admin: ['list', 'show', 'export', 'edit'], customer_service: ['list', 'show', 'export'] },
   // Append-only for everybody; non-admin, non-analyst staff see their own actions (RLS).
   audit_log: { admin: READ, reviewer: READ, customer_service: READ, finance: READ, analyst: READ },
   // "read own" of a rule set means reading the rules everyone is ranked by.

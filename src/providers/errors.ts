@@ -74,6 +74,8 @@ export const ERROR_CODES = [
   'amount_too_large',
   'invalid_amount',
   'rule_locked',
+  // notifications
+  'unknown_placeholder',
   // edge functions' own
   'not_authenticated',
   'method_not_allowed',

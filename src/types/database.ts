@@ -2548,6 +2548,105 @@ export type Database = {
         }
         Relationships: []
       }
+      notification_outbox: {
+        Row: {
+          attempts: number
+          channel: Database["public"]["Enums"]["notification_channel"]
+          city_code: string | null
+          claimed_at: string | null
+          created_at: string
+          entity: string
+          entity_id: string
+          event: Database["public"]["Enums"]["notification_event"]
+          id: number
+          idempotency_key: string
+          last_error: string | null
+          next_attempt_at: string
+          payload: NonNullable<Json>
+          provider_message_id: string | null
+          recipient_id: string
+          recipient_kind: Database["public"]["Enums"]["notification_recipient_kind"]
+          sent_at: string | null
+          state: Database["public"]["Enums"]["notification_state"]
+        }
+        Insert: {
+          attempts?: number
+          channel: Database["public"]["Enums"]["notification_channel"]
+          city_code?: string | null
+          claimed_at?: string | null
+          created_at?: string
+          entity: string
+          entity_id: string
+          event: Database["public"]["Enums"]["notification_event"]
+          id?: never
+          idempotency_key: string
+          last_error?: string | null
+          next_attempt_at?: string
+          payload: NonNullable<Json>
+          provider_message_id?: string | null
+          recipient_id: string
+          recipient_kind: Database["public"]["Enums"]["notification_recipient_kind"]
+          sent_at?: string | null
+          state?: Database["public"]["Enums"]["notification_state"]
+        }
+        Update: {
+          attempts?: number
+          channel?: Database["public"]["Enums"]["notification_channel"]
+          city_code?: string | null
+          claimed_at?: string | null
+          created_at?: string
+          entity?: string
+          entity_id?: string
+          event?: Database["public"]["Enums"]["notification_event"]
+          id?: never
+          idempotency_key?: string
+          last_error?: string | null
+          next_attempt_at?: string
+          payload?: NonNullable<Json>
+          provider_message_id?: string | null
+          recipient_id?: string
+          recipient_kind?: Database["public"]["Enums"]["notification_recipient_kind"]
+          sent_at?: string | null
+          state?: Database["public"]["Enums"]["notification_state"]
+        }
+        Relationships: []
+      }
+      notification_templates: {
+        Row: {
+          body: string
+          channel: Database["public"]["Enums"]["notification_channel"]
+          enabled: boolean
+          event: Database["public"]["Enums"]["notification_event"]
+          provider_params: NonNullable<Json>
+          provider_template_code: string
+          subject: string
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          body: string
+          channel: Database["public"]["Enums"]["notification_channel"]
+          enabled?: boolean
+          event: Database["public"]["Enums"]["notification_event"]
+          provider_params?: NonNullable<Json>
+          provider_template_code?: string
+          subject?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          body?: string
+          channel?: Database["public"]["Enums"]["notification_channel"]
+          enabled?: boolean
+          event?: Database["public"]["Enums"]["notification_event"]
+          provider_params?: NonNullable<Json>
+          provider_template_code?: string
+          subject?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: []
+      }
       payment_history: {
         Row: {
           actor_id: string | null
@@ -6403,6 +6502,114 @@ export type Database = {
           },
         ]
       }
+      v_notification_outbox: {
+        Row: {
+          attempts: number | null
+          channel: Database["public"]["Enums"]["notification_channel"] | null
+          city_code: string | null
+          city_name: string | null
+          created_at: string | null
+          entity: string | null
+          entity_id: string | null
+          event: Database["public"]["Enums"]["notification_event"] | null
+          id: number | null
+          last_error: string | null
+          next_attempt_at: string | null
+          payload: Json | null
+          recipient_id: string | null
+          recipient_kind:
+            | Database["public"]["Enums"]["notification_recipient_kind"]
+            | null
+          recipient_name: string | null
+          sent_at: string | null
+          state: Database["public"]["Enums"]["notification_state"] | null
+        }
+        Insert: {
+          attempts?: number | null
+          channel?: Database["public"]["Enums"]["notification_channel"] | null
+          city_code?: string | null
+          city_name?: never
+          created_at?: string | null
+          entity?: string | null
+          entity_id?: string | null
+          event?: Database["public"]["Enums"]["notification_event"] | null
+          id?: number | null
+          last_error?: string | null
+          next_attempt_at?: string | null
+          payload?: Json | null
+          recipient_id?: string | null
+          recipient_kind?:
+            | Database["public"]["Enums"]["notification_recipient_kind"]
+            | null
+          recipient_name?: never
+          sent_at?: string | null
+          state?: Database["public"]["Enums"]["notification_state"] | null
+        }
+        Update: {
+          attempts?: number | null
+          channel?: Database["public"]["Enums"]["notification_channel"] | null
+          city_code?: string | null
+          city_name?: never
+          created_at?: string | null
+          entity?: string | null
+          entity_id?: string | null
+          event?: Database["public"]["Enums"]["notification_event"] | null
+          id?: number | null
+          last_error?: string | null
+          next_attempt_at?: string | null
+          payload?: Json | null
+          recipient_id?: string | null
+          recipient_kind?:
+            | Database["public"]["Enums"]["notification_recipient_kind"]
+            | null
+          recipient_name?: never
+          sent_at?: string | null
+          state?: Database["public"]["Enums"]["notification_state"] | null
+        }
+        Relationships: []
+      }
+      v_notification_templates: {
+        Row: {
+          body: string | null
+          channel: Database["public"]["Enums"]["notification_channel"] | null
+          enabled: boolean | null
+          event: Database["public"]["Enums"]["notification_event"] | null
+          id: string | null
+          provider_params: Json | null
+          provider_template_code: string | null
+          subject: string | null
+          updated_at: string | null
+          updated_by: string | null
+          updated_by_name: string | null
+        }
+        Insert: {
+          body?: string | null
+          channel?: Database["public"]["Enums"]["notification_channel"] | null
+          enabled?: boolean | null
+          event?: Database["public"]["Enums"]["notification_event"] | null
+          id?: never
+          provider_params?: Json | null
+          provider_template_code?: string | null
+          subject?: string | null
+          updated_at?: string | null
+          updated_by?: string | null
+          updated_by_name?: never
+        }
+        Update: {
+          body?: string | null
+          channel?: Database["public"]["Enums"]["notification_channel"] | null
+          enabled?: boolean | null
+          event?: Database["public"]["Enums"]["notification_event"] | null
+          id?: never
+          provider_params?: Json | null
+          provider_template_code?: string | null
+          subject?: string | null
+          updated_at?: string | null
+          updated_by?: string | null
+          updated_by_name?: never
+        }
+        Relationships: []
+      }
       v_payment_reconciliation: {
         Row: {
           channel: Database["public"]["Enums"]["payment_channel"] | null
@@ -9686,6 +9893,105 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      notification_claim: {
+        Args: {
+          p_channels: Database["public"]["Enums"]["notification_channel"][]
+          p_limit?: number
+        }
+        Returns: {
+          address: string
+          attempts: number
+          body: string
+          channel: Database["public"]["Enums"]["notification_channel"]
+          event: Database["public"]["Enums"]["notification_event"]
+          id: number
+          provider_params: Json
+          provider_template_code: string
+          subject: string
+        }[]
+      }
+      notification_enqueue_fee_reminders: {
+        Args: { p_days?: number; p_limit?: number }
+        Returns: number
+      }
+      notification_record: {
+        Args: {
+          p_error?: string
+          p_id: number
+          p_ok: boolean
+          p_permanent?: boolean
+          p_provider_id?: string
+        }
+        Returns: Database["public"]["Enums"]["notification_state"]
+      }
+      notification_retry: {
+        Args: { p_id: number; p_note?: string }
+        Returns: {
+          attempts: number
+          channel: Database["public"]["Enums"]["notification_channel"]
+          city_code: string | null
+          claimed_at: string | null
+          created_at: string
+          entity: string
+          entity_id: string
+          event: Database["public"]["Enums"]["notification_event"]
+          id: number
+          idempotency_key: string
+          last_error: string | null
+          next_attempt_at: string
+          payload: NonNullable<Json>
+          provider_message_id: string | null
+          recipient_id: string
+          recipient_kind: Database["public"]["Enums"]["notification_recipient_kind"]
+          sent_at: string | null
+          state: Database["public"]["Enums"]["notification_state"]
+        }
+        SetofOptions: {
+          from: "*"
+          to: "notification_outbox"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      notification_template_preview: {
+        Args: {
+          p_body?: string
+          p_channel: Database["public"]["Enums"]["notification_channel"]
+          p_event: Database["public"]["Enums"]["notification_event"]
+          p_subject?: string
+        }
+        Returns: Json
+      }
+      notification_template_update: {
+        Args: {
+          p_body: string
+          p_channel: Database["public"]["Enums"]["notification_channel"]
+          p_enabled: boolean
+          p_event: Database["public"]["Enums"]["notification_event"]
+          p_note?: string
+          p_provider_params: Json
+          p_provider_template_code: string
+          p_reason_code: string
+          p_subject: string
+        }
+        Returns: {
+          body: string
+          channel: Database["public"]["Enums"]["notification_channel"]
+          enabled: boolean
+          event: Database["public"]["Enums"]["notification_event"]
+          provider_params: NonNullable<Json>
+          provider_template_code: string
+          subject: string
+          updated_at: string
+          updated_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "notification_templates"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       payment_confirm: {
         Args: {
           p_channel_txn_id: string
@@ -11004,6 +11310,27 @@ export type Database = {
         | "closing"
         | "closed"
       money_owner_type: "platform" | "merchant" | "member"
+      notification_channel: "sms" | "email" | "wechat"
+      notification_event:
+        | "application_approved"
+        | "application_rejected"
+        | "application_need_more_info"
+        | "complaint_awaiting_merchant"
+        | "penalty_imposed"
+        | "fee_due"
+        | "fee_grace"
+        | "fee_lapsed"
+        | "listing_rejected"
+        | "listing_delisted"
+        | "withdrawal_paid"
+        | "withdrawal_rejected"
+      notification_recipient_kind: "merchant" | "member" | "applicant"
+      notification_state:
+        | "pending"
+        | "not_configured"
+        | "sending"
+        | "sent"
+        | "failed"
       payment_channel: "wechat" | "alipay" | "bank_transfer"
       payment_kind:
         | "platform_fee"
@@ -11259,6 +11586,29 @@ export const Constants = {
         "closed",
       ],
       money_owner_type: ["platform", "merchant", "member"],
+      notification_channel: ["sms", "email", "wechat"],
+      notification_event: [
+        "application_approved",
+        "application_rejected",
+        "application_need_more_info",
+        "complaint_awaiting_merchant",
+        "penalty_imposed",
+        "fee_due",
+        "fee_grace",
+        "fee_lapsed",
+        "listing_rejected",
+        "listing_delisted",
+        "withdrawal_paid",
+        "withdrawal_rejected",
+      ],
+      notification_recipient_kind: ["merchant", "member", "applicant"],
+      notification_state: [
+        "pending",
+        "not_configured",
+        "sending",
+        "sent",
+        "failed",
+      ],
       payment_channel: ["wechat", "alipay", "bank_transfer"],
       payment_kind: [
         "platform_fee",

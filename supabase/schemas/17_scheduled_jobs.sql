@@ -113,5 +113,6 @@ create trigger scheduled_jobs_sync after insert or update or delete or truncate 
 insert into app.scheduled_jobs (slug, schedule, body, note) values
   ('run-jobs', '* * * * *', '{}', 'time-based transitions of every state machine, in bounded batches'),
   ('settle', '10 17 * * *', '{}', 'settlement of the days past the refund window, 01:10 Asia/Shanghai'),
-  ('rank-merchants', '40 17 * * *', '{}', 'merchant ranking, 01:40 Asia/Shanghai')
+  ('rank-merchants', '40 17 * * *', '{}', 'merchant ranking, 01:40 Asia/Shanghai'),
+  ('notify', '* * * * *', '{}', 'delivers the notification outbox (SMS, e-mail, WeChat), with retries')
 on conflict (slug) do update set schedule = excluded.schedule, body = excluded.body, note = excluded.note;

@@ -13,7 +13,7 @@ type Args = Record<string, unknown>;
 interface Row {
   merchant: string; pendingListing: string; shelvedListing: string; member: string; reservation: string; trade: string;
   complaint: string; application: string; penalty: string; promotion: string; withdrawal: string; bank: string;
-  pendingPayment: string; paidPayment: string; category: number; staff: string; batch: string; offlineFee: string;
+  pendingPayment: string; paidPayment: string; category: number; staff: string; batch: string; offlineFee: string; notification: string;
 }
 
 /** Functions that act on one region's rows: who may call them, and the arguments naming a row of CITY_B. */
@@ -65,6 +65,7 @@ const REGIONAL: Record<string, (r: Row) => Args> = {
   offline_fee_record: (r) => ({ p_merchant_id: r.merchant, p_plan: 'monthly', p_amount_fen: 80000, p_payer_name: '付款人',
     p_bank_serial: `BS${uniq()}`, p_paid_on: '2026-01-05', p_proof_path: `merchants/${r.merchant}/proof.pdf` }),
   offline_fee_reject: (r) => ({ p_id: r.offlineFee, p_reason: '查无此款' }),
+  notification_retry: (r) => ({ p_id: Number(r.notification) }),
   payment_confirm: (r) => ({ p_payment_id: r.pendingPayment, p_channel_txn_id: `WX${uniq()}` }),
   payment_create: (r) => ({ p_payment_no: `PR${uniq()}`, p_payer_type: 'merchant', p_payer_id: r.merchant, p_kind: 'deposit', p_amount_fen: 10000, p_channel: 'wechat' }),
   payment_fail: (r) => ({ p_payment_id: r.pendingPayment, p_reason: '超时' }),
@@ -105,6 +106,8 @@ const ALL_REGIONS: Record<string, (r: Row) => Args> = {
   merchant_category_update: () => ({ p_id: 1, p_changes: { commission_rate: 0.03 }, p_reason: '测试' }),
   merchant_sweep_fees: () => ({ p_city: CITY_A }),
   money_settings_update: () => ({ p_changes: {}, p_reason: '测试' }),
+  notification_template_update: () => ({ p_event: 'fee_due', p_channel: 'email', p_subject: '会费', p_body: '{{merchant_name}}', p_enabled: true,
+    p_provider_template_code: '', p_provider_params: {}, p_reason_code: 'template_wording' }),
   promotion_expire_due: () => ({}),
   rank_merchants: () => ({}),
   ranking_rule_publish: () => ({ p_rule: {}, p_reason: '测试' }),
@@ -143,6 +146,7 @@ const NOT_REGIONAL: Record<string, string> = {
   // searches: they filter to the caller's regions instead of refusing (tested below, and in
   // tests/db/global-search.test.ts)
   global_search: 'finds only rows of the caller\'s regions', search_mode: 'counts only rows of the caller\'s regions',
+  notification_template_preview: 'renders a template with sample data; no row of any region',
   // per-row results: an out-of-region row is reported in the row's errors (tested below)
   listing_import: 'reports out_of_region per row',
   listing_bulk_approve: 'reports out_of_region per listing',
@@ -203,8 +207,11 @@ beforeAll(async () => {
     `insert into public.offline_fee_payments (bank_serial, merchant_id, plan, amount_fen, payer_name, paid_on, proof_path, city_code, recorded_by)
      values ($1, $2::uuid, 'monthly', 80000, '付款人', current_date, 'merchants/' || $2::text || '/p.pdf', $3, $4) returning id`,
     [`BS${uniq()}`, merchant, CITY_B, staff])).id;
+  const notification = (await q<{ id: string }>(
+    `insert into public.notification_outbox (event, recipient_kind, recipient_id, channel, city_code, entity, entity_id, payload, state, attempts, idempotency_key)
+     values ('fee_lapsed', 'merchant', $1, 'email', $2, 'merchant', $1, '{}', 'failed', 6, $3) returning id::text`, [merchant, CITY_B, `region-test:${uniq()}`])).id;
   row = { merchant, pendingListing, shelvedListing, member, reservation, trade, complaint, application, penalty, promotion, withdrawal,
-    bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff, batch, offlineFee };
+    bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff, batch, offlineFee, notification };
   scoped.set('admin', (await makeScopedStaff(pgc, 'admin', [CITY_A])).client);
 }, 120_000);
 

@@ -48,7 +48,7 @@ describe('scheduled jobs', () => {
     const local = await loadSchedule(await stack());
     const { rows } = await pgc.query('select slug, schedule, body from app.scheduled_jobs order by slug');
     expect(local).toEqual(rows);
-    expect(local.map((j) => j.slug)).toEqual(['rank-merchants', 'run-jobs', 'settle']);
+    expect(local.map((j) => j.slug)).toEqual(['notify', 'rank-merchants', 'run-jobs', 'settle']);
     for (const job of local) {
       expect(existsSync(path.join(import.meta.dirname, '../../supabase/functions', job.slug, 'index.ts')), job.slug).toBe(true);
       expect(() => parseCron(job.schedule)).not.toThrow();
@@ -66,9 +66,10 @@ describe('scheduled jobs', () => {
     try {
       await pgc.query(STAND_INS);
       await pgc.query("select cron.schedule('someone-elses-job', '0 0 * * *', 'select 1')");
-      expect((await pgc.query('select app.schedule_jobs() as n')).rows[0].n).toBe(3);
+      expect((await pgc.query('select app.schedule_jobs() as n')).rows[0].n).toBe(4);
       const jobs = (await pgc.query('select jobname, schedule, command from cron.job order by jobname')).rows;
       expect(jobs.map((j) => [j.jobname, j.schedule])).toEqual([
+        ['edge:notify', '* * * * *'],
         ['edge:rank-merchants', '40 17 * * *'],
         ['edge:run-jobs', '* * * * *'],
         ['edge:settle', '10 17 * * *'],
@@ -78,6 +79,7 @@ describe('scheduled jobs', () => {
       for (const j of jobs.filter((x) => x.jobname.startsWith('edge:'))) await pgc.query(j.command);
       const calls = (await pgc.query('select url, body, headers, timeout_milliseconds from net.calls order by id')).rows;
       expect(calls.map((c) => c.url)).toEqual([
+        'https://demo-ref.supabase.co/functions/v1/notify',
         'https://demo-ref.supabase.co/functions/v1/rank-merchants',
         'https://demo-ref.supabase.co/functions/v1/run-jobs',
         'https://demo-ref.supabase.co/functions/v1/settle',
@@ -91,11 +93,12 @@ describe('scheduled jobs', () => {
       await pgc.query("delete from app.scheduled_jobs where slug = 'rank-merchants'");
       const after = (await pgc.query('select jobname, schedule, command from cron.job order by jobname')).rows;
       expect(after.map((j) => [j.jobname, j.schedule])).toEqual([
+        ['edge:notify', '* * * * *'],
         ['edge:run-jobs', '* * * * *'],
         ['edge:settle', '20 17 * * *'],
         ['someone-elses-job', '0 0 * * *'],
       ]);
-      expect(after[1].command).toContain(`'{"days": 3}'::jsonb`);
+      expect(after[2].command).toContain(`'{"days": 3}'::jsonb`);
     } finally {
       await pgc.query('rollback');
     }

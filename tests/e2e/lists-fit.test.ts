@@ -33,6 +33,8 @@ const LISTS: { route: string; tab?: string }[] = [
   { route: 'staff' },
   { route: 'audit_log' },
   { route: 'jobs' },
+  { route: 'notification_outbox' },
+  { route: 'notification_templates' },
 ];
 const SIZES = [
   { name: 'laptop', width: 1440, height: 900 },

@@ -1,0 +1,3 @@
+import { OutboxList } from './OutboxList';
+
+export const list = OutboxList;

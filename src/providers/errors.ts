@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'proof_required',
   'separation_of_duties',
   'binding_mismatch',
+  'no_promotion_rights',
   'documents_missing',
   'fee_unpaid',
   'insufficient_points',

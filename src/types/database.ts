@@ -680,6 +680,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -694,6 +695,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -708,6 +710,7 @@ export type Database = {
           closed_at?: string | null
           content: string
           created_at?: string
+          created_by?: string | null
           first_responded_at?: string | null
           first_response_due_at: string
           id?: string
@@ -722,6 +725,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at?: string | null
           severity?: Database["public"]["Enums"]["complaint_severity"]
+          source?: string
           state?: Database["public"]["Enums"]["complaint_state"]
           state_changed_at?: string
           state_reason?: string | null
@@ -736,6 +740,7 @@ export type Database = {
           closed_at?: string | null
           content?: string
           created_at?: string
+          created_by?: string | null
           first_responded_at?: string | null
           first_response_due_at?: string
           id?: string
@@ -750,6 +755,7 @@ export type Database = {
           resolution_due_at?: string
           resolved_at?: string | null
           severity?: Database["public"]["Enums"]["complaint_severity"]
+          source?: string
           state?: Database["public"]["Enums"]["complaint_state"]
           state_changed_at?: string
           state_reason?: string | null
@@ -770,6 +776,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "regions"
             referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "complaints_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
           },
           {
             foreignKeyName: "complaints_member_id_fkey"
@@ -905,37 +918,46 @@ export type Database = {
         Row: {
           bound_at: string
           click_id: number | null
+          created_by: string | null
           distributor_id: string
           end_reason: string | null
           ended_at: string | null
+          ended_by: string | null
           expires_at: string
           id: string
           member_id: string
           merchant_id: string
+          replaces_id: string | null
           share_id: string
         }
         Insert: {
           bound_at?: string
           click_id?: number | null
+          created_by?: string | null
           distributor_id: string
           end_reason?: string | null
           ended_at?: string | null
+          ended_by?: string | null
           expires_at: string
           id?: string
           member_id: string
           merchant_id: string
+          replaces_id?: string | null
           share_id: string
         }
         Update: {
           bound_at?: string
           click_id?: number | null
+          created_by?: string | null
           distributor_id?: string
           end_reason?: string | null
           ended_at?: string | null
+          ended_by?: string | null
           expires_at?: string
           id?: string
           member_id?: string
           merchant_id?: string
+          replaces_id?: string | null
           share_id?: string
         }
         Relationships: [
@@ -944,6 +966,13 @@ export type Database = {
             columns: ["click_id"]
             isOneToOne: false
             referencedRelation: "share_clicks"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
             referencedColumns: ["id"]
           },
           {
@@ -965,6 +994,13 @@ export type Database = {
             columns: ["distributor_id"]
             isOneToOne: false
             referencedRelation: "v_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_ended_by_fkey"
+            columns: ["ended_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
             referencedColumns: ["id"]
           },
           {
@@ -1007,6 +1043,20 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "v_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_replaces_id_fkey"
+            columns: ["replaces_id"]
+            isOneToOne: false
+            referencedRelation: "customer_bindings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_replaces_id_fkey"
+            columns: ["replaces_id"]
+            isOneToOne: false
+            referencedRelation: "v_customer_bindings"
             referencedColumns: ["id"]
           },
           {
@@ -4746,6 +4796,8 @@ export type Database = {
           closed_at: string | null
           content: string | null
           created_at: string | null
+          created_by: string | null
+          created_by_name: string | null
           first_responded_at: string | null
           first_response_due_at: string | null
           first_response_overdue: boolean | null
@@ -4770,6 +4822,7 @@ export type Database = {
           resolved_at: string | null
           search: string | null
           severity: Database["public"]["Enums"]["complaint_severity"] | null
+          source: string | null
           state: Database["public"]["Enums"]["complaint_state"] | null
           state_changed_at: string | null
           state_reason: string | null
@@ -4786,6 +4839,8 @@ export type Database = {
           closed_at?: string | null
           content?: string | null
           created_at?: string | null
+          created_by?: string | null
+          created_by_name?: never
           first_responded_at?: string | null
           first_response_due_at?: string | null
           first_response_overdue?: never
@@ -4810,6 +4865,7 @@ export type Database = {
           resolved_at?: string | null
           search?: never
           severity?: Database["public"]["Enums"]["complaint_severity"] | null
+          source?: string | null
           state?: Database["public"]["Enums"]["complaint_state"] | null
           state_changed_at?: string | null
           state_reason?: string | null
@@ -4826,6 +4882,8 @@ export type Database = {
           closed_at?: string | null
           content?: string | null
           created_at?: string | null
+          created_by?: string | null
+          created_by_name?: never
           first_responded_at?: string | null
           first_response_due_at?: string | null
           first_response_overdue?: never
@@ -4850,6 +4908,7 @@ export type Database = {
           resolved_at?: string | null
           search?: never
           severity?: Database["public"]["Enums"]["complaint_severity"] | null
+          source?: string | null
           state?: Database["public"]["Enums"]["complaint_state"] | null
           state_changed_at?: string | null
           state_reason?: string | null
@@ -4870,6 +4929,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "regions"
             referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "complaints_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
           },
           {
             foreignKeyName: "complaints_member_id_fkey"
@@ -7306,6 +7372,60 @@ export type Database = {
         Args: { p_id: string; p_reason?: string; p_verified?: boolean }
         Returns: undefined
       }
+      binding_end: {
+        Args: { p_id: string; p_note?: string; p_reason_code: string }
+        Returns: {
+          bound_at: string
+          click_id: number | null
+          created_by: string | null
+          distributor_id: string
+          end_reason: string | null
+          ended_at: string | null
+          ended_by: string | null
+          expires_at: string
+          id: string
+          member_id: string
+          merchant_id: string
+          replaces_id: string | null
+          share_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "customer_bindings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      binding_evidence: { Args: { p_id: string }; Returns: Json }
+      binding_rebind: {
+        Args: {
+          p_id: string
+          p_note?: string
+          p_reason_code: string
+          p_share_id: string
+        }
+        Returns: {
+          bound_at: string
+          click_id: number | null
+          created_by: string | null
+          distributor_id: string
+          end_reason: string | null
+          ended_at: string | null
+          ended_by: string | null
+          expires_at: string
+          id: string
+          member_id: string
+          merchant_id: string
+          replaces_id: string | null
+          share_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "customer_bindings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       channel_statement_import: { Args: { p_rows: Json }; Returns: Json }
       commission_totals: {
         Args: {
@@ -7342,6 +7462,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7356,6 +7477,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7404,6 +7526,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7418,6 +7541,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7430,6 +7554,14 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      complaint_assign_bulk: {
+        Args: { p_assignee: string; p_ids: string[] }
+        Returns: {
+          error: string
+          id: string
+          ok: boolean
+        }[]
       }
       complaint_assignees: {
         Args: Record<PropertyKey, never>
@@ -7449,6 +7581,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7463,6 +7596,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7486,6 +7620,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7500,6 +7635,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7523,6 +7659,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7537,6 +7674,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7560,6 +7698,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7574,6 +7713,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7597,6 +7737,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7611,6 +7752,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7659,6 +7801,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7673,6 +7816,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7703,6 +7847,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7717,6 +7862,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7753,6 +7899,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7767,6 +7914,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -7790,6 +7938,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7804,6 +7953,7 @@ export type Database = {
           resolution_due_at: string
           resolved_at: string | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8434,7 +8584,12 @@ export type Database = {
         }
       }
       member_set_promotion_rights: {
-        Args: { p_enabled: boolean; p_id: string; p_reason: string }
+        Args: {
+          p_enabled: boolean
+          p_id: string
+          p_reason?: string
+          p_reason_code?: string
+        }
         Returns: {
           avatar_url: string | null
           banned_at: string | null
@@ -9028,6 +9183,19 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      merchant_set_status_bulk: {
+        Args: {
+          p_ids: string[]
+          p_note?: string
+          p_reason_code: string
+          p_suspend: boolean
+        }
+        Returns: {
+          error: string
+          id: string
+          ok: boolean
+        }[]
       }
       merchant_start_closing: {
         Args: { p_id: string; p_note?: string; p_reason_code: string }

@@ -96,7 +96,6 @@ export const REASON_WORDS = {
   // promotion rights and binding disputes
   offline_payment: { zh: '线下缴费已核实', en: 'Offline payment verified' },
   campaign_grant: { zh: '平台活动开通', en: 'Granted in a platform campaign' },
-  appeal_upheld: { zh: '申诉成立', en: 'Appeal upheld' },
   fake_traffic: { zh: '刷单或虚假推广', en: 'Fake or inflated promotion' },
   rule_violation: { zh: '违反分销规则', en: 'Broke the distribution rules' },
   wrong_distributor: { zh: '绑定了错误的分销员', en: 'Bound to the wrong distributor' },

@@ -2,12 +2,14 @@ import { alpha, Box, Stack, Typography, useTheme } from '@mui/material';
 import {
   BooleanInput,
   ColumnsButton,
+  CreateButton,
   DataTable,
   List,
   SearchInput,
   SelectField,
   SelectInput,
   TopToolbar,
+  useCanAccess,
   useGetIdentity,
   useRecordContext,
   useTranslate,
@@ -19,7 +21,9 @@ import { ComplaintStateField, DeadlineField, SeverityChip } from './ComplaintFie
 import { complaintUrgency, type ComplaintDeadlines } from './deadlines';
 import { useAssignees } from './useAssignees';
 import { useNow } from './useNow';
-import { LIST_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
+import { LIST_TABLE_SX, SELECTABLE_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
+import { SavedQueriesButton } from '../common/SavedQueriesButton';
+import { BulkAssignButton } from './BulkAssignButton';
 import { CityInput } from '../common/CityInput';
 import { merchantInput } from '../common/filterInputs';
 
@@ -81,6 +85,8 @@ const exportColumns = (t: (k: string) => string): ExportColumn[] => {
 
 const Actions = () => (
   <TopToolbar>
+    <CreateButton label="resources.complaints.phone.button" />
+    <SavedQueriesButton />
     <ColumnsButton />
     <ExportMenuButton columns={exportColumns} fileName="complaints" />
   </TopToolbar>
@@ -97,6 +103,7 @@ export const ComplaintList = () => {
   const theme = useTheme();
   const { identity } = useGetIdentity();
   const filters = useComplaintFilters();
+  const { canAccess: canAssign } = useCanAccess({ resource: 'complaints', action: 'assign' });
   return (
     <List {...bigList()}
       filters={filters}
@@ -108,8 +115,8 @@ export const ComplaintList = () => {
     >
       <DataTable
         rowClick="show"
-        bulkActionButtons={false}
-        sx={LIST_TABLE_SX}
+        bulkActionButtons={canAssign ? <BulkAssignButton /> : false}
+        sx={canAssign ? SELECTABLE_TABLE_SX : LIST_TABLE_SX}
         hiddenColumns={hidden}
         rowSx={(record) => {
           const urgency = complaintUrgency(record as unknown as ComplaintDeadlines, now);

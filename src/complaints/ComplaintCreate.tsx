@@ -21,7 +21,7 @@ function useSearchOptions(resource: string, q: string, label: (r: Record<string,
   return { options: (data ?? []).map((r) => ({ id: String(r.id), label: label(r) })), loading: isPending && enabled };
 }
 
-const safeName = (name: string) => `${Date.now()}-${name.replace(/[^\w.\-]+/g, '_').slice(-80)}`;
+const safeName = (name: string) => `${Date.now()}-${name.replace(/[^\w.-]+/g, '_').slice(-80)}`;
 
 export const ComplaintCreate = () => {
   const t = useTranslate();

@@ -63,7 +63,8 @@ describe('customer service', () => {
     await screenshot(page, 'cases-phone-complaint');
     await page.getByRole('button', { name: '提交投诉' }).click();
     await notified(page, '电话投诉已登记');
-    await page.getByRole('heading', { name: `电话投诉${t}` }).waitFor({ timeout: 45_000 });
+    await page.getByRole('heading', { name: `电话投诉${t}`, exact: true }).first().waitFor({ timeout: 45_000 });
+    await page.getByText('电话（登记人：张晓梅）').first().waitFor();
 
     const c = await one<{ id: string; source: string; created_by: string; category: string }>(
       'select id, source, created_by, category::text from public.complaints where title = $1', [`电话投诉${t}`]);

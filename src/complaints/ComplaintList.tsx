@@ -92,8 +92,9 @@ const Actions = () => (
   </TopToolbar>
 );
 
-const HIDDEN = ['first_response_due_at', 'city_name'];
-const HIDDEN_NARROW = ['merchant_name', 'category', 'created_at'];
+// the row checkboxes of bulk assignment take a column's width: the filing time is one click away (ColumnsButton)
+const HIDDEN = ['first_response_due_at', 'city_name', 'created_at'];
+const HIDDEN_NARROW = ['merchant_name', 'category', 'member_nickname'];
 const tint = (color: string) => ({ bgcolor: color, '--row-tint': color });
 
 /** The customer service queue: open complaints, the nearest resolution deadline first, overdue rows in red. */

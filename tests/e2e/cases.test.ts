@@ -138,9 +138,11 @@ describe('reviewer', () => {
   it('rebinds a customer from the binding dispute screen; the earlier reservation keeps its distributor', async () => {
     const t = tag();
     const f = await memberAndMerchant(t);
+    // the title names its brand and series as the seeded listings do (a catalogue search finds it by them)
     const listing = await one<{ id: string }>(
       `insert into public.listings (merchant_id, kind, title, brand_id, series_id, city_code, price_fen, review_state, shelf_state)
-       select $1, 'used_sale', $2, s.brand_id, s.id, '330100', 9800000, 'approved', 'on' from public.car_series s order by s.id limit 1 returning id`,
+       select $1, 'used_sale', b.name || ' ' || s.name || ' ' || $2, s.brand_id, s.id, '330100', 9800000, 'approved', 'on'
+       from public.car_series s join public.car_brands b on b.id = s.brand_id order by s.id limit 1 returning id`,
       [f.merchantId, `争议车源${t}`]);
     const dist = async (name: string) => (await one<{ id: string }>(
       `insert into public.members (nickname, phone, city_code, has_promotion_rights, promotion_rights_at) values ($1, $2, '330100', true, now()) returning id`,

@@ -85,6 +85,8 @@ export const ACTION_WORDS = {
   'member.points_adjust': { zh: '调整会员积分', en: 'Adjust member points' },
   'member.grant_promotion_rights': { zh: '开通分销推广权', en: 'Grant promotion rights' },
   'member.revoke_promotion_rights': { zh: '取消分销推广权', en: 'Revoke promotion rights' },
+  'customer_binding.end': { zh: '解除客户绑定', en: 'Unbind customer' },
+  'customer_binding.rebind': { zh: '客户改绑分销员', en: 'Rebind customer to another distributor' },
   'member.reveal_pii': { zh: '查看会员完整信息', en: 'Reveal member details' },
   // reservations (the state a reservation moved to)
   'reservation.created': { zh: '预约创建', en: 'Reservation created' },
@@ -179,6 +181,7 @@ export const ENTITY_WORDS = {
   listing: { zh: '车源', en: 'Listing' },
   listings: { zh: '车源', en: 'Listing' },
   promotion: { zh: '推广', en: 'Promotion' },
+  customer_binding: { zh: '客户绑定', en: 'Customer binding' },
   ranking_rule: { zh: '等级规则', en: 'Ranking rule' },
   ranking_run: { zh: '等级计算', en: 'Ranking run' },
   member: { zh: '会员', en: 'Member' },

@@ -26,6 +26,12 @@ export const zh = {
       pending_other: '%{name} 于 %{at} 提出申请（%{reason}），须由您以外的同事确认：请核对后确认或不予处理。',
       submitted: '申请已提交，须由另一位同事确认后执行',
     },
+    bulk: {
+      done: '成功 %{ok} 条，失败 %{failed} 条',
+      failed_title: '以下记录未能处理',
+      row: '%{name}：%{error}',
+    },
+    saved_queries: { button: '常用查询' },
   },
 };
 
@@ -53,5 +59,11 @@ export const en: typeof zh = {
       pending_other: '%{name} asked for this at %{at} (%{reason}); a colleague other than them must confirm: check it, then confirm or leave it.',
       submitted: 'Request submitted; another colleague must confirm it',
     },
+    bulk: {
+      done: '%{ok} done, %{failed} refused',
+      failed_title: 'These rows were not changed',
+      row: '%{name}: %{error}',
+    },
+    saved_queries: { button: 'Saved queries' },
   },
 };

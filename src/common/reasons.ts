@@ -102,6 +102,13 @@ export const REASON_WORDS = {
   upheld: { zh: '投诉成立', en: 'Upheld' },
   partly_upheld: { zh: '部分成立', en: 'Partly upheld' },
   not_upheld: { zh: '投诉不成立', en: 'Not upheld' },
+  // promotion rights and binding disputes
+  offline_payment: { zh: '线下缴费已核实', en: 'Offline payment verified' },
+  campaign_grant: { zh: '平台活动开通', en: 'Granted in a platform campaign' },
+  fake_traffic: { zh: '刷单或虚假推广', en: 'Fake or inflated promotion' },
+  rule_violation: { zh: '违反分销规则', en: 'Broke the distribution rules' },
+  wrong_distributor: { zh: '绑定了错误的分销员', en: 'Bound to the wrong distributor' },
+  distributor_left: { zh: '分销员已退出', en: 'The distributor has left' },
   // withdrawals
   info_mismatch: { zh: '收款信息不符', en: 'Payee details do not match' },
 } as const satisfies Record<string, Words>;

@@ -2,12 +2,14 @@ import { alpha, Box, Stack, Typography, useTheme } from '@mui/material';
 import {
   BooleanInput,
   ColumnsButton,
+  CreateButton,
   DataTable,
   List,
   SearchInput,
   SelectField,
   SelectInput,
   TopToolbar,
+  useCanAccess,
   useGetIdentity,
   useRecordContext,
   useTranslate,
@@ -19,7 +21,9 @@ import { ComplaintStateField, DeadlineField, SeverityChip } from './ComplaintFie
 import { complaintUrgency, type ComplaintDeadlines } from './deadlines';
 import { useAssignees } from './useAssignees';
 import { useNow } from './useNow';
-import { LIST_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
+import { LIST_TABLE_SX, SELECTABLE_TABLE_SX, bigList, clip, useHiddenColumns } from '../common/list';
+import { SavedQueriesButton } from '../common/SavedQueriesButton';
+import { BulkAssignButton } from './BulkAssignButton';
 import { CityInput } from '../common/CityInput';
 import { merchantInput } from '../common/filterInputs';
 
@@ -81,13 +85,16 @@ const exportColumns = (t: (k: string) => string): ExportColumn[] => {
 
 const Actions = () => (
   <TopToolbar>
+    <CreateButton label="resources.complaints.phone.button" />
+    <SavedQueriesButton />
     <ColumnsButton />
     <ExportMenuButton columns={exportColumns} fileName="complaints" />
   </TopToolbar>
 );
 
-const HIDDEN = ['first_response_due_at', 'city_name'];
-const HIDDEN_NARROW = ['merchant_name', 'category', 'created_at'];
+// the row checkboxes of bulk assignment take a column's width: the filing time is one click away (ColumnsButton)
+const HIDDEN = ['first_response_due_at', 'city_name', 'created_at'];
+const HIDDEN_NARROW = ['merchant_name', 'category', 'member_nickname'];
 const tint = (color: string) => ({ bgcolor: color, '--row-tint': color });
 
 /** The customer service queue: open complaints, the nearest resolution deadline first, overdue rows in red. */
@@ -97,6 +104,7 @@ export const ComplaintList = () => {
   const theme = useTheme();
   const { identity } = useGetIdentity();
   const filters = useComplaintFilters();
+  const { canAccess: canAssign } = useCanAccess({ resource: 'complaints', action: 'assign' });
   return (
     <List {...bigList()}
       filters={filters}
@@ -108,8 +116,8 @@ export const ComplaintList = () => {
     >
       <DataTable
         rowClick="show"
-        bulkActionButtons={false}
-        sx={LIST_TABLE_SX}
+        bulkActionButtons={canAssign ? <BulkAssignButton /> : false}
+        sx={canAssign ? SELECTABLE_TABLE_SX : LIST_TABLE_SX}
         hiddenColumns={hidden}
         rowSx={(record) => {
           const urgency = complaintUrgency(record as unknown as ComplaintDeadlines, now);

@@ -20,6 +20,8 @@ type FullComplaint = ComplaintRecord &
     state_reason: string | null;
     created_at: string;
     merchant_no_response: boolean;
+    source: 'app' | 'phone';
+    created_by_name: string | null;
   };
 
 const Line = ({ label, children }: { label: string; children: React.ReactNode }) => {
@@ -61,6 +63,10 @@ const ComplaintDetail = () => {
               <Line label="merchant_name">{record.merchant_name}</Line>
               <Line label="city_name">{record.city_name}</Line>
               <Line label="created_at">{formatDateTime(record.created_at)}</Line>
+              <Line label="source">
+                {translate(`resources.complaints.source.${record.source}`)}
+                {record.created_by_name ? `（${translate('resources.complaints.fields.created_by_name')}：${record.created_by_name}）` : ''}
+              </Line>
               <Line label="assignee_name">{record.assignee_name ?? '—'}</Line>
               {record.outcome ? <Line label="outcome">{translate(`resources.complaints.outcome.${record.outcome}`)}</Line> : null}
               {record.remedy ? <Line label="remedy">{record.remedy}</Line> : null}

@@ -1,6 +1,7 @@
 // The complaint calls the screens make, one per step of the complaint workflow.
 import type { Enums } from '../types/database';
-import type { RpcClient, RpcResult } from '../providers/rpc';
+import { rowsOf, type RpcClient, type RpcResult } from '../providers/rpc';
+import type { BulkRow } from '../common/bulk';
 
 export type ComplaintCategory = Enums<'complaint_category'>;
 export type ComplaintSeverity = Enums<'complaint_severity'>;
@@ -50,3 +51,29 @@ export const reply = (dp: RpcClient, id: string, audience: 'member' | 'merchant'
   dp.rpc('complaint_reply', { p_id: id, p_audience: audience, p_body: body });
 
 export const assignees = async (dp: RpcClient): Promise<Assignee[]> => dp.rpc('complaint_assignees');
+
+/** A complaint customer service takes by phone for a member (complaint_submit records the agent and source 'phone'). */
+export interface PhoneComplaint {
+  memberId: string;
+  merchantId: string;
+  reservationId?: string;
+  category: ComplaintCategory;
+  title: string;
+  content: string;
+}
+export const submitByPhone = (dp: RpcClient, c: PhoneComplaint) =>
+  dp.rpc('complaint_submit', {
+    p_member_id: c.memberId,
+    p_merchant_id: c.merchantId,
+    p_reservation_id: c.reservationId,
+    p_category: c.category,
+    p_title: c.title,
+    p_content: c.content,
+  });
+/** Files stored under complaints/<id>/ go with an internal note that lists them. */
+export const attachFiles = (dp: RpcClient, id: string, note: string, paths: string[]) =>
+  dp.rpc('complaint_add_message', { p_id: id, p_kind: 'internal_note', p_body: note, p_attachments: paths });
+
+/** Assign the selected complaints to one colleague, each on its own: the answer says per id. */
+export const assignBulk = async (dp: RpcClient, ids: string[], assignee: string): Promise<BulkRow[]> =>
+  rowsOf<BulkRow>(await dp.rpc('complaint_assign_bulk', { p_ids: ids, p_assignee: assignee }));

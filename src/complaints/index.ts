@@ -9,7 +9,7 @@ export const complaints: Feature = {
     {
       name: 'complaints',
       menu: { group: 'service', icon: ReportProblemIcon },
-      screens: lazyScreens(() => import('./screens'), ['list', 'show']),
+      screens: lazyScreens(() => import('./screens'), ['list', 'show', 'create']),
       recordRepresentation: 'title',
       view: 'v_complaints',
       count: 'estimated',

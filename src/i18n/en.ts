@@ -98,6 +98,7 @@ export const enApp: AppMessages = {
     not_authenticated: 'Please sign in',
     method_not_allowed: 'Wrong request method',
     database_error: 'The database refused this action',
+    no_promotion_rights: 'That distributor has no promotion rights or is not active',
     binding_mismatch: 'This customer is bound to another distributor',
     documents_missing: 'Required documents are missing',
     fee_unpaid: 'The merchant has not paid its fee or deposit',

@@ -96,6 +96,7 @@ export const zhApp = {
     not_authenticated: '请先登录',
     method_not_allowed: '请求方式不正确',
     database_error: '数据库拒绝了此操作',
+    no_promotion_rights: '对方没有推广权或账号不可用，不能绑定',
     binding_mismatch: '该客户已绑定其他推广员，不能更换',
     documents_missing: '缺少必需的资质文件',
     fee_unpaid: '商户入驻费或保证金未缴清',

@@ -8,6 +8,7 @@ import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { ActionDialogButton } from '../common/ActionDialogButton';
 import * as api from './api';
+import { PromotionRightsButton } from './PromotionRightsButton';
 import { BAN_REASONS, LEVEL_CHOICES, UNBAN_REASONS } from './choices';
 
 export interface MemberRecord {
@@ -16,6 +17,7 @@ export interface MemberRecord {
   status: 'active' | 'banned';
   level: string;
   points: number;
+  has_promotion_rights: boolean;
 }
 
 const D = 'resources.members.dialog';
@@ -138,15 +140,17 @@ export const AdjustPointsButton = ({ record }: { record: MemberRecord }) => {
   );
 };
 
-/** The member actions the role may take (canAccess members.ban / members.adjust). */
+/** The member actions the role may take (canAccess members.ban / members.adjust / members.review: promotion rights). */
 export const MemberActions = ({ record }: { record: MemberRecord }) => {
   const { canAccess: canBan } = useCanAccess({ resource: 'members', action: 'ban' });
   const { canAccess: canAdjust } = useCanAccess({ resource: 'members', action: 'adjust' });
+  const { canAccess: canRights } = useCanAccess({ resource: 'members', action: 'review' });
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
       {canBan ? <BanToggleButton record={record} /> : null}
       {canAdjust ? <SetLevelButton record={record} /> : null}
       {canAdjust ? <AdjustPointsButton record={record} /> : null}
+      {canRights ? <PromotionRightsButton record={record} /> : null}
     </Stack>
   );
 };

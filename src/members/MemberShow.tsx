@@ -28,6 +28,7 @@ import { uplineChain } from './api';
 import { DownlineTree } from './DownlineTree';
 import { RevealPiiField } from './RevealPiiField';
 import { MemberActions, type MemberRecord } from './MemberActions';
+import { BindingsTab } from './BindingsTab';
 import { LevelChip, MemberStatusChip } from '../common/memberFields';
 import { SectionCard } from '../common/SectionCard';
 import { codeAndNote, reasonText } from '../common/reasons';
@@ -248,6 +249,9 @@ const MemberTabs = () => {
             <DataTable.Col source="amount_fen" label="resources.trades.fields.amount_fen" field={MoneyField} />
           </DataTable>
         </ReferenceManyField>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label={`${t}.bindings`} path="bindings">
+        <BindingsTab />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label={`${t}.complaints`} path="complaints">
         <ReferenceManyField reference="complaints" target="member_id" sort={{ field: 'created_at', order: 'DESC' }} perPage={10} pagination={<Pagination />} empty={<Empty what="complaints" />}>

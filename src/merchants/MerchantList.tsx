@@ -7,14 +7,17 @@ import {
   NumberInput,
   SelectInput,
   TopToolbar,
+  useCanAccess,
 } from 'react-admin';
+import { SavedQueriesButton } from '../common/SavedQueriesButton';
+import { MerchantBulkActions } from './BulkStatusButtons';
 import { ExportMenuButton } from '../common/export';
 import { merchantExportColumns } from './exportColumns';
 import { CityInput } from '../common/CityInput';
 import { MERCHANT_KIND_CHOICES, MerchantKindField } from '../common/merchantKinds';
 import { MerchantStatusField, RateField, STATUS_CHOICES } from './fields';
 import { SearchBox } from '../common/SearchBox';
-import { ClipField, LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
+import { ClipField, LIST_TABLE_SX, SELECTABLE_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 
 const HIDDEN = ['rank_in_city', 'product_count', 'success_count', 'fee_paid_until'];
 const HIDDEN_NARROW = ['kind', 'level', 'reservation_count', 'success_rate'];
@@ -30,6 +33,7 @@ const filters = [
 
 export const MerchantList = () => {
   const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);
+  const { canAccess: canSuspend } = useCanAccess({ resource: 'merchants', action: 'suspend' });
   return (
   <List {...bigList()}
     filters={filters}
@@ -37,13 +41,15 @@ export const MerchantList = () => {
     perPage={25}
     actions={
       <TopToolbar>
+        <SavedQueriesButton />
         <ColumnsButton />
         <ExportMenuButton columns={merchantExportColumns} fileName="merchants" />
       </TopToolbar>
     }
     exporter={false}
   >
-      <DataTable rowClick="show" bulkActionButtons={false} sx={LIST_TABLE_SX} hiddenColumns={hidden}>
+      <DataTable rowClick="show" bulkActionButtons={canSuspend ? <MerchantBulkActions /> : false}
+        sx={canSuspend ? SELECTABLE_TABLE_SX : LIST_TABLE_SX} hiddenColumns={hidden}>
         <DataTable.Col source="name" field={NameField} />
         <DataTable.Col source="kind" field={MerchantKindField} />
         <DataTable.Col source="city_name" disableSort />

@@ -1,6 +1,7 @@
 // The merchant calls the screens make (the profile edit goes through the data provider's
 // update, see updateMerchantProfile).
-import type { RpcClient } from '../providers/rpc';
+import { rowsOf, type RpcClient } from '../providers/rpc';
+import type { BulkRow } from '../common/bulk';
 
 export const suspend = (dp: RpcClient, id: string, reasonCode: string, note: string) =>
   dp.rpc('merchant_suspend', { p_id: id, p_reason_code: reasonCode, p_note: note || undefined });
@@ -20,3 +21,7 @@ export const startClosing = (dp: RpcClient, id: string, reasonCode: string, note
   dp.rpc('merchant_start_closing', { p_id: id, p_reason_code: reasonCode, p_note: note || undefined });
 /** closing → closed: refused while complaints are open; on-shelf listings go off. */
 export const close = (dp: RpcClient, id: string, note: string) => dp.rpc('merchant_close', { p_id: id, p_note: note || undefined });
+
+/** Suspend (or resume) the selected merchants, each on its own: the answer says per id. */
+export const setStatusBulk = async (dp: RpcClient, ids: string[], suspend: boolean, reasonCode: string, note: string): Promise<BulkRow[]> =>
+  rowsOf<BulkRow>(await dp.rpc('merchant_set_status_bulk', { p_ids: ids, p_suspend: suspend, p_reason_code: reasonCode, p_note: note || undefined }));

@@ -74,6 +74,8 @@ export const zh = {
         audit: '操作记录',
       },
       actions: {
+        bulk_suspend: '批量暂停',
+        bulk_resume: '批量恢复',
         suspend: '暂停营业',
         resume: '恢复营业',
         commission: '调整类目/费率',
@@ -113,6 +115,10 @@ export const zh = {
         empty: '暂无变更',
       },
       dialog: {
+        bulk_suspend_title: '批量暂停 %{count} 家商户',
+        bulk_suspend_content: '所选商户中营业中的将被暂停（车源不再展示、不接新预约），其余会列出未处理的原因。每家商户单独记入操作日志。',
+        bulk_resume_title: '批量恢复 %{count} 家商户',
+        bulk_resume_content: '所选商户中已暂停的将恢复营业，其余会列出未处理的原因。每家商户单独记入操作日志。',
         suspend_title: '暂停商户：%{name}',
         suspend_content: '暂停后商户的车源对用户不可见，直到恢复营业。',
         resume_title: '恢复商户：%{name}',
@@ -263,6 +269,8 @@ export const en: typeof zh = {
         audit: 'Audit history',
       },
       actions: {
+        bulk_suspend: 'Suspend selected',
+        bulk_resume: 'Resume selected',
         suspend: 'Suspend',
         resume: 'Resume',
         commission: 'Category / rate',
@@ -302,6 +310,10 @@ export const en: typeof zh = {
         empty: 'No changes',
       },
       dialog: {
+        bulk_suspend_title: 'Suspend %{count} merchants',
+        bulk_suspend_content: 'Active merchants among those selected are suspended (listings hidden, no new reservations); the others are listed with the reason. Each merchant gets its own audit row.',
+        bulk_resume_title: 'Resume %{count} merchants',
+        bulk_resume_content: 'Suspended merchants among those selected are resumed; the others are listed with the reason. Each merchant gets its own audit row.',
         suspend_title: 'Suspend merchant: %{name}',
         suspend_content: "The merchant's listings are hidden from users until it is resumed.",
         resume_title: 'Resume merchant: %{name}',

@@ -73,8 +73,10 @@ const GRANTS = {
   catalogue: everyoneReads({ admin: [...WRITE, 'import'], reviewer: [...READ, 'review'] }),
   promotions: everyoneReads({ admin: [...WRITE, 'review', 'delist'], reviewer: [...READ, 'review', 'delist'] }),
   distribution: everyoneReads(), // 产品推广记录: read-only records (R-PRO-3)
+  // members.review: promotion rights and binding disputes (member_set_promotion_rights, binding_end/rebind)
   members: everyoneReads({
-    admin: [...WRITE, 'ban', 'adjust', 'reveal'],
+    admin: [...WRITE, 'ban', 'adjust', 'reveal', 'review'],
+    reviewer: [...READ, 'review'],
     customer_service: [...READ, 'ban', 'adjust', 'reveal'],
   }),
   reservations: everyoneReads({ admin: [...WRITE, 'verify'], customer_service: [...READ, 'verify'] }),

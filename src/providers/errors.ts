@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'serial_required',
   'separation_of_duties',
   'binding_mismatch',
+  'no_promotion_rights',
   'documents_missing',
   'fee_unpaid',
   'insufficient_points',

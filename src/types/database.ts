@@ -680,6 +680,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -696,6 +697,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -710,6 +712,7 @@ export type Database = {
           closed_at?: string | null
           content: string
           created_at?: string
+          created_by?: string | null
           first_responded_at?: string | null
           first_response_due_at: string
           id?: string
@@ -726,6 +729,7 @@ export type Database = {
           search?: never
           search_grams?: never
           severity?: Database["public"]["Enums"]["complaint_severity"]
+          source?: string
           state?: Database["public"]["Enums"]["complaint_state"]
           state_changed_at?: string
           state_reason?: string | null
@@ -740,6 +744,7 @@ export type Database = {
           closed_at?: string | null
           content?: string
           created_at?: string
+          created_by?: string | null
           first_responded_at?: string | null
           first_response_due_at?: string
           id?: string
@@ -756,6 +761,7 @@ export type Database = {
           search?: never
           search_grams?: never
           severity?: Database["public"]["Enums"]["complaint_severity"]
+          source?: string
           state?: Database["public"]["Enums"]["complaint_state"]
           state_changed_at?: string
           state_reason?: string | null
@@ -776,6 +782,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "regions"
             referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "complaints_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
           },
           {
             foreignKeyName: "complaints_member_id_fkey"
@@ -911,37 +924,46 @@ export type Database = {
         Row: {
           bound_at: string
           click_id: number | null
+          created_by: string | null
           distributor_id: string
           end_reason: string | null
           ended_at: string | null
+          ended_by: string | null
           expires_at: string
           id: string
           member_id: string
           merchant_id: string
+          replaces_id: string | null
           share_id: string
         }
         Insert: {
           bound_at?: string
           click_id?: number | null
+          created_by?: string | null
           distributor_id: string
           end_reason?: string | null
           ended_at?: string | null
+          ended_by?: string | null
           expires_at: string
           id?: string
           member_id: string
           merchant_id: string
+          replaces_id?: string | null
           share_id: string
         }
         Update: {
           bound_at?: string
           click_id?: number | null
+          created_by?: string | null
           distributor_id?: string
           end_reason?: string | null
           ended_at?: string | null
+          ended_by?: string | null
           expires_at?: string
           id?: string
           member_id?: string
           merchant_id?: string
+          replaces_id?: string | null
           share_id?: string
         }
         Relationships: [
@@ -950,6 +972,13 @@ export type Database = {
             columns: ["click_id"]
             isOneToOne: false
             referencedRelation: "share_clicks"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
             referencedColumns: ["id"]
           },
           {
@@ -971,6 +1000,13 @@ export type Database = {
             columns: ["distributor_id"]
             isOneToOne: false
             referencedRelation: "v_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_ended_by_fkey"
+            columns: ["ended_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
             referencedColumns: ["id"]
           },
           {
@@ -1013,6 +1049,20 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "v_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_replaces_id_fkey"
+            columns: ["replaces_id"]
+            isOneToOne: false
+            referencedRelation: "customer_bindings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_replaces_id_fkey"
+            columns: ["replaces_id"]
+            isOneToOne: false
+            referencedRelation: "v_customer_bindings"
             referencedColumns: ["id"]
           },
           {
@@ -5020,6 +5070,8 @@ export type Database = {
           closed_at: string | null
           content: string | null
           created_at: string | null
+          created_by: string | null
+          created_by_name: string | null
           first_responded_at: string | null
           first_response_due_at: string | null
           first_response_overdue: boolean | null
@@ -5047,6 +5099,7 @@ export type Database = {
           search_hit: boolean | null
           search_match: boolean | null
           severity: Database["public"]["Enums"]["complaint_severity"] | null
+          source: string | null
           state: Database["public"]["Enums"]["complaint_state"] | null
           state_changed_at: string | null
           state_reason: string | null
@@ -5063,6 +5116,8 @@ export type Database = {
           closed_at?: string | null
           content?: string | null
           created_at?: string | null
+          created_by?: string | null
+          created_by_name?: never
           first_responded_at?: string | null
           first_response_due_at?: string | null
           first_response_overdue?: never
@@ -5090,6 +5145,7 @@ export type Database = {
           search_hit?: never
           search_match?: never
           severity?: Database["public"]["Enums"]["complaint_severity"] | null
+          source?: string | null
           state?: Database["public"]["Enums"]["complaint_state"] | null
           state_changed_at?: string | null
           state_reason?: string | null
@@ -5106,6 +5162,8 @@ export type Database = {
           closed_at?: string | null
           content?: string | null
           created_at?: string | null
+          created_by?: string | null
+          created_by_name?: never
           first_responded_at?: string | null
           first_response_due_at?: string | null
           first_response_overdue?: never
@@ -5133,6 +5191,7 @@ export type Database = {
           search_hit?: never
           search_match?: never
           severity?: Database["public"]["Enums"]["complaint_severity"] | null
+          source?: string | null
           state?: Database["public"]["Enums"]["complaint_state"] | null
           state_changed_at?: string | null
           state_reason?: string | null
@@ -5153,6 +5212,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "regions"
             referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "complaints_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
           },
           {
             foreignKeyName: "complaints_member_id_fkey"
@@ -7916,6 +7982,60 @@ export type Database = {
         Args: { p_id: string; p_reason?: string; p_verified?: boolean }
         Returns: undefined
       }
+      binding_end: {
+        Args: { p_id: string; p_note?: string; p_reason_code: string }
+        Returns: {
+          bound_at: string
+          click_id: number | null
+          created_by: string | null
+          distributor_id: string
+          end_reason: string | null
+          ended_at: string | null
+          ended_by: string | null
+          expires_at: string
+          id: string
+          member_id: string
+          merchant_id: string
+          replaces_id: string | null
+          share_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "customer_bindings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      binding_evidence: { Args: { p_id: string }; Returns: Json }
+      binding_rebind: {
+        Args: {
+          p_id: string
+          p_note?: string
+          p_reason_code: string
+          p_share_id: string
+        }
+        Returns: {
+          bound_at: string
+          click_id: number | null
+          created_by: string | null
+          distributor_id: string
+          end_reason: string | null
+          ended_at: string | null
+          ended_by: string | null
+          expires_at: string
+          id: string
+          member_id: string
+          merchant_id: string
+          replaces_id: string | null
+          share_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "customer_bindings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       channel_statement_import: { Args: { p_rows: Json }; Returns: Json }
       commission_totals: {
         Args: {
@@ -7952,6 +8072,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -7968,6 +8089,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8016,6 +8138,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8032,6 +8155,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8044,6 +8168,14 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      complaint_assign_bulk: {
+        Args: { p_assignee: string; p_ids: string[] }
+        Returns: {
+          error: string
+          id: string
+          ok: boolean
+        }[]
       }
       complaint_assignees: {
         Args: Record<PropertyKey, never>
@@ -8063,6 +8195,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8079,6 +8212,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8102,6 +8236,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8118,6 +8253,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8141,6 +8277,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8157,6 +8294,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8180,6 +8318,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8196,6 +8335,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8219,6 +8359,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8235,6 +8376,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8283,6 +8425,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8299,6 +8442,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8329,6 +8473,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8345,6 +8490,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8381,6 +8527,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8397,6 +8544,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -8420,6 +8568,7 @@ export type Database = {
           closed_at: string | null
           content: string
           created_at: string
+          created_by: string | null
           first_responded_at: string | null
           first_response_due_at: string
           id: string
@@ -8436,6 +8585,7 @@ export type Database = {
           search: string | null
           search_grams: string[] | null
           severity: Database["public"]["Enums"]["complaint_severity"]
+          source: string
           state: Database["public"]["Enums"]["complaint_state"]
           state_changed_at: string
           state_reason: string | null
@@ -9101,7 +9251,12 @@ export type Database = {
         }
       }
       member_set_promotion_rights: {
-        Args: { p_enabled: boolean; p_id: string; p_reason: string }
+        Args: {
+          p_enabled: boolean
+          p_id: string
+          p_reason?: string
+          p_reason_code?: string
+        }
         Returns: {
           avatar_url: string | null
           banned_at: string | null
@@ -9701,6 +9856,19 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      merchant_set_status_bulk: {
+        Args: {
+          p_ids: string[]
+          p_note?: string
+          p_reason_code: string
+          p_suspend: boolean
+        }
+        Returns: {
+          error: string
+          id: string
+          ok: boolean
+        }[]
       }
       merchant_start_closing: {
         Args: { p_id: string; p_note?: string; p_reason_code: string }

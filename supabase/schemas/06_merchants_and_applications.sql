@@ -673,6 +673,41 @@ begin
 end;
 $$;
 
+-- Bulk suspend or resume from the merchant list: each merchant goes through merchant_suspend or
+-- merchant_resume on its own (role, region scope, state, history and audit row); a refused row
+-- does not stop the others. The answer has a row per id: ok, or the code it was refused with.
+create or replace function public.merchant_set_status_bulk(p_ids uuid[], p_suspend boolean, p_reason_code text, p_note text default null)
+returns table (id uuid, ok boolean, error text)
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  one uuid;
+begin
+  perform app.require_role(false, 'admin', 'reviewer');
+  perform app.require_given(p_suspend, 'suspend');
+  perform app.require_reason(p_reason_code, p_note);
+  if coalesce(cardinality(p_ids), 0) not between 1 and 200 then
+    perform app.fail('invalid_input', 'choose 1 to 200 merchants');
+  end if;
+  foreach one in array (select array_agg(distinct x) from unnest(p_ids) x) loop
+    begin
+      if p_suspend then
+        perform public.merchant_suspend(one, p_reason_code, p_note);
+      else
+        perform public.merchant_resume(one, p_reason_code, p_note);
+      end if;
+      id := one; ok := true; error := null;
+    exception when others then
+      -- the refusal's code; anything else (a constraint's message) as invalid_input
+      id := one; ok := false; error := case when sqlerrm ~ '^[a-z][a-z0-9_]*$' then sqlerrm else 'invalid_input' end;
+    end;
+    return next;
+  end loop;
+end;
+$$;
+
 -- active | lapsed → closing: no new listings while complaints and payouts drain.
 create or replace function public.merchant_start_closing(p_id uuid, p_reason_code text, p_note text default null)
 returns public.merchants
@@ -947,6 +982,8 @@ $$;
 -- Who may call them ---------------------------------------------------------------------------
 revoke all on function public.merchant_category_update(p_id integer, p_changes jsonb, p_reason text) from public, anon, authenticated, service_role;
 grant execute on function public.merchant_category_update(p_id integer, p_changes jsonb, p_reason text) to authenticated, service_role;
+revoke all on function public.merchant_set_status_bulk(p_ids uuid[], p_suspend boolean, p_reason_code text, p_note text) from public, anon, authenticated, service_role;
+grant execute on function public.merchant_set_status_bulk(p_ids uuid[], p_suspend boolean, p_reason_code text, p_note text) to authenticated;
 -- The rule functions are called by the public views as anon: everyone may execute them.
 revoke all on function app.merchant_fee_paid(fee_paid_until date),
   app.merchant_is_public(status public.merchant_status, fee_paid_until date) from public, anon, authenticated, service_role;

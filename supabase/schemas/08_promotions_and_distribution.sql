@@ -51,6 +51,10 @@ create table public.customer_bindings (
   expires_at timestamptz not null,
   ended_at timestamptz,
   end_reason text,
+  -- a binding made by staff settling a dispute: who, and the binding it replaced
+  created_by uuid references public.staff (id),
+  replaces_id uuid references public.customer_bindings (id),
+  ended_by uuid references public.staff (id),
   constraint customer_bindings_not_self check (member_id <> distributor_id),
   constraint customer_bindings_window check (expires_at > bound_at)
 );
@@ -99,6 +103,10 @@ create index customer_bindings_merchant_idx on public.customer_bindings (merchan
 create index customer_bindings_share_idx on public.customer_bindings (share_id);
 -- foreign keys: a delete or key change of the referenced row finds its referrers by index
 create index customer_bindings_click_id_idx on public.customer_bindings (click_id) where click_id is not null;
+
+create index customer_bindings_replaces_id_idx on public.customer_bindings (replaces_id) where replaces_id is not null;
+create index customer_bindings_created_by_idx on public.customer_bindings (created_by) where created_by is not null;
+create index customer_bindings_ended_by_idx on public.customer_bindings (ended_by) where ended_by is not null;
 
 create unique index promotions_slot_key on public.promotions (model_id, region_code, slot_no) where state = 'active';
 
@@ -281,6 +289,100 @@ begin
 end;
 $$;
 
+-- Binding disputes (R-PRO-2): a reviewer or admin ends a customer's open binding (unbind), or
+-- ends it and binds the customer to another distributor through one of that distributor's
+-- shares of the same merchant (rebind). Both act on the future only: reservations copy the
+-- distributor when they are made (app.reservations_before_insert), trades and commissions copy
+-- it from the reservation, so what was made or earned before stays with whom it was.
+create or replace function app.binding_lock(p_id uuid)
+returns public.customer_bindings
+language plpgsql
+set search_path = ''
+as $$
+declare
+  b public.customer_bindings;
+begin
+  select * into b from public.customer_bindings where id = p_id for update;
+  if b.id is null then
+    perform app.fail('not_found', 'no binding ' || p_id);
+  end if;
+  perform app.require_region((select m.city_code from public.merchants m where m.id = b.merchant_id));
+  if b.ended_at is not null then
+    perform app.illegal('customer binding', 'ended', 'ended');
+  end if;
+  return b;
+end;
+$$;
+
+create or replace function public.binding_end(p_id uuid, p_reason_code text, p_note text default null)
+returns public.customer_bindings
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  old public.customer_bindings;
+  new public.customer_bindings;
+begin
+  perform app.require_role(false, 'admin', 'reviewer');
+  perform app.require_reason(p_reason_code, p_note);
+  old := app.binding_lock(p_id);
+  update public.customer_bindings set ended_at = now(), end_reason = concat_ws(': ', p_reason_code, p_note),
+    ended_by = (select auth.uid())
+  where id = p_id returning * into new;
+  perform app.audit('customer_binding.end', 'customer_binding', p_id::text,
+    jsonb_build_object('distributor_id', old.distributor_id, 'ended_at', old.ended_at),
+    jsonb_build_object('distributor_id', new.distributor_id, 'ended_at', new.ended_at),
+    concat_ws(': ', p_reason_code, p_note), (select m.city_code from public.merchants m where m.id = new.merchant_id));
+  return new;
+end;
+$$;
+
+create or replace function public.binding_rebind(p_id uuid, p_share_id uuid, p_reason_code text, p_note text default null)
+returns public.customer_bindings
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  old public.customer_bindings;
+  new public.customer_bindings;
+  sh public.shares;
+  city text;
+begin
+  perform app.require_role(false, 'admin', 'reviewer');
+  perform app.require_reason(p_reason_code, p_note);
+  perform app.require_given(p_share_id, 'share');
+  old := app.binding_lock(p_id);
+  city := (select m.city_code from public.merchants m where m.id = old.merchant_id);
+  select * into sh from public.shares where id = p_share_id;
+  if sh.id is null then
+    perform app.fail('not_found', 'no share ' || p_share_id);
+  end if;
+  if sh.merchant_id <> old.merchant_id then
+    perform app.fail('invalid_input', 'the share must be of the binding''s merchant');
+  end if;
+  if sh.distributor_id = old.distributor_id or sh.distributor_id = old.member_id then
+    perform app.fail('invalid_input', 'rebind to a distributor other than the current one and the customer');
+  end if;
+  if not coalesce((select d.has_promotion_rights and d.status = 'active' from public.members d where d.id = sh.distributor_id), false) then
+    perform app.fail('no_promotion_rights', 'the new distributor has no promotion rights');
+  end if;
+  update public.customer_bindings set ended_at = now(), end_reason = concat_ws(': ', p_reason_code, p_note),
+    ended_by = (select auth.uid())
+  where id = p_id;
+  insert into public.customer_bindings (member_id, distributor_id, merchant_id, share_id, bound_at, expires_at, created_by, replaces_id)
+  values (old.member_id, sh.distributor_id, old.merchant_id, sh.id, now(),
+    now() + make_interval(days => (app.settings()).binding_days), (select auth.uid()), old.id)
+  returning * into new;
+  perform app.audit('customer_binding.rebind', 'customer_binding', old.id::text,
+    jsonb_build_object('distributor_id', old.distributor_id, 'binding_id', old.id),
+    jsonb_build_object('distributor_id', new.distributor_id, 'binding_id', new.id, 'share_id', new.share_id),
+    concat_ws(': ', p_reason_code, p_note), city);
+  return new;
+end;
+$$;
+
 -- Who may call them ---------------------------------------------------------------------------
 revoke all on function app.shares_check() from public, anon, authenticated, service_role;
 grant execute on function app.shares_check() to public;
@@ -292,6 +394,12 @@ revoke all on function public.promotion_create(p_listing_id uuid, p_ends_at time
 grant execute on function public.promotion_create(p_listing_id uuid, p_ends_at timestamp with time zone, p_starts_at timestamp with time zone),
   public.promotion_cancel(p_id uuid, p_reason_code text, p_note text),
   public.promotion_expire_due() to authenticated, service_role;
+revoke all on function app.binding_lock(p_id uuid) from public, anon, authenticated, service_role;
+grant execute on function app.binding_lock(p_id uuid) to public;
+revoke all on function public.binding_end(p_id uuid, p_reason_code text, p_note text),
+  public.binding_rebind(p_id uuid, p_share_id uuid, p_reason_code text, p_note text) from public, anon, authenticated, service_role;
+grant execute on function public.binding_end(p_id uuid, p_reason_code text, p_note text),
+  public.binding_rebind(p_id uuid, p_share_id uuid, p_reason_code text, p_note text) to authenticated;
 
 -- Triggers ------------------------------------------------------------------------------------
 

@@ -49,7 +49,11 @@ create table public.complaints (
   constraint complaints_resolution check (state not in ('resolved', 'closed') or outcome is not null),
   -- what the complaint says, for the search box (trigram and fragment indexes, app.search_hits)
   search text generated always as (app.search_text(title, content)) stored,
-  search_grams text[] generated always as (app.search_grams(app.search_text(title, content))) stored
+  search_grams text[] generated always as (app.search_grams(app.search_text(title, content))) stored,
+  -- how it reached us: the member's app, or customer service taking it by phone (who recorded it)
+  source text not null default 'app' check (source in ('app', 'phone')),
+  created_by uuid references public.staff (id),
+  constraint complaints_phone_agent check ((source = 'phone') = (created_by is not null))
 );
 comment on table public.complaints is '投诉: queue with deadlines; state per docs/DOMAIN.md';
 alter table public.complaints enable row level security;
@@ -136,6 +140,8 @@ create index complaints_search_grams on public.complaints using gin (search_gram
 create index complaint_messages_complaint_idx on public.complaint_messages (complaint_id, created_at);
 -- foreign keys: a delete or key change of the referenced row finds its referrers by index
 create index complaint_messages_author_staff_id_idx on public.complaint_messages (author_staff_id) where author_staff_id is not null;
+
+create index complaints_created_by_idx on public.complaints (created_by) where created_by is not null;
 
 create index complaint_history_complaint_idx on public.complaint_history (complaint_id, at desc);
 
@@ -269,14 +275,17 @@ begin
       and t.member_id = p_member_id and t.merchant_id = p_merchant_id) then
     perform app.fail('invalid_input', 'the trade is not between this member and merchant');
   end if;
+  -- a staff caller takes the complaint by phone for the member: the source and the agent are kept
   insert into public.complaints (member_id, merchant_id, reservation_id, trade_id, city_code, category, title, content, images,
-    first_response_due_at, resolution_due_at)
+    first_response_due_at, resolution_due_at, source, created_by)
   values (p_member_id, p_merchant_id, p_reservation_id, p_trade_id, m.city_code, p_category, p_title, p_content,
     coalesce(p_images, '{}'), now() + make_interval(hours => s.complaint_first_response_hours),
-    now() + make_interval(days => s.complaint_resolution_days))
+    now() + make_interval(days => s.complaint_resolution_days),
+    case when app.is_staff() then 'phone' else 'app' end, case when app.is_staff() then (select auth.uid()) end)
   returning * into c;
   insert into public.complaint_history (complaint_id, from_state, to_state, actor_id) values (c.id, null, 'submitted', (select auth.uid()));
-  perform app.audit('complaint.submit', 'complaint', c.id::text, null, jsonb_build_object('state', c.state), null, c.city_code);
+  perform app.audit('complaint.submit', 'complaint', c.id::text, null,
+    jsonb_build_object('state', c.state, 'source', c.source, 'created_by', c.created_by), null, c.city_code);
   return c;
 end;
 $$;
@@ -635,6 +644,36 @@ begin
 end;
 $$;
 
+-- Bulk assignment from the queue: each complaint goes through complaint_assign on its own
+-- (role, region scope, state, its own history and audit row); a refused row does not stop the
+-- others. The answer has a row per id: ok, or the code it was refused with.
+create or replace function public.complaint_assign_bulk(p_ids uuid[], p_assignee uuid)
+returns table (id uuid, ok boolean, error text)
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  one uuid;
+begin
+  perform app.require_role(false, 'admin', 'customer_service');
+  perform app.require_given(p_assignee, 'assignee');
+  if coalesce(cardinality(p_ids), 0) not between 1 and 200 then
+    perform app.fail('invalid_input', 'choose 1 to 200 complaints');
+  end if;
+  foreach one in array (select array_agg(distinct x) from unnest(p_ids) x) loop
+    begin
+      perform public.complaint_assign(one, p_assignee);
+      id := one; ok := true; error := null;
+    exception when others then
+      -- the refusal's code; anything else (a constraint's message) as invalid_input
+      id := one; ok := false; error := case when sqlerrm ~ '^[a-z][a-z0-9_]*$' then sqlerrm else 'invalid_input' end;
+    end;
+    return next;
+  end loop;
+end;
+$$;
+
 -- Active customer service and admins a complaint can be assigned to (names and roles only).
 create or replace function public.complaint_assignees()
 returns table (id uuid, display_name text, role public.staff_role)
@@ -670,7 +709,8 @@ revoke all on function public.complaint_withdraw(p_id uuid, p_note text),
   public.merchant_penalty_revoke(p_id uuid, p_reason text),
   public.complaint_run_timers(p_city text, p_limit integer),
   public.complaint_reply(p_id uuid, p_audience text, p_body text, p_attachments text[]),
-  public.complaint_assignees() from public, anon, authenticated, service_role;
+  public.complaint_assignees(),
+  public.complaint_assign_bulk(p_ids uuid[], p_assignee uuid) from public, anon, authenticated, service_role;
 grant execute on function public.complaint_withdraw(p_id uuid, p_note text),
   public.complaint_close(p_id uuid, p_note text),
   public.complaint_submit(p_member_id uuid, p_merchant_id uuid, p_category public.complaint_category, p_title text, p_content text, p_images text[], p_reservation_id uuid, p_trade_id uuid),
@@ -687,6 +727,7 @@ grant execute on function public.complaint_withdraw(p_id uuid, p_note text),
   public.complaint_run_timers(p_city text, p_limit integer),
   public.complaint_reply(p_id uuid, p_audience text, p_body text, p_attachments text[]),
   public.complaint_assignees() to authenticated, service_role;
+grant execute on function public.complaint_assign_bulk(p_ids uuid[], p_assignee uuid) to authenticated;
 revoke all on function app.complaint_is_open(s public.complaint_state) from public, anon, authenticated, service_role;
 grant execute on function app.complaint_is_open(s public.complaint_state) to public, authenticated, service_role;
 revoke all on function app.complaint_lock(p_id uuid, allowed public.complaint_state[], to_state text),
@@ -745,7 +786,8 @@ select c.id, c.member_id, app.member_name(c.member_id) as member_nickname,
        (select app.search_shorts(app.search_requested()))))
    or exists (select 1 from public.merchants m where m.id = c.merchant_id
      and app.search_match(m.search, m.search_grams, (select app.search_likes(app.search_requested())),
-       (select app.search_shorts(app.search_requested()))))) as search_match
+       (select app.search_shorts(app.search_requested()))))) as search_match,
+  c.source, c.created_by, app.staff_name(c.created_by) as created_by_name
 from public.complaints c;
 
 -- Who may read the views ----------------------------------------------------------------------

@@ -318,9 +318,12 @@ begin
 end;
 $$;
 
--- Promotion rights are bought in the public app (payments, R-PAY-2); the money side or an
--- admin records them here.
-create or replace function public.member_set_promotion_rights(p_id uuid, p_enabled boolean, p_reason text)
+-- Promotion rights are bought in the public app (payments, R-PAY-2); the money side, an admin
+-- or a reviewer handling a distribution case grants or revokes them here, with a coded reason
+-- (p_reason_code) and/or a note (p_reason). Revoking stops new shares (app.shares_check); open
+-- bindings and earned commissions stay.
+create or replace function public.member_set_promotion_rights(p_id uuid, p_enabled boolean, p_reason text default null,
+  p_reason_code text default null)
 returns public.v_members
 language plpgsql
 security definer
@@ -330,9 +333,9 @@ declare
   old public.members;
   new public.members;
 begin
-  perform app.require_role(true, 'admin');
+  perform app.require_role(true, 'admin', 'reviewer');
   perform app.require_given(p_enabled, 'enabled');
-  perform app.require_reason(null, p_reason);
+  perform app.require_reason(p_reason_code, p_reason);
   old := app.member_lock(p_id);
   if old.has_promotion_rights = p_enabled then
     perform app.illegal('member promotion rights', old.has_promotion_rights::text, p_enabled::text);
@@ -341,7 +344,7 @@ begin
     promotion_rights_at = case when p_enabled then now() end
   where id = p_id returning * into new;
   perform app.member_log(old, new, case when p_enabled then 'grant_promotion_rights' else 'revoke_promotion_rights' end,
-    null, p_reason);
+    nullif(btrim(p_reason_code), ''), nullif(btrim(p_reason), ''));
   return (select v from public.v_members v where v.id = p_id);
 end;
 $$;
@@ -352,14 +355,70 @@ revoke all on function public.member_downline(p_member uuid, p_max_depth integer
   public.member_unban(p_id uuid, p_reason_code text, p_note text),
   public.member_set_level(p_id uuid, p_level public.member_level, p_reason text),
   public.member_adjust_points(p_id uuid, p_delta integer, p_reason text),
-  public.member_set_promotion_rights(p_id uuid, p_enabled boolean, p_reason text) from public, anon, authenticated, service_role;
+  public.member_set_promotion_rights(p_id uuid, p_enabled boolean, p_reason text, p_reason_code text) from public, anon, authenticated, service_role;
 grant execute on function public.member_downline(p_member uuid, p_max_depth integer),
   public.member_upline_chain(p_member uuid),
   public.member_ban(p_id uuid, p_reason_code text, p_note text),
   public.member_unban(p_id uuid, p_reason_code text, p_note text),
   public.member_set_level(p_id uuid, p_level public.member_level, p_reason text),
   public.member_adjust_points(p_id uuid, p_delta integer, p_reason text),
-  public.member_set_promotion_rights(p_id uuid, p_enabled boolean, p_reason text) to authenticated, service_role;
+  public.member_set_promotion_rights(p_id uuid, p_enabled boolean, p_reason text, p_reason_code text) to authenticated, service_role;
+
+-- A binding dispute in one read (R-PRO-2): the binding, the share and click it came from, every
+-- binding of the customer with this merchant, the customer's clicks on this merchant's shares,
+-- the customer's reservations and commissions with this merchant, and the shares of other
+-- distributors it could be rebound to (those the customer clicked first). Invoker: each
+-- table's policies apply (a role without commission rights gets no commission rows).
+create or replace function public.binding_evidence(p_id uuid)
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'binding', to_jsonb(v),
+    'share', (select jsonb_build_object('id', sh.id, 'code', sh.code, 'channel', sh.channel, 'created_at', sh.created_at,
+                 'listing_id', sh.listing_id, 'listing_title', (select l.title from public.listings l where l.id = sh.listing_id),
+                 'distributor_nickname', app.member_name(sh.distributor_id),
+                 'click_count', (select count(*) from public.share_clicks k where k.share_id = sh.id))
+              from public.shares sh where sh.id = v.share_id),
+    'click', (select jsonb_build_object('id', k.id, 'clicked_at', k.clicked_at, 'visitor_member_id', k.visitor_member_id)
+              from public.share_clicks k where k.id = v.click_id),
+    'bindings', (select coalesce(jsonb_agg(jsonb_build_object('id', b.id, 'distributor_id', b.distributor_id,
+                   'distributor_nickname', app.member_name(b.distributor_id), 'share_id', b.share_id,
+                   'bound_at', b.bound_at, 'expires_at', b.expires_at, 'ended_at', b.ended_at, 'end_reason', b.end_reason,
+                   'replaces_id', b.replaces_id, 'created_by_name', app.staff_name(b.created_by)) order by b.bound_at desc), '[]')
+                 from public.customer_bindings b where b.member_id = v.member_id and b.merchant_id = v.merchant_id),
+    'clicks', (select coalesce(jsonb_agg(jsonb_build_object('clicked_at', k.clicked_at, 'share_id', sh.id, 'share_code', sh.code,
+                 'distributor_id', sh.distributor_id, 'distributor_nickname', app.member_name(sh.distributor_id)) order by k.clicked_at desc), '[]')
+               from public.share_clicks k join public.shares sh on sh.id = k.share_id
+               where k.visitor_member_id = v.member_id and sh.merchant_id = v.merchant_id),
+    'reservations', (select coalesce(jsonb_agg(jsonb_build_object('id', x.id, 'created_at', x.created_at, 'state', x.state,
+                       'kind', x.kind, 'price_fen', x.price_fen, 'distributor_id', x.distributor_id,
+                       'distributor_nickname', app.member_name(x.distributor_id),
+                       'share_code', (select sh.code from public.shares sh where sh.id = x.share_id)) order by x.created_at desc), '[]')
+                     from public.reservations x where x.member_id = v.member_id and x.merchant_id = v.merchant_id),
+    'commissions', (select coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'trade_id', c.trade_id, 'tier', c.tier,
+                      'beneficiary_id', c.beneficiary_id, 'beneficiary_nickname', app.member_name(c.beneficiary_id),
+                      'amount_fen', c.amount_fen, 'status', c.status, 'created_at', c.created_at) order by c.id desc), '[]')
+                    from public.commissions c join public.trades t on t.id = c.trade_id
+                    where t.member_id = v.member_id and t.merchant_id = v.merchant_id),
+    'candidate_shares', (select coalesce(jsonb_agg(q.j order by q.clicked desc, q.created_at desc), '[]') from (
+        select jsonb_build_object('id', sh.id, 'code', sh.code, 'distributor_id', sh.distributor_id,
+                 'distributor_nickname', app.member_name(sh.distributor_id),
+                 'listing_title', (select l.title from public.listings l where l.id = sh.listing_id),
+                 'clicked_by_customer', exists (select 1 from public.share_clicks k where k.share_id = sh.id and k.visitor_member_id = v.member_id)) as j,
+               exists (select 1 from public.share_clicks k where k.share_id = sh.id and k.visitor_member_id = v.member_id) as clicked,
+               sh.created_at
+        from public.shares sh join public.members d on d.id = sh.distributor_id
+        where sh.merchant_id = v.merchant_id and sh.distributor_id <> v.distributor_id and sh.distributor_id <> v.member_id
+          and d.has_promotion_rights and d.status = 'active'
+        order by clicked desc, sh.created_at desc limit 50) q))
+  from public.v_customer_bindings v where v.id = p_id
+$$;
+revoke all on function public.binding_evidence(p_id uuid) from public, anon, authenticated, service_role;
+grant execute on function public.binding_evidence(p_id uuid) to authenticated;
 
 -- Who may read the views ----------------------------------------------------------------------
 revoke all on table public.v_members,

@@ -14,10 +14,13 @@ interface Row {
   merchant: string; pendingListing: string; shelvedListing: string; member: string; reservation: string; trade: string;
   complaint: string; application: string; penalty: string; promotion: string; withdrawal: string; bank: string;
   pendingPayment: string; paidPayment: string; category: number; staff: string; batch: string; offlineFee: string; notification: string;
+  binding: string; share: string;
 }
 
 /** Functions that act on one region's rows: who may call them, and the arguments naming a row of CITY_B. */
 const REGIONAL: Record<string, (r: Row) => Args> = {
+  binding_end: (r) => ({ p_id: r.binding, p_reason_code: 'customer_request' }),
+  binding_rebind: (r) => ({ p_id: r.binding, p_share_id: r.share, p_reason_code: 'wrong_distributor' }),
   bank_account_add: (r) => ({ p_owner_type: 'member', p_owner_id: r.member, p_holder_name: '户名', p_bank_name: '中国银行', p_account_no: '621700001000' + Math.floor(1e6 + Math.random() * 8e6) }),
   bank_account_reveal: (r) => ({ p_id: r.bank }),
   bank_account_verify: (r) => ({ p_id: r.bank }),
@@ -46,7 +49,7 @@ const REGIONAL: Record<string, (r: Row) => Args> = {
   member_ban: (r) => ({ p_id: r.member, p_reason_code: 'fraud' }),
   member_reveal_pii: (r) => ({ p_id: r.member, p_field: 'phone', p_reason: '核实身份' }),
   member_set_level: (r) => ({ p_id: r.member, p_level: 'gold', p_reason: '活动' }),
-  member_set_promotion_rights: (r) => ({ p_id: r.member, p_enabled: true, p_reason: '开通' }),
+  member_set_promotion_rights: (r) => ({ p_id: r.member, p_enabled: true, p_reason_code: 'offline_payment', p_reason: '开通' }),
   member_unban: (r) => ({ p_id: r.member, p_reason_code: 'appeal' }),
   merchant_activate: (r) => ({ p_id: r.merchant }),
   merchant_application_approve: (r) => ({ p_id: r.application, p_fee_plan: 'yearly' }),
@@ -152,6 +155,9 @@ const NOT_REGIONAL: Record<string, string> = {
   listing_bulk_approve: 'reports out_of_region per listing',
   listing_bulk_delist: 'reports out_of_region per listing',
   payout_batch_import: 'reports out_of_region per row (tests/db/payout-batches.test.ts)',
+  complaint_assign_bulk: 'reports out_of_region per complaint',
+  merchant_set_status_bulk: 'reports out_of_region per merchant',
+  binding_evidence: 'invoker read',
 };
 
 let pgc: pg.Client;
@@ -210,7 +216,16 @@ beforeAll(async () => {
   const notification = (await q<{ id: string }>(
     `insert into public.notification_outbox (event, recipient_kind, recipient_id, channel, city_code, entity, entity_id, payload, state, attempts, idempotency_key)
      values ('fee_lapsed', 'merchant', $1, 'email', $2, 'merchant', $1, '{}', 'failed', 6, $3) returning id::text`, [merchant, CITY_B, `region-test:${uniq()}`])).id;
-  row = { merchant, pendingListing, shelvedListing, member, reservation, trade, complaint, application, penalty, promotion, withdrawal,
+  // a customer bound to one distributor, and another distributor's share to rebind to
+  const share = async (d: string) => (await q<{ id: string }>(
+    `insert into public.shares (code, distributor_id, listing_id, merchant_id) values ($1, $2, $3, $4) returning id`,
+    [`R${uniq()}`.slice(0, 16), d, shelvedListing, merchant])).id;
+  const [distA, distB] = [await makeMember(pgc, { city: CITY_B, rights: true }), await makeMember(pgc, { city: CITY_B, rights: true })];
+  const binding = (await q<{ id: string }>(
+    `insert into public.customer_bindings (member_id, distributor_id, merchant_id, share_id, expires_at)
+     values ($1, $2, $3, $4, now() + interval '30 days') returning id`, [member, distA, merchant, await share(distA)])).id;
+  const shareB = await share(distB);
+  row = { binding, share: shareB, merchant, pendingListing, shelvedListing, member, reservation, trade, complaint, application, penalty, promotion, withdrawal,
     bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff, batch, offlineFee, notification };
   scoped.set('admin', (await makeScopedStaff(pgc, 'admin', [CITY_A])).client);
 }, 120_000);
@@ -273,6 +288,13 @@ describe('region scope on every function', () => {
     }
     const { data } = await client.rpc('search_mode', { p_resource: 'members', p_q: names.nickname });
     expect(['hits', 'words']).toContain(data);
+  });
+
+  it('the bulk complaint and merchant actions report a row of another city as out_of_region', async () => {
+    const assign = await scoped.get('admin')!.rpc('complaint_assign_bulk', { p_ids: [row.complaint], p_assignee: row.staff });
+    expect(assign.data).toEqual([{ id: row.complaint, ok: false, error: 'out_of_region' }]);
+    const suspend = await scoped.get('admin')!.rpc('merchant_set_status_bulk', { p_ids: [row.merchant], p_suspend: true, p_reason_code: 'complaints' });
+    expect(suspend.data).toEqual([{ id: row.merchant, ok: false, error: 'out_of_region' }]);
   });
 
   it('the rows are untouched', async () => {

@@ -525,6 +525,13 @@ export type Database = {
             foreignKeyName: "commissions_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commissions_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -829,6 +836,13 @@ export type Database = {
             foreignKeyName: "complaints_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "complaints_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -1048,6 +1062,13 @@ export type Database = {
             foreignKeyName: "customer_bindings_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -1077,6 +1098,53 @@ export type Database = {
             columns: ["share_id"]
             isOneToOne: false
             referencedRelation: "v_shares"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      fee_prices: {
+        Row: {
+          amount_fen: number
+          category_id: number
+          created_at: string
+          created_by: string | null
+          id: number
+          plan: Database["public"]["Enums"]["fee_plan"]
+          reason: string
+          updated_at: string
+          valid_from: string
+          valid_to: string | null
+        }
+        Insert: {
+          amount_fen: number
+          category_id: number
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          plan: Database["public"]["Enums"]["fee_plan"]
+          reason: string
+          updated_at?: string
+          valid_from: string
+          valid_to?: string | null
+        }
+        Update: {
+          amount_fen?: number
+          category_id?: number
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          plan?: Database["public"]["Enums"]["fee_plan"]
+          reason?: string
+          updated_at?: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "fee_prices_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "merchant_categories"
             referencedColumns: ["id"]
           },
         ]
@@ -1479,6 +1547,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "listings_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -1985,6 +2060,13 @@ export type Database = {
             foreignKeyName: "merchant_applications_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: true
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_applications_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: true
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -2090,6 +2172,13 @@ export type Database = {
             foreignKeyName: "merchant_commission_changes_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_commission_changes_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -2185,6 +2274,13 @@ export type Database = {
             foreignKeyName: "merchant_penalties_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_penalties_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -2237,6 +2333,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_score_history_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -2313,6 +2416,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: true
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_scores_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: true
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -2396,6 +2506,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_status_history_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -2697,6 +2814,123 @@ export type Database = {
         }
         Relationships: []
       }
+      offline_fee_payments: {
+        Row: {
+          amount_fen: number
+          bank_serial: string
+          city_code: string | null
+          decided_at: string | null
+          decided_by: string | null
+          id: string
+          merchant_id: string
+          note: string | null
+          paid_on: string
+          payer_name: string
+          payment_id: string | null
+          plan: Database["public"]["Enums"]["fee_plan"]
+          proof_path: string
+          recorded_at: string
+          recorded_by: string
+          reject_reason: string | null
+          status: Database["public"]["Enums"]["offline_fee_status"]
+        }
+        Insert: {
+          amount_fen: number
+          bank_serial: string
+          city_code?: string | null
+          decided_at?: string | null
+          decided_by?: string | null
+          id?: string
+          merchant_id: string
+          note?: string | null
+          paid_on: string
+          payer_name: string
+          payment_id?: string | null
+          plan: Database["public"]["Enums"]["fee_plan"]
+          proof_path: string
+          recorded_at?: string
+          recorded_by: string
+          reject_reason?: string | null
+          status?: Database["public"]["Enums"]["offline_fee_status"]
+        }
+        Update: {
+          amount_fen?: number
+          bank_serial?: string
+          city_code?: string | null
+          decided_at?: string | null
+          decided_by?: string | null
+          id?: string
+          merchant_id?: string
+          note?: string | null
+          paid_on?: string
+          payer_name?: string
+          payment_id?: string | null
+          plan?: Database["public"]["Enums"]["fee_plan"]
+          proof_path?: string
+          recorded_at?: string
+          recorded_by?: string
+          reject_reason?: string | null
+          status?: Database["public"]["Enums"]["offline_fee_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "offline_fee_payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_payment_id_fkey"
+            columns: ["payment_id"]
+            isOneToOne: false
+            referencedRelation: "payments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_payment_id_fkey"
+            columns: ["payment_id"]
+            isOneToOne: false
+            referencedRelation: "v_payment_reconciliation"
+            referencedColumns: ["payment_id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_payment_id_fkey"
+            columns: ["payment_id"]
+            isOneToOne: false
+            referencedRelation: "v_payments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_payment_id_fkey"
+            columns: ["payment_id"]
+            isOneToOne: false
+            referencedRelation: "v_reconciliation"
+            referencedColumns: ["payment_id"]
+          },
+        ]
+      }
       payment_history: {
         Row: {
           actor_id: string | null
@@ -2885,6 +3119,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -3093,6 +3334,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "promotions_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -3501,6 +3749,13 @@ export type Database = {
             foreignKeyName: "reservations_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reservations_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -3804,6 +4059,13 @@ export type Database = {
             foreignKeyName: "shares_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "shares_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -4005,6 +4267,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "trade_money_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -4239,6 +4508,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "trades_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -4537,6 +4813,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "listings_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -4982,6 +5265,13 @@ export type Database = {
             foreignKeyName: "commissions_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commissions_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -5259,6 +5549,13 @@ export type Database = {
             foreignKeyName: "complaints_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "complaints_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -5380,6 +5677,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_bindings_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -5539,6 +5843,13 @@ export type Database = {
             foreignKeyName: "trades_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "trades_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -5598,6 +5909,59 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "regions"
             referencedColumns: ["code"]
+          },
+        ]
+      }
+      v_fee_prices: {
+        Row: {
+          amount_fen: number | null
+          category_id: number | null
+          category_name: string | null
+          created_at: string | null
+          created_by: string | null
+          created_by_name: string | null
+          id: number | null
+          in_force: boolean | null
+          plan: Database["public"]["Enums"]["fee_plan"] | null
+          reason: string | null
+          valid_from: string | null
+          valid_to: string | null
+        }
+        Insert: {
+          amount_fen?: number | null
+          category_id?: number | null
+          category_name?: never
+          created_at?: string | null
+          created_by?: string | null
+          created_by_name?: never
+          id?: number | null
+          in_force?: never
+          plan?: Database["public"]["Enums"]["fee_plan"] | null
+          reason?: string | null
+          valid_from?: string | null
+          valid_to?: string | null
+        }
+        Update: {
+          amount_fen?: number | null
+          category_id?: number | null
+          category_name?: never
+          created_at?: string | null
+          created_by?: string | null
+          created_by_name?: never
+          id?: number | null
+          in_force?: never
+          plan?: Database["public"]["Enums"]["fee_plan"] | null
+          reason?: string | null
+          valid_from?: string | null
+          valid_to?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "fee_prices_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "merchant_categories"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -5889,6 +6253,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "listings_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -6225,6 +6596,13 @@ export type Database = {
             foreignKeyName: "merchant_applications_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: true
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_applications_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: true
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -6234,6 +6612,69 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "staff"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      v_merchant_fees: {
+        Row: {
+          category_id: number | null
+          category_name: string | null
+          city_code: string | null
+          days_left: number | null
+          fee_paid_until: string | null
+          fee_plan: Database["public"]["Enums"]["fee_plan"] | null
+          fee_state: string | null
+          grace_until: string | null
+          id: string | null
+          name: string | null
+          price_fen: number | null
+          search: string | null
+          status: Database["public"]["Enums"]["merchant_status"] | null
+        }
+        Insert: {
+          category_id?: number | null
+          category_name?: never
+          city_code?: string | null
+          days_left?: never
+          fee_paid_until?: string | null
+          fee_plan?: Database["public"]["Enums"]["fee_plan"] | null
+          fee_state?: never
+          grace_until?: never
+          id?: string | null
+          name?: string | null
+          price_fen?: never
+          search?: string | null
+          status?: Database["public"]["Enums"]["merchant_status"] | null
+        }
+        Update: {
+          category_id?: number | null
+          category_name?: never
+          city_code?: string | null
+          days_left?: never
+          fee_paid_until?: string | null
+          fee_plan?: Database["public"]["Enums"]["fee_plan"] | null
+          fee_state?: never
+          grace_until?: never
+          id?: string | null
+          name?: string | null
+          price_fen?: never
+          search?: string | null
+          status?: Database["public"]["Enums"]["merchant_status"] | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "merchants_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "merchant_categories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchants_city_code_fkey"
+            columns: ["city_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
           },
         ]
       }
@@ -6289,6 +6730,13 @@ export type Database = {
             foreignKeyName: "merchant_penalties_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_penalties_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -6329,6 +6777,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: true
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_scores_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: true
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -6676,6 +7131,138 @@ export type Database = {
         }
         Relationships: []
       }
+      v_offline_fee_payments: {
+        Row: {
+          amount_fen: number | null
+          bank_serial: string | null
+          city_code: string | null
+          covers_to: string | null
+          decided_at: string | null
+          decided_by: string | null
+          decided_by_name: string | null
+          id: string | null
+          merchant_id: string | null
+          merchant_name: string | null
+          note: string | null
+          paid_on: string | null
+          payer_name: string | null
+          payment_id: string | null
+          plan: Database["public"]["Enums"]["fee_plan"] | null
+          proof_path: string | null
+          recorded_at: string | null
+          recorded_by: string | null
+          recorded_by_name: string | null
+          reject_reason: string | null
+          search: string | null
+          status: Database["public"]["Enums"]["offline_fee_status"] | null
+        }
+        Insert: {
+          amount_fen?: number | null
+          bank_serial?: string | null
+          city_code?: string | null
+          covers_to?: never
+          decided_at?: string | null
+          decided_by?: string | null
+          decided_by_name?: never
+          id?: string | null
+          merchant_id?: string | null
+          merchant_name?: never
+          note?: string | null
+          paid_on?: string | null
+          payer_name?: string | null
+          payment_id?: string | null
+          plan?: Database["public"]["Enums"]["fee_plan"] | null
+          proof_path?: string | null
+          recorded_at?: string | null
+          recorded_by?: string | null
+          recorded_by_name?: never
+          reject_reason?: string | null
+          search?: never
+          status?: Database["public"]["Enums"]["offline_fee_status"] | null
+        }
+        Update: {
+          amount_fen?: number | null
+          bank_serial?: string | null
+          city_code?: string | null
+          covers_to?: never
+          decided_at?: string | null
+          decided_by?: string | null
+          decided_by_name?: never
+          id?: string | null
+          merchant_id?: string | null
+          merchant_name?: never
+          note?: string | null
+          paid_on?: string | null
+          payer_name?: string | null
+          payment_id?: string | null
+          plan?: Database["public"]["Enums"]["fee_plan"] | null
+          proof_path?: string | null
+          recorded_at?: string | null
+          recorded_by?: string | null
+          recorded_by_name?: never
+          reject_reason?: string | null
+          search?: never
+          status?: Database["public"]["Enums"]["offline_fee_status"] | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "offline_fee_payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_payment_id_fkey"
+            columns: ["payment_id"]
+            isOneToOne: false
+            referencedRelation: "payments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_payment_id_fkey"
+            columns: ["payment_id"]
+            isOneToOne: false
+            referencedRelation: "v_payment_reconciliation"
+            referencedColumns: ["payment_id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_payment_id_fkey"
+            columns: ["payment_id"]
+            isOneToOne: false
+            referencedRelation: "v_payments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "offline_fee_payments_payment_id_fkey"
+            columns: ["payment_id"]
+            isOneToOne: false
+            referencedRelation: "v_reconciliation"
+            referencedColumns: ["payment_id"]
+          },
+        ]
+      }
       v_payment_reconciliation: {
         Row: {
           channel: Database["public"]["Enums"]["payment_channel"] | null
@@ -6771,6 +7358,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payments_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -6984,6 +7578,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "promotions_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -7269,6 +7870,13 @@ export type Database = {
             foreignKeyName: "reservations_merchant_id_fkey"
             columns: ["merchant_id"]
             isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reservations_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
             referencedRelation: "v_merchants"
             referencedColumns: ["id"]
           },
@@ -7422,6 +8030,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "shares_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -7633,6 +8248,13 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "trades_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
             referencedColumns: ["id"]
           },
           {
@@ -8633,6 +9255,43 @@ export type Database = {
           p_rows?: number
         }
         Returns: number
+      }
+      fee_price_quote: {
+        Args: {
+          p_merchant_id: string
+          p_on?: string
+          p_plan: Database["public"]["Enums"]["fee_plan"]
+        }
+        Returns: number
+      }
+      fee_price_set: {
+        Args: {
+          p_amount_fen: number
+          p_category_id: number
+          p_note?: string
+          p_plan: Database["public"]["Enums"]["fee_plan"]
+          p_reason_code: string
+          p_valid_from: string
+          p_valid_to: string
+        }
+        Returns: {
+          amount_fen: number
+          category_id: number
+          created_at: string
+          created_by: string | null
+          id: number
+          plan: Database["public"]["Enums"]["fee_plan"]
+          reason: string
+          updated_at: string
+          valid_from: string
+          valid_to: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "fee_prices"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       four_eyes_rule_update: {
         Args: {
@@ -10160,6 +10819,99 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      offline_fee_confirm: {
+        Args: { p_id: string }
+        Returns: {
+          amount_fen: number
+          bank_serial: string
+          city_code: string | null
+          decided_at: string | null
+          decided_by: string | null
+          id: string
+          merchant_id: string
+          note: string | null
+          paid_on: string
+          payer_name: string
+          payment_id: string | null
+          plan: Database["public"]["Enums"]["fee_plan"]
+          proof_path: string
+          recorded_at: string
+          recorded_by: string
+          reject_reason: string | null
+          status: Database["public"]["Enums"]["offline_fee_status"]
+        }
+        SetofOptions: {
+          from: "*"
+          to: "offline_fee_payments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      offline_fee_record: {
+        Args: {
+          p_amount_fen: number
+          p_bank_serial: string
+          p_merchant_id: string
+          p_note?: string
+          p_paid_on: string
+          p_payer_name: string
+          p_plan: Database["public"]["Enums"]["fee_plan"]
+          p_proof_path: string
+        }
+        Returns: {
+          amount_fen: number
+          bank_serial: string
+          city_code: string | null
+          decided_at: string | null
+          decided_by: string | null
+          id: string
+          merchant_id: string
+          note: string | null
+          paid_on: string
+          payer_name: string
+          payment_id: string | null
+          plan: Database["public"]["Enums"]["fee_plan"]
+          proof_path: string
+          recorded_at: string
+          recorded_by: string
+          reject_reason: string | null
+          status: Database["public"]["Enums"]["offline_fee_status"]
+        }
+        SetofOptions: {
+          from: "*"
+          to: "offline_fee_payments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      offline_fee_reject: {
+        Args: { p_id: string; p_reason: string }
+        Returns: {
+          amount_fen: number
+          bank_serial: string
+          city_code: string | null
+          decided_at: string | null
+          decided_by: string | null
+          id: string
+          merchant_id: string
+          note: string | null
+          paid_on: string
+          payer_name: string
+          payment_id: string | null
+          plan: Database["public"]["Enums"]["fee_plan"]
+          proof_path: string
+          recorded_at: string
+          recorded_by: string
+          reject_reason: string | null
+          status: Database["public"]["Enums"]["offline_fee_status"]
+        }
+        SetofOptions: {
+          from: "*"
+          to: "offline_fee_payments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       payment_confirm: {
         Args: {
           p_channel_txn_id: string
@@ -11499,6 +12251,7 @@ export type Database = {
         | "sending"
         | "sent"
         | "failed"
+      offline_fee_status: "recorded" | "confirmed" | "rejected"
       payment_channel: "wechat" | "alipay" | "bank_transfer"
       payment_kind:
         | "platform_fee"
@@ -11777,6 +12530,7 @@ export const Constants = {
         "sent",
         "failed",
       ],
+      offline_fee_status: ["recorded", "confirmed", "rejected"],
       payment_channel: ["wechat", "alipay", "bank_transfer"],
       payment_kind: [
         "platform_fee",

@@ -226,6 +226,8 @@ create policy payout_proofs_insert on storage.objects for insert to authenticate
     and (select app.has_role('admin', 'finance'))
     and (storage.foldername(objects.name))[1] = 'withdrawals'
     and exists (select 1 from public.withdrawals w where w.id = app.object_folder_id(objects.name))
+  );
+
 -- payment-proofs: transfer receipts of platform fees paid offline (线下缴费凭证), under
 -- merchants/<merchant id>/. Finance and admin upload and read them within their regions; a
 -- proof is evidence of a posted payment, so nobody replaces or removes it.

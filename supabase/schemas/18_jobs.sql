@@ -238,7 +238,10 @@ select j.id, j.kind, j.state, j.started_by,
        j.progress_done, j.progress_total, j.rows, j.params, j.result, j.error
 from public.job_runs j;
 
-grant select on public.v_job_runs to authenticated;
+-- read only: the project's default privileges would give the API roles every right on a new view
+revoke all on table public.v_job_runs from public, anon, authenticated, service_role;
+grant select on table public.v_job_runs to authenticated;
+grant all on table public.v_job_runs to service_role;
 
 -- Storage: an export's file, private, under exports/<staff id>/<run id>.<ext>; its starter
 -- reads it (through a short-lived signed link); the function writes it with the service key.

@@ -29,7 +29,12 @@ const filters = [
 const ActionField = (props: FieldProps) => {
   const value = useFieldValue(props) as string | undefined;
   const translate = useTranslate();
-  return <>{auditActionText(value, translate)}</>;
+  const text = auditActionText(value, translate);
+  return (
+    <Box component="span" title={text} sx={{ display: 'block', ...clip(220) }}>
+      {text}
+    </Box>
+  );
 };
 
 /** Long ids (uuids) shortened to their first 8 characters; the full id on hover. */
@@ -47,12 +52,12 @@ const ShortIdField = (props: FieldProps) => {
 
 /** A reason in words, cut to one short line (the whole reason shows in the expanded row). */
 const ShortReasonField = (props: FieldProps) => (
-  <Box component="span" sx={{ display: 'block', ...clip(260) }}>
+  <Box component="span" sx={{ display: 'block', ...clip(220) }}>
     <ReasonField {...props} />
   </Box>
 );
 
-const EmailField = (props: FieldProps) => <ClipField {...props} width={200} />;
+const EmailField = (props: FieldProps) => <ClipField {...props} width={180} />;
 
 const EntityField = (props: FieldProps) => {
   const value = useFieldValue(props) as string | undefined;
@@ -61,8 +66,9 @@ const EntityField = (props: FieldProps) => {
 };
 
 
-const HIDDEN: string[] = [];
-const HIDDEN_NARROW = ['actor_role', 'entity', 'entity_id'];
+// the whole row (ids, full reason, before and after) is one click away in its expanded view
+const HIDDEN = ['entity_id'];
+const HIDDEN_NARROW = ['actor_role', 'entity', 'entity_id', 'reason'];
 
 export const AuditList = () => {
   const hidden = useHiddenColumns(HIDDEN, HIDDEN_NARROW);

@@ -120,6 +120,7 @@ describe.each(SIZES)('lists at $width px', ({ name, width, height }) => {
 
     // the sidebar is neither covered nor its clicks taken
     const item = page.getByRole('menuitem', { name: '买卖记录' });
+    await item.scrollIntoViewIfNeeded(); // the menu is taller than a laptop's window and scrolls
     const at = (await item.boundingBox())!;
     const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[role="menuitem"]')?.textContent ?? null, [at.x + at.width / 2, at.y + at.height / 2]);
     expect(hit).toContain('买卖记录');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { as } from '../support/stack.ts';
-import { launch, login, logout, newPage, screenshot, submitLogin } from '../support/browser.ts';
+import { launch, loginFirstTime, logout, newPage, screenshot, submitLogin } from '../support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,15 +21,16 @@ const code = (secret: string, offsetS: number) => generate({ secret, epoch: Math
 describe('two-step verification', () => {
   it('add an authenticator, sign in with its code, remove it', async () => {
     const email = `e2e-mfa-${Date.now().toString(36)}@test.local`;
-    const password = 'Passw0rd!mfa';
+    const adminsPassword = 'Passw0rd!mfa';
     const admin = await as('admin');
     const created = await admin.functions.invoke('admin-users', {
-      body: { action: 'create', email, password, display_name: '两步验证员', role: 'analyst' },
+      body: { action: 'create', email, password: adminsPassword, display_name: '两步验证员', role: 'analyst' },
     });
     expect(created.error).toBeNull();
 
     const page = await newPage(browser);
-    await login(page, email, password);
+    // an admin chose the password: the first sign-in sets one of the person's own
+    const password = await loginFirstTime(page, email, adminsPassword);
     await userMenu(page).click();
     await page.getByRole('menuitem', { name: '账户安全' }).click();
     await page.getByText('尚未绑定身份验证器').first().waitFor({ timeout: 15_000 });

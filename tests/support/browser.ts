@@ -59,6 +59,22 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.locator('[aria-label="个人资料"], [aria-label="Profile"]').first().waitFor({ timeout: 60_000 });
 }
 
+/**
+ * The first sign-in of a login an admin made: the admin's password opens only the form where
+ * the person sets their own (staff_password_changed), then the app. Returns the new password.
+ */
+export async function loginFirstTime(page: Page, email: string, adminsPassword: string, own = `${adminsPassword}-own`): Promise<string> {
+  await submitLogin(page, email, adminsPassword);
+  const form = page.locator('[data-testid="change-password"]');
+  await form.waitFor({ timeout: 60_000 });
+  await form.locator('input[name="current_password"]').fill(adminsPassword);
+  await form.locator('input[name="new_password"]').fill(own);
+  await form.locator('input[name="confirm_password"]').fill(own);
+  await form.getByRole('button', { name: '设置密码并进入后台' }).click();
+  await page.locator('[aria-label="个人资料"], [aria-label="Profile"]').first().waitFor({ timeout: 60_000 });
+  return own;
+}
+
 /** Opens the user menu and signs out; waits for the login form. */
 export async function logout(page: Page): Promise<void> {
   await page.locator('[aria-label="个人资料"], [aria-label="Profile"]').first().click();

@@ -188,7 +188,7 @@ describe('the rating', () => {
     const fake = await reviewAged(m, l, 5, 0);
     const admin = await as('admin');
     const run = async () => {
-      const { data, error } = await admin.rpc('rank_merchants', { p_trigger: 'manual' });
+      const { error } = await admin.rpc('rank_merchants', { p_trigger: 'manual' });
       expect(error).toBeNull();
       const { data: b } = await admin.rpc('merchant_ranking_breakdown', { p_merchant: m });
       return b.terms.find((t: { key: string }) => t.key === 'rating') as Record<string, number>;

@@ -6913,6 +6913,48 @@ export type Database = {
           trade_id: string | null
           visibility: string | null
         }
+        Insert: {
+          body?: string | null
+          city_code?: string | null
+          city_name?: never
+          created_at?: string | null
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_by_name?: never
+          hidden_note?: string | null
+          hidden_reason?: string | null
+          id?: string | null
+          member_id?: string | null
+          member_nickname?: never
+          merchant_id?: string | null
+          merchant_name?: never
+          reservation_id?: string | null
+          search?: never
+          stars?: number | null
+          trade_id?: string | null
+          visibility?: string | null
+        }
+        Update: {
+          body?: string | null
+          city_code?: string | null
+          city_name?: never
+          created_at?: string | null
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_by_name?: never
+          hidden_note?: string | null
+          hidden_reason?: string | null
+          id?: string | null
+          member_id?: string | null
+          member_nickname?: never
+          merchant_id?: string | null
+          merchant_name?: never
+          reservation_id?: string | null
+          search?: never
+          stars?: number | null
+          trade_id?: string | null
+          visibility?: string | null
+        }
         Relationships: [
           {
             foreignKeyName: "merchant_reviews_member_id_fkey"

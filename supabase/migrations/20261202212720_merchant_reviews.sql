@@ -299,30 +299,38 @@ end;
 $function$
 ;
 
-create or replace view "public"."v_merchant_reviews" as  SELECT r.id,
-    r.member_id,
-    mb.nickname AS member_nickname,
-    r.merchant_id,
-    mc.name AS merchant_name,
-    r.city_code,
-    g.name AS city_name,
-    r.reservation_id,
-    r.trade_id,
-    r.stars,
-    r.body,
-    r.created_at,
-    r.visibility,
-    r.hidden_reason,
-    r.hidden_note,
-    r.hidden_by,
-    s.display_name AS hidden_by_name,
-    r.hidden_at,
-    concat_ws(' '::text, r.body, mc.name, mb.nickname) AS search
-   FROM ((((merchant_reviews r
-     JOIN merchants mc ON ((mc.id = r.merchant_id)))
-     LEFT JOIN members mb ON ((mb.id = r.member_id)))
-     LEFT JOIN regions g ON ((g.code = r.city_code)))
-     LEFT JOIN staff s ON ((s.id = r.hidden_by)));
+create or replace view "public"."v_merchant_reviews" as  SELECT id,
+    member_id,
+    ( SELECT mb.nickname
+           FROM members mb
+          WHERE (mb.id = r.member_id)) AS member_nickname,
+    merchant_id,
+    ( SELECT mc.name
+           FROM merchants mc
+          WHERE (mc.id = r.merchant_id)) AS merchant_name,
+    city_code,
+    ( SELECT g.name
+           FROM regions g
+          WHERE (g.code = r.city_code)) AS city_name,
+    reservation_id,
+    trade_id,
+    stars,
+    body,
+    created_at,
+    visibility,
+    hidden_reason,
+    hidden_note,
+    hidden_by,
+    ( SELECT s.display_name
+           FROM staff s
+          WHERE (s.id = r.hidden_by)) AS hidden_by_name,
+    hidden_at,
+    concat_ws(' '::text, body, ( SELECT mc.name
+           FROM merchants mc
+          WHERE (mc.id = r.merchant_id)), ( SELECT mb.nickname
+           FROM members mb
+          WHERE (mb.id = r.member_id))) AS search
+   FROM merchant_reviews r;
 
 
 CREATE OR REPLACE FUNCTION public.core_settings_update(p_changes jsonb, p_reason text)

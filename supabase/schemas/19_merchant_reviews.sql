@@ -285,16 +285,17 @@ grant execute on function public.review_hide(p_id uuid, p_reason_code text, p_no
 -- Views ---------------------------------------------------------------------------------------
 
 -- Reviews with the merchant, the member's nickname, the city and who hid it, for the queue.
+-- Names through scalar subqueries (CONVENTIONS.md); `search` is what the queue's search box
+-- matches: the text, the merchant's name and the member's nickname.
 create view public.v_merchant_reviews with (security_invoker = on) as
-select r.id, r.member_id, mb.nickname as member_nickname, r.merchant_id, mc.name as merchant_name, r.city_code,
-  g.name as city_name, r.reservation_id, r.trade_id, r.stars, r.body, r.created_at, r.visibility, r.hidden_reason,
-  r.hidden_note, r.hidden_by, s.display_name as hidden_by_name, r.hidden_at,
-  concat_ws(' ', r.body, mc.name, mb.nickname) as search
-from public.merchant_reviews r
-join public.merchants mc on mc.id = r.merchant_id
-left join public.members mb on mb.id = r.member_id
-left join public.regions g on g.code = r.city_code
-left join public.staff s on s.id = r.hidden_by;
+select r.id, r.member_id, (select mb.nickname from public.members mb where mb.id = r.member_id) as member_nickname,
+  r.merchant_id, (select mc.name from public.merchants mc where mc.id = r.merchant_id) as merchant_name, r.city_code,
+  (select g.name from public.regions g where g.code = r.city_code) as city_name, r.reservation_id, r.trade_id, r.stars,
+  r.body, r.created_at, r.visibility, r.hidden_reason, r.hidden_note, r.hidden_by,
+  (select s.display_name from public.staff s where s.id = r.hidden_by) as hidden_by_name, r.hidden_at,
+  concat_ws(' ', r.body, (select mc.name from public.merchants mc where mc.id = r.merchant_id),
+    (select mb.nickname from public.members mb where mb.id = r.member_id)) as search
+from public.merchant_reviews r;
 
 revoke all on table public.v_merchant_reviews from public, anon, authenticated, service_role;
 grant select on table public.v_merchant_reviews to authenticated;

@@ -25,6 +25,7 @@ import { reservations } from './reservations';
 import { trades } from './trades';
 import { distribution } from './distribution';
 import { complaints } from './complaints';
+import { reviews } from './reviews';
 import { staff } from './staff';
 import { audit } from './audit';
 import { jobs } from './jobs';
@@ -56,6 +57,7 @@ export const FEATURES: readonly Feature[] = [
   trades,
   distribution,
   complaints,
+  reviews,
   staff,
   settings,
   notifications,

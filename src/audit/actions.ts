@@ -143,6 +143,10 @@ export const ACTION_WORDS = {
   'job_run.start': { zh: '启动后台任务', en: 'Start background job' },
   'job_run.finish': { zh: '后台任务完成', en: 'Background job finished' },
   'job_run.fail': { zh: '后台任务失败', en: 'Background job failed' },
+  // member reviews of merchants
+  'review.submit': { zh: '会员发表评价', en: 'Member posted review' },
+  'review.hide': { zh: '隐藏评价', en: 'Hide review' },
+  'review.restore': { zh: '恢复评价', en: 'Restore review' },
   // complaints
   'complaint.submit': { zh: '提交投诉', en: 'Submit complaint' },
   'complaint.assign': { zh: '分派投诉', en: 'Assign complaint' },
@@ -198,6 +202,7 @@ export const ENTITY_WORDS = {
   job_run: { zh: '后台任务', en: 'Background job' },
   payout_batch: { zh: '批量付款批次', en: 'Payout batch' },
   complaint: { zh: '投诉', en: 'Complaint' },
+  merchant_review: { zh: '商户评价', en: 'Merchant review' },
   storage_object: { zh: '文件', en: 'File' },
 } as const satisfies Record<string, Words>;
 
@@ -220,6 +225,7 @@ export const ENTITY_PATH: Partial<Record<AuditEntity, (id: string) => string>> =
   withdrawal: SHOW('withdrawals'),
   payout_batch: SHOW('payout_batches'),
   complaint: SHOW('complaints'),
+  merchant_review: SHOW('merchant_reviews'),
 };
 
 /** The resource whose field labels (resources.<resource>.fields.*) name an entity's columns. */

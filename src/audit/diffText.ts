@@ -38,6 +38,7 @@ const ENUM_PREFIX: Record<string, Record<string, string>> = {
   trade: { status: 'resources.trades.status', kind: 'resources.trades.kind' },
   payment: { status: 'payments.status', kind: 'payments.kind' },
   withdrawal: { state: 'withdrawals.state', recon_state: 'withdrawals.recon' },
+  merchant_review: { visibility: 'resources.merchant_reviews.visibility', hidden_reason: 'reasons' },
   complaint: {
     state: 'resources.complaints.state',
     outcome: 'resources.complaints.outcome',

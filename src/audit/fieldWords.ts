@@ -116,6 +116,13 @@ export const FIELD_WORDS = {
   merchant_grace_days: { zh: '商户续费宽限（天）', en: 'Merchant grace period (days)' },
   penalty_suspend_threshold: { zh: '降权暂停线', en: 'Penalty suspension line' },
   price_cut_review_share: { zh: '降价需复审比例', en: 'Price cut needing review' },
+  review_half_life_days: { zh: '评价权重半衰期（天）', en: 'Review weight half-life (days)' },
+  review_prior_weight: { zh: '平台均分相当评价数', en: 'Platform mean counts as reviews' },
+  // merchant reviews
+  stars: { zh: '星级', en: 'Stars' },
+  visibility: { zh: '显示状态', en: 'Visibility' },
+  hidden_reason: { zh: '隐藏原因', en: 'Hidden because' },
+  hidden_note: { zh: '隐藏说明', en: 'Hiding note' },
   promotion_slots_per_model: { zh: '每车型推广位', en: 'Promotion slots per model' },
   mfa_required_roles: { zh: '须两步验证的角色', en: 'Roles that need MFA' },
   refund_window_days: { zh: '退款窗口（天）', en: 'Refund window (days)' },

@@ -57,6 +57,10 @@ export const REASON_WORDS = {
   abuse: { zh: '恶意行为', en: 'Abuse' },
   fake_reservation: { zh: '虚假预约', en: 'Fake reservations' },
   spam: { zh: '垃圾信息', en: 'Spam' },
+  // hiding a member's review of a merchant
+  fake: { zh: '虚假评价（刷单）', en: 'Fake review' },
+  abusive: { zh: '辱骂或人身攻击', en: 'Abusive' },
+  irrelevant: { zh: '与商户无关', en: 'Irrelevant' },
   appeal_accepted: { zh: '申诉通过', en: 'Appeal accepted' },
   mistake: { zh: '误操作', en: 'Mistake' },
   // reservations and trades

@@ -70,6 +70,7 @@ export const enApp: AppMessages = {
     fee_amount_mismatch: 'The amount is not the list price valid on the paid day; record the price list amount',
     fee_price_missing: 'The price list has no price for this plan and category on that day; an admin must set one first',
     fee_price_overlap: 'The period overlaps the validity of an existing price',
+    review_not_eligible: 'Only a member with a completed reservation or trade may review this merchant',
     unbalanced_journal: 'The journal does not balance',
     ledger_immutable: 'Ledger records cannot be changed; post a reversal',
     invalid_rates: 'Rates are wrong: fee and commission exceed the trade amount',

@@ -68,6 +68,7 @@ export const zhApp = {
     fee_amount_mismatch: '缴费金额与缴费日有效的价目表价格不符，请按价目表金额登记',
     fee_price_missing: '该商户类目在缴费日没有此方案的价格，请先由管理员设置价目表',
     fee_price_overlap: '该期间与已有价格的有效期重叠',
+    review_not_eligible: '只有完成预约或交易后才能评价该商户',
     unbalanced_journal: '记账凭证借贷不平',
     ledger_immutable: '账务记录不可修改，请做冲销',
     invalid_rates: '费率设置错误：费用与佣金超过交易金额',

@@ -29,6 +29,7 @@ import { StorageImage } from '../common/StorageImage';
 import { CommissionButton } from './CommissionButton';
 import { MerchantStatusField, RateField } from './fields';
 import { RankingTab } from './RankingTab';
+import { MerchantReviewsTab } from '../reviews/MerchantReviewsTab';
 import { StatusButtons } from './StatusButtons';
 import { RecordOfflineFeeButton } from '../fees/RecordOfflineFeeButton';
 import { ClosingButtons } from './ClosingButtons';
@@ -109,6 +110,7 @@ export const MerchantShow = () => {
   const { permissions } = usePermissions<StaffPermissions>();
   const seesPayments = canAccess(permissions?.role, 'payments', 'list');
   const seesLedger = canAccess(permissions?.role, 'ledger', 'list');
+  const seesReviews = canAccess(permissions?.role, 'merchant_reviews', 'list');
   // admin only; merchant_update_profile refuses everyone else anyway
   const canEdit = canAccess(permissions?.role, 'merchants', 'edit');
   return (
@@ -224,6 +226,11 @@ export const MerchantShow = () => {
         {seesLedger ? (
           <TabbedShowLayout.Tab label="resources.merchants.tabs.balance" path="balance">
             <MerchantBalance />
+          </TabbedShowLayout.Tab>
+        ) : null}
+        {seesReviews ? (
+          <TabbedShowLayout.Tab label="resources.merchant_reviews.tab" path="reviews">
+            <MerchantReviewsTab />
           </TabbedShowLayout.Tab>
         ) : null}
         <TabbedShowLayout.Tab label="resources.merchants.tabs.ranking" path="ranking">

@@ -90,6 +90,13 @@ const GRANTS = {
     admin: [...WRITE, 'assign', 'resolve'],
     customer_service: [...READ, 'create', 'edit', 'assign', 'resolve'],
   }),
+  // 商户评价: reviewers and admins hide / restore (review_hide, review_restore); finance has no business here (RLS agrees)
+  merchant_reviews: {
+    admin: [...READ, 'review'],
+    reviewer: [...READ, 'review'],
+    customer_service: READ,
+    analyst: READ,
+  },
   // customer service reads the payments of members in their cases (RLS narrows the rows)
   payments: { admin: [...APPEND_ONLY, 'import'], customer_service: READ, finance: [...APPEND_ONLY, 'import'], analyst: READ },
   statements: { admin: [...APPEND_ONLY, 'import'], customer_service: READ, finance: [...APPEND_ONLY, 'import'], analyst: READ },

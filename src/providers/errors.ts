@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'fee_amount_mismatch',
   'fee_price_missing',
   'fee_price_overlap',
+  'review_not_eligible',
   'unbalanced_journal',
   'ledger_immutable',
   'invalid_rates',

@@ -17,7 +17,10 @@ export function rawValueText(term: BreakdownTerm): string {
     case 'success_rate':
       return `${Number(term.value).toFixed(2)}%${term.key === 'success_rate' && term.total !== undefined ? ` (${term.successful}/${term.total})` : ''}`;
     case 'rating':
-      return Number(term.value).toFixed(2);
+      // runs before reviews existed carry only the value
+      return term.review_count === undefined
+        ? Number(term.value).toFixed(2)
+        : `${Number(term.value).toFixed(2)} (${term.review_count} · ${term.weighted_mean === null || term.weighted_mean === undefined ? '—' : Number(term.weighted_mean).toFixed(2)})`;
     case 'penalties':
       return `${Number(term.value)}${term.count ? ` (${term.count})` : ''}`;
     default:

@@ -19,7 +19,7 @@ export const zh = {
     term_help: {
       product_updates: '窗口内新建车源与车源状态变更次数，达到上限记满分 100',
       update_frequency: '窗口内有车源更新的天数占比（%）',
-      rating: '服务评分 0–5 分，×20 折算为 0–100',
+      rating: '服务评分 0–5 分（由会员可见评价算出：括号内为计分评价条数 · 按时间衰减的加权平均星级；评价少时向平台均分靠拢），×20 折算为 0–100',
       complaints: '窗口内收到的投诉（不含驳回与撤回），达到上限记 100',
       reservations: '窗口内的预约数，达到上限记 100',
       success_rate: '到店及之后状态的预约占比（%）',
@@ -118,7 +118,7 @@ export const en: typeof zh = {
     term_help: {
       product_updates: 'New listings and listing state changes in the window; the cap earns the full 100',
       update_frequency: 'Share of days in the window with a listing update (%)',
-      rating: 'Rating 0–5, × 20 to a 0–100 scale',
+      rating: 'Rating 0–5 from the visible member reviews (in brackets: counted reviews · their time-decayed weighted mean; few reviews are pulled toward the platform mean), × 20 to a 0–100 scale',
       complaints: 'Complaints received in the window (dismissed and withdrawn ones excluded); the cap is 100',
       reservations: 'Reservations in the window; the cap is 100',
       success_rate: 'Share of reservations that reached a visit or beyond (%)',

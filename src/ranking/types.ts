@@ -16,6 +16,10 @@ export interface BreakdownTerm {
   count?: number;
   successful?: number;
   total?: number;
+  // the rating term: how many visible reviews and their decay-weighted mean (19_merchant_reviews.sql)
+  review_count?: number;
+  weighted_mean?: number | null;
+  platform_mean?: number;
 }
 
 export interface Breakdown {

@@ -14,6 +14,8 @@ export const CORE_FIELDS: Array<{ key: string; unit: Unit }> = [
   { key: 'merchant_grace_days', unit: 'days' },
   { key: 'promotion_slots_per_model', unit: 'count' },
   { key: 'price_cut_review_share', unit: 'share' },
+  { key: 'review_half_life_days', unit: 'days' },
+  { key: 'review_prior_weight', unit: 'count' },
 ];
 
 export const MONEY_FIELDS: Array<{ key: string; unit: Unit }> = [

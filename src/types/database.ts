@@ -898,6 +898,8 @@ export type Database = {
           price_cut_review_share: number
           promotion_slots_per_model: number
           reservation_confirm_hours: number
+          review_half_life_days: number
+          review_prior_weight: number
           updated_at: string
         }
         Insert: {
@@ -914,6 +916,8 @@ export type Database = {
           price_cut_review_share?: number
           promotion_slots_per_model?: number
           reservation_confirm_hours?: number
+          review_half_life_days?: number
+          review_prior_weight?: number
           updated_at?: string
         }
         Update: {
@@ -930,6 +934,8 @@ export type Database = {
           price_cut_review_share?: number
           promotion_slots_per_model?: number
           reservation_confirm_hours?: number
+          review_half_life_days?: number
+          review_prior_weight?: number
           updated_at?: string
         }
         Relationships: []
@@ -2282,6 +2288,142 @@ export type Database = {
             columns: ["merchant_id"]
             isOneToOne: false
             referencedRelation: "v_merchants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      merchant_reviews: {
+        Row: {
+          body: string
+          city_code: string
+          created_at: string
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_note: string | null
+          hidden_reason: string | null
+          id: string
+          member_id: string
+          merchant_id: string
+          reservation_id: string | null
+          stars: number
+          trade_id: string | null
+          visibility: string
+        }
+        Insert: {
+          body: string
+          city_code: string
+          created_at?: string
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_note?: string | null
+          hidden_reason?: string | null
+          id?: string
+          member_id: string
+          merchant_id: string
+          reservation_id?: string | null
+          stars: number
+          trade_id?: string | null
+          visibility?: string
+        }
+        Update: {
+          body?: string
+          city_code?: string
+          created_at?: string
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_note?: string | null
+          hidden_reason?: string | null
+          id?: string
+          member_id?: string
+          merchant_id?: string
+          reservation_id?: string | null
+          stars?: number
+          trade_id?: string | null
+          visibility?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "merchant_reviews_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "v_distributors"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "v_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_reservation_id_fkey"
+            columns: ["reservation_id"]
+            isOneToOne: true
+            referencedRelation: "reservations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_reservation_id_fkey"
+            columns: ["reservation_id"]
+            isOneToOne: true
+            referencedRelation: "v_reservations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_trade_id_fkey"
+            columns: ["trade_id"]
+            isOneToOne: true
+            referencedRelation: "trades"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_trade_id_fkey"
+            columns: ["trade_id"]
+            isOneToOne: true
+            referencedRelation: "v_distribution_trades"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_trade_id_fkey"
+            columns: ["trade_id"]
+            isOneToOne: true
+            referencedRelation: "v_trades"
             referencedColumns: ["id"]
           },
         ]
@@ -6749,6 +6891,157 @@ export type Database = {
           },
         ]
       }
+      v_merchant_reviews: {
+        Row: {
+          body: string | null
+          city_code: string | null
+          city_name: string | null
+          created_at: string | null
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_by_name: string | null
+          hidden_note: string | null
+          hidden_reason: string | null
+          id: string | null
+          member_id: string | null
+          member_nickname: string | null
+          merchant_id: string | null
+          merchant_name: string | null
+          reservation_id: string | null
+          search: string | null
+          stars: number | null
+          trade_id: string | null
+          visibility: string | null
+        }
+        Insert: {
+          body?: string | null
+          city_code?: string | null
+          city_name?: never
+          created_at?: string | null
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_by_name?: never
+          hidden_note?: string | null
+          hidden_reason?: string | null
+          id?: string | null
+          member_id?: string | null
+          member_nickname?: never
+          merchant_id?: string | null
+          merchant_name?: never
+          reservation_id?: string | null
+          search?: never
+          stars?: number | null
+          trade_id?: string | null
+          visibility?: string | null
+        }
+        Update: {
+          body?: string | null
+          city_code?: string | null
+          city_name?: never
+          created_at?: string | null
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_by_name?: never
+          hidden_note?: string | null
+          hidden_reason?: string | null
+          id?: string | null
+          member_id?: string | null
+          member_nickname?: never
+          merchant_id?: string | null
+          merchant_name?: never
+          reservation_id?: string | null
+          search?: never
+          stars?: number | null
+          trade_id?: string | null
+          visibility?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "merchant_reviews_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "v_distributors"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "v_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "public_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchant_fees"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_merchant_id_fkey"
+            columns: ["merchant_id"]
+            isOneToOne: false
+            referencedRelation: "v_merchants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_reservation_id_fkey"
+            columns: ["reservation_id"]
+            isOneToOne: true
+            referencedRelation: "reservations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_reservation_id_fkey"
+            columns: ["reservation_id"]
+            isOneToOne: true
+            referencedRelation: "v_reservations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_trade_id_fkey"
+            columns: ["trade_id"]
+            isOneToOne: true
+            referencedRelation: "trades"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_trade_id_fkey"
+            columns: ["trade_id"]
+            isOneToOne: true
+            referencedRelation: "v_distribution_trades"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "merchant_reviews_trade_id_fkey"
+            columns: ["trade_id"]
+            isOneToOne: true
+            referencedRelation: "v_trades"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       v_merchant_scores: {
         Row: {
           city_code: string | null
@@ -9237,6 +9530,8 @@ export type Database = {
           price_cut_review_share: number
           promotion_slots_per_model: number
           reservation_confirm_hours: number
+          review_half_life_days: number
+          review_prior_weight: number
           updated_at: string
         }
         SetofOptions: {
@@ -10463,6 +10758,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      merchant_review_summary: { Args: { p_merchant: string }; Returns: Json }
       merchant_set_commission: {
         Args: {
           p_category_id: number
@@ -11353,6 +11649,88 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "reservations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      review_hide: {
+        Args: { p_id: string; p_note?: string; p_reason_code: string }
+        Returns: {
+          body: string
+          city_code: string
+          created_at: string
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_note: string | null
+          hidden_reason: string | null
+          id: string
+          member_id: string
+          merchant_id: string
+          reservation_id: string | null
+          stars: number
+          trade_id: string | null
+          visibility: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "merchant_reviews"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      review_restore: {
+        Args: { p_id: string; p_note: string }
+        Returns: {
+          body: string
+          city_code: string
+          created_at: string
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_note: string | null
+          hidden_reason: string | null
+          id: string
+          member_id: string
+          merchant_id: string
+          reservation_id: string | null
+          stars: number
+          trade_id: string | null
+          visibility: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "merchant_reviews"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      review_submit: {
+        Args: {
+          p_body: string
+          p_member_id: string
+          p_merchant_id: string
+          p_reservation_id?: string
+          p_stars: number
+          p_trade_id?: string
+        }
+        Returns: {
+          body: string
+          city_code: string
+          created_at: string
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_note: string | null
+          hidden_reason: string | null
+          id: string
+          member_id: string
+          merchant_id: string
+          reservation_id: string | null
+          stars: number
+          trade_id: string | null
+          visibility: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "merchant_reviews"
           isOneToOne: true
           isSetofReturn: false
         }

@@ -23,7 +23,11 @@ create table public.core_settings (
   -- a holiday price below this share of the listing's price sends the listing back to review
   price_cut_review_share numeric(4, 3) not null default 0.700 check (price_cut_review_share > 0 and price_cut_review_share <= 1),
   -- roles that must sign in with a second factor (aal2) before money actions and PII reveals
-  mfa_required_roles public.staff_role[] not null default '{admin,finance}'
+  mfa_required_roles public.staff_role[] not null default '{admin,finance}',
+  -- merchant rating from reviews (19_merchant_reviews.sql): a review's weight halves every
+  -- review_half_life_days; the platform mean counts as review_prior_weight fresh reviews
+  review_half_life_days integer not null default 180 check (review_half_life_days between 1 and 3650),
+  review_prior_weight numeric(6, 2) not null default 5 check (review_prior_weight > 0 and review_prior_weight <= 1000)
 );
 alter table public.core_settings enable row level security;
 
@@ -364,13 +368,14 @@ begin
   select k into bad from jsonb_object_keys(p_changes) k
    where k not in ('reservation_confirm_hours', 'deal_auto_close_days', 'binding_days', 'complaint_first_response_hours',
                    'complaint_merchant_reply_hours', 'complaint_resolution_days', 'complaint_auto_close_days',
-                   'penalty_suspend_threshold', 'merchant_grace_days', 'promotion_slots_per_model', 'price_cut_review_share')
+                   'penalty_suspend_threshold', 'merchant_grace_days', 'promotion_slots_per_model', 'price_cut_review_share',
+                   'review_half_life_days', 'review_prior_weight')
    limit 1;
   if bad is not null then
     perform app.fail('invalid_input', 'unknown setting ' || bad);
   end if;
   select k into bad from jsonb_object_keys(p_changes) k
-   where app.json_value(p_changes, k, case when k = 'price_cut_review_share' then 'numeric' else 'integer' end) is null
+   where app.json_value(p_changes, k, case when k in ('price_cut_review_share', 'review_prior_weight') then 'numeric' else 'integer' end) is null
    limit 1;
   if bad is not null then
     perform app.fail('invalid_input', bad || ' needs a value');
@@ -385,6 +390,7 @@ begin
       complaint_resolution_days = want.complaint_resolution_days, complaint_auto_close_days = want.complaint_auto_close_days,
       penalty_suspend_threshold = want.penalty_suspend_threshold, merchant_grace_days = want.merchant_grace_days,
       promotion_slots_per_model = want.promotion_slots_per_model, price_cut_review_share = want.price_cut_review_share,
+      review_half_life_days = want.review_half_life_days, review_prior_weight = want.review_prior_weight,
       updated_at = now()
     where s.id = 1
     returning * into row;

@@ -11,7 +11,8 @@ set check_function_bodies = off;
 -- Every term is first put on a 0..100 scale, then multiplied by its weight:
 --   product_updates   min(listing events in the window, cap_product_updates) / cap × 100
 --   update_frequency  days with a listing event / window_days × 100
---   rating            rating (0..5) × 20
+--   rating            rating (0..5) × 20, the rating computed from the visible member reviews
+--                     (app.merchant_review_ratings, 19_merchant_reviews.sql) at the run
 --   complaints        min(complaints received in the window, cap_complaints) / cap × 100
 --   reservations      min(reservations in the window, cap_reservations) / cap × 100
 --   success_rate      successful reservations (app.reservation_is_successful) / reservations × 100
@@ -365,14 +366,18 @@ begin
   -- the rollup days changed since the last refresh
   perform app.rollup_refresh(null, 'reservation');
   perform app.rollup_refresh(null, 'listing');
+  -- review decay and the platform mean move with time: every merchant's rating is recomputed
+  perform app.merchant_rating_refresh(null);
   insert into public.ranking_runs (rule_id, trigger, triggered_by)
   values (r.id, p_trigger, (select auth.uid()))
   returning id into v_run;
 
   begin
     with m as (
-      select x.id, x.city_code, x.rating
+      select x.id, x.city_code, rv.rating, rv.review_count, rv.weighted_count, rv.weighted_mean, rv.platform_mean,
+        rv.prior_weight, rv.half_life_days
       from public.merchants x
+      join app.merchant_review_ratings(null) rv on rv.merchant_id = x.id
       where x.status <> 'closed'
     ),
     -- listing events: one rollup row per merchant and whole day with events, raw events for the partial days
@@ -424,7 +429,8 @@ begin
       select m.id, m.city_code,
         coalesce(upd.n, 0) as v_updates,
         round(least(coalesce(upd.days, 0), r.window_days) * 100.0 / r.window_days, 2) as v_freq,
-        m.rating as v_rating,
+        m.rating as v_rating, m.review_count, m.weighted_count, m.weighted_mean, m.platform_mean, m.prior_weight,
+        m.half_life_days,
         coalesce(cmp.n, 0) as v_complaints,
         coalesce(res.n, 0) as v_res,
         coalesce(res.ok, 0) as v_res_ok,
@@ -473,7 +479,9 @@ begin
               'normalized', s.n_updates, 'weight', r.w_product_updates, 'points', s.p_updates),
           'update_frequency', jsonb_build_object('value', s.v_freq, 'window_days', r.window_days,
               'normalized', s.n_freq, 'weight', r.w_update_frequency, 'points', s.p_freq),
-          'rating', jsonb_build_object('value', s.v_rating,
+          'rating', jsonb_build_object('value', s.v_rating, 'review_count', s.review_count,
+              'weighted_count', s.weighted_count, 'weighted_mean', s.weighted_mean, 'platform_mean', s.platform_mean,
+              'prior_weight', s.prior_weight, 'half_life_days', s.half_life_days,
               'normalized', s.n_rating, 'weight', r.w_rating, 'points', s.p_rating),
           'complaints', jsonb_build_object('value', s.v_complaints, 'cap', r.cap_complaints,
               'normalized', s.n_complaints, 'weight', r.w_complaints, 'points', s.p_complaints),

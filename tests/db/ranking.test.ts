@@ -25,16 +25,33 @@ const RULE = {
 
 let pgc: pg.Client;
 let defaultRule: Record<string, unknown>;
+let reviewSettings: { hl: number; k: number };
 const ids = { a: '', b: '', c: '', member: '', penalty: '' };
 
+// The rating term reads the rating made from member reviews (19_merchant_reviews.sql). With
+// 100 fresh reviews and the platform prior at its smallest weight (0.01) the mean of the stars
+// comes out exactly at two decimals, whatever the platform mean is. Their reservations are
+// 100 days old, outside the window, so they count for nothing else.
 async function insertMerchant(name: string, rating: number): Promise<string> {
   const { rows } = await pgc.query(
-    `insert into public.merchants (name, kind, category_id, city_code, status, rating, fee_plan, fee_paid_until)
-     values ($1, 'used_dealer', (select min(id) from public.merchant_categories), $2, 'active', $3, 'yearly', current_date + 300)
+    `insert into public.merchants (name, kind, category_id, city_code, status, fee_plan, fee_paid_until)
+     values ($1, 'used_dealer', (select min(id) from public.merchant_categories), $2, 'active', 'yearly', current_date + 300)
      returning id`,
-    [name, CITY, rating],
+    [name, CITY],
   );
-  return rows[0].id;
+  const id = rows[0].id as string;
+  const lst = await insertListing(id, '100 days');
+  await pgc.query(
+    `with res as (
+       insert into public.reservations (kind, member_id, merchant_id, listing_id, state, reserved_for, confirm_deadline, price_fen, created_at)
+       select 'used_purchase', $1, $2, $3, 'visited', now() - interval '99 days', now() - interval '99 days', 10000000, now() - interval '100 days'
+       from generate_series(1, 100) returning id)
+     insert into public.merchant_reviews (member_id, merchant_id, city_code, reservation_id, stars, body)
+     select $1, $2, $4, res.id, case when row_number() over () % 2 = 0 then floor($5::numeric) else ceil($5::numeric) end, '排名测试评价'
+     from res`,
+    [ids.member, id, lst, CITY, rating],
+  );
+  return id;
 }
 
 async function insertListing(merchant: string, createdAgo: string): Promise<string> {
@@ -90,6 +107,8 @@ beforeAll(async () => {
   await pgc.query(`update public.merchants set status = 'closed', closed_at = now() where city_code = $1 and status <> 'closed'`, [CITY]);
   const { rows } = await pgc.query('select * from public.ranking_rules where active');
   defaultRule = rows[0];
+  reviewSettings = (await pgc.query('select review_half_life_days as hl, review_prior_weight as k from public.core_settings')).rows[0];
+  await pgc.query('update public.core_settings set review_half_life_days = 3650, review_prior_weight = 0.01');
   const m = await pgc.query(`insert into public.members (nickname, city_code) values ('排名测试会员', $1) returning id`, [CITY]);
   ids.member = m.rows[0].id;
 
@@ -127,6 +146,7 @@ afterAll(async () => {
   // leave the demo's rule active again, as a new version
   const keys = Object.keys(RULE);
   await publish(Object.fromEntries(keys.map((k) => [k, defaultRule[k]])), '排名测试结束：恢复默认规则');
+  await pgc.query('update public.core_settings set review_half_life_days = $1, review_prior_weight = $2', [reviewSettings.hl, reviewSettings.k]);
   await pgc.end();
 });
 
@@ -148,7 +168,7 @@ describe('ranking computation', () => {
     expect(rows[0].terms).toMatchObject({
       product_updates: { value: 5, cap: 10, normalized: 50, weight: 0.2, points: 10 },
       update_frequency: { value: 10, normalized: 10, weight: 0.1, points: 1 },
-      rating: { value: 4.5, normalized: 90, weight: 0.3, points: 27 },
+      rating: { value: 4.5, normalized: 90, weight: 0.3, points: 27, review_count: 100, weighted_mean: 4.5 },
       complaints: { value: 1, normalized: 20, weight: -0.2, points: -4 },
       reservations: { value: 4, normalized: 40, weight: 0.2, points: 8 },
       success_rate: { value: 75, successful: 3, total: 4, normalized: 75, weight: 0.2, points: 15 },

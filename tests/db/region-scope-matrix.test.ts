@@ -14,7 +14,7 @@ interface Row {
   merchant: string; pendingListing: string; shelvedListing: string; member: string; reservation: string; trade: string;
   complaint: string; application: string; penalty: string; promotion: string; withdrawal: string; bank: string;
   pendingPayment: string; paidPayment: string; category: number; staff: string; batch: string; offlineFee: string; notification: string;
-  binding: string; share: string;
+  binding: string; share: string; review: string;
 }
 
 /** Functions that act on one region's rows: who may call them, and the arguments naming a row of CITY_B. */
@@ -78,6 +78,9 @@ const REGIONAL: Record<string, (r: Row) => Args> = {
   reservation_transition: (r) => ({ p_id: r.reservation, p_to: 'confirmed' }),
   reservation_verify_deal: (r) => ({ p_id: r.reservation }),
   reservation_void: (r) => ({ p_id: r.reservation, p_reason_code: 'fraud' }),
+  review_hide: (r) => ({ p_id: r.review, p_reason_code: 'spam' }),
+  review_restore: (r) => ({ p_id: r.review, p_note: '核实为真实评价' }),
+  merchant_review_summary: (r) => ({ p_merchant: r.merchant }),
   trade_refund: (r) => ({ p_id: r.trade, p_reason_code: 'customer_request' }),
   withdrawal_apply: (r) => ({ p_withdrawal_no: `WR${uniq()}`, p_owner_type: 'member', p_owner_id: r.member, p_amount_fen: 20000, p_bank_account_id: r.bank }),
   withdrawal_approve: (r) => ({ p_id: r.withdrawal }),
@@ -225,7 +228,11 @@ beforeAll(async () => {
     `insert into public.customer_bindings (member_id, distributor_id, merchant_id, share_id, expires_at)
      values ($1, $2, $3, $4, now() + interval '30 days') returning id`, [member, distA, merchant, await share(distA)])).id;
   const shareB = await share(distB);
-  row = { binding, share: shareB, merchant, pendingListing, shelvedListing, member, reservation, trade, complaint, application, penalty, promotion, withdrawal,
+  const review = (await q<{ id: string }>(
+    `insert into public.merchant_reviews (member_id, merchant_id, city_code, reservation_id, stars, body)
+     values ($1, $2, $3, $4, 1, '区域测试评价') returning id`,
+    [member, merchant, CITY_B, await makeReservation(pgc, member, shelvedListing, { state: 'visited' })])).id;
+  row = { review, binding, share: shareB, merchant, pendingListing, shelvedListing, member, reservation, trade, complaint, application, penalty, promotion, withdrawal,
     bank, pendingPayment: await pay('pending'), paidPayment: await pay('succeeded'), category, staff, batch, offlineFee, notification };
   scoped.set('admin', (await makeScopedStaff(pgc, 'admin', [CITY_A])).client);
 }, 120_000);

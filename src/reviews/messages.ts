@@ -1,0 +1,98 @@
+// Review moderation texts (zh-CN default, en with exactly the same keys).
+export const zh = {
+  resources: {
+    merchant_reviews: {
+      name: '商户评价 |||| 商户评价',
+      fields: {
+        q: '搜索评价内容、商户或会员',
+        created_at: '评价时间',
+        stars: '星级',
+        body: '评价内容',
+        merchant_id: '商户',
+        merchant_name: '商户',
+        member_nickname: '会员',
+        city_code: '城市',
+        city_name: '城市',
+        visibility: '显示状态',
+        hidden_reason: '隐藏原因',
+        hidden_note: '隐藏说明',
+        hidden_by_name: '隐藏人',
+        hidden_at: '隐藏时间',
+        actions: '操作',
+      },
+      visibility: { visible: '显示中', hidden: '已隐藏' },
+      reasons: {
+        spam: '广告引流',
+        fake: '虚假评价（刷单）',
+        abusive: '辱骂或人身攻击',
+        irrelevant: '与商户无关',
+        other: '其他',
+      },
+      actions: { hide: '隐藏', restore: '恢复显示' },
+      dialog: {
+        hide_title: '隐藏对「%{name}」的评价',
+        hide_content: '隐藏后该评价不再计入商户评分，商户评分立即重算；商户等级在下次等级计算时更新。',
+        restore_title: '恢复对「%{name}」的评价',
+        restore_content: '恢复后该评价重新计入商户评分。请说明恢复原因。',
+      },
+      notify: { hidden: '评价已隐藏，商户评分已重算', restored: '评价已恢复，商户评分已重算' },
+      tab: '评价',
+      summary: {
+        rating: '评价评分',
+        counts: '计分评价 %{visible} 条，已隐藏 %{hidden} 条',
+        weighted: '加权平均 %{mean}（有效权重 %{weight}）',
+        formula: '评分 =（%{prior} × 平台均分 %{platform} + 加权星级之和）÷（%{prior} + 权重之和）；评价权重每 %{days} 天减半。',
+        unavailable: '无法读取评分说明',
+      },
+    },
+  },
+};
+
+export const en: typeof zh = {
+  resources: {
+    merchant_reviews: {
+      name: 'Merchant review |||| Merchant reviews',
+      fields: {
+        q: 'Search review text, merchant or member',
+        created_at: 'Posted at',
+        stars: 'Stars',
+        body: 'Review',
+        merchant_id: 'Merchant',
+        merchant_name: 'Merchant',
+        member_nickname: 'Member',
+        city_code: 'City',
+        city_name: 'City',
+        visibility: 'Visibility',
+        hidden_reason: 'Hidden because',
+        hidden_note: 'Hiding note',
+        hidden_by_name: 'Hidden by',
+        hidden_at: 'Hidden at',
+        actions: 'Actions',
+      },
+      visibility: { visible: 'Visible', hidden: 'Hidden' },
+      reasons: {
+        spam: 'Spam / advertising',
+        fake: 'Fake review',
+        abusive: 'Abusive',
+        irrelevant: 'Not about the merchant',
+        other: 'Other',
+      },
+      actions: { hide: 'Hide', restore: 'Restore' },
+      dialog: {
+        hide_title: 'Hide the review of “%{name}”',
+        hide_content: 'A hidden review no longer counts: the merchant’s rating is recomputed now, its level at the next ranking run.',
+        restore_title: 'Restore the review of “%{name}”',
+        restore_content: 'The review counts again in the merchant’s rating. Say why it is restored.',
+      },
+      notify: { hidden: 'Review hidden; the merchant’s rating was recomputed', restored: 'Review restored; the merchant’s rating was recomputed' },
+      tab: 'Reviews',
+      summary: {
+        rating: 'Review rating',
+        counts: '%{visible} counted reviews, %{hidden} hidden',
+        weighted: 'Weighted mean %{mean} (total weight %{weight})',
+        formula: 'Rating = (%{prior} × platform mean %{platform} + weighted stars) ÷ (%{prior} + total weight); a review’s weight halves every %{days} days.',
+        unavailable: 'The rating explanation could not be read',
+      },
+    },
+  },
+};

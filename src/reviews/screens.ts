@@ -1,0 +1,5 @@
+import { ReviewList } from './ReviewList';
+import { ReviewShow } from './ReviewShow';
+
+export const list = ReviewList;
+export const show = ReviewShow;

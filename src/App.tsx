@@ -8,7 +8,7 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { darkTheme, lightTheme } from './layout/themes';
 import { HomePage, RESOURCE_MANIFESTS } from './features';
-import { CHANGE_PASSWORD_PATH, ChangePasswordPage, MFA_PATH, MfaPage, SECURITY_PATH, SecurityPage } from './security/shell';
+import { MFA_PATH, MfaPage, SECURITY_PATH, SecurityPage } from './security/shell';
 
 export const App = () => (
   <Admin
@@ -28,7 +28,6 @@ export const App = () => (
       <Route path={SetPasswordPage.path} element={<SetPasswordPage />} />
       <Route path={ForgotPasswordPage.path} element={<ForgotPasswordPage />} />
       <Route path={MFA_PATH} element={<MfaPage />} />
-      <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
     </CustomRoutes>
     <CustomRoutes>
       <Route path={SECURITY_PATH} element={<SecurityPage />} />

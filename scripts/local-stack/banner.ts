@@ -1,8 +1,5 @@
 // What `npm start` prints once everything answers: where things are and how to sign in.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { ROOT, type StackConfig } from './config.ts';
-import { statementsDir } from './statement-samples.ts';
+import type { StackConfig } from './config.ts';
 
 export const DEMO_LOGINS: Array<[string, string]> = [
   ['超级管理员 admin', 'admin@demo.test'],
@@ -22,9 +19,6 @@ export function banner(cfg: StackConfig, opts: { app: boolean; timings?: Record<
     `  API gateway         ${cfg.apiUrl}   (/rest/v1  /auth/v1  /functions/v1)`,
     `  Postgres            ${cfg.dbUrl}`,
     `  Mailbox             http://${cfg.host}:${cfg.mailPort}   (password reset, invitation and e-mail change mail; SMTP ${cfg.host}:${cfg.smtpPort})`,
-    ...(existsSync(statementsDir(cfg))
-      ? [`  Sample statements   ${path.relative(ROOT, statementsDir(cfg))}/   (渠道账单 → 导入对账单: one mismatch, one missing, one extra each)`]
-      : []),
     `  publishable key     ${cfg.publishableKey}   (the app's key; = anon)`,
     `  secret key          ${cfg.secretKey}   (local only; servers, never a browser)`,
     `  anon key (legacy)   ${cfg.anonKey}`,

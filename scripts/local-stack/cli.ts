@@ -1,18 +1,17 @@
-// `npm run stack -- [--name dev] [--port-base 54320] [--reset] [--no-app] [--no-serve] [--no-schedule] [--dev]`
-// Starts the local stack (and the app unless --no-app: the production build, made once and
-// reused until the sources change, or with --dev the Vite server with hot reload; app.ts) and
-// supervises it until Ctrl-C:
+// `npm run stack -- [--name dev] [--port-base 54320] [--reset] [--no-app] [--no-serve] [--no-schedule]`
+// Starts the local stack (and the Vite app unless --no-app) and supervises it until Ctrl-C:
 // a process that dies is restarted (supervisor.ts). --no-serve only prepares the database
 // (used by `npm run db:reset`) and exits. --no-schedule leaves the scheduled jobs off
 // (measuring on a scale database: its timers would churn).
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { stackConfig } from './config.ts';
+import { ROOT, stackConfig } from './config.ts';
 import { startStack } from './stack.ts';
 import { StackError } from './db.ts';
-import { appService } from './app.ts';
+import { startChild, waitForHttp } from './children.ts';
 import { logger } from './log.ts';
 import { banner } from './banner.ts';
+import type { ServiceSpec } from './supervisor.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +22,6 @@ const { values } = parseArgs({
     'no-app': { type: 'boolean', default: false },
     'no-serve': { type: 'boolean', default: false },
     'no-schedule': { type: 'boolean', default: false },
-    dev: { type: 'boolean', default: false },
   },
 });
 
@@ -41,16 +39,16 @@ try {
 }
 const withApp = !values['no-app'] && !values['no-serve'];
 
-const app = appService(
-  {
-    host: cfg.host,
-    port: cfg.appPort,
-    env: { VITE_SUPABASE_URL: cfg.apiUrl, VITE_SUPABASE_ANON_KEY: cfg.publishableKey },
-    outDir: path.join(cfg.dataDir, 'app'),
-    dev: values.dev,
-  },
-  logger('app'),
-);
+const app: ServiceSpec = {
+  name: 'app',
+  spawn: () =>
+    startChild('vite', path.join(ROOT, 'node_modules', '.bin', 'vite'),
+      ['--host', cfg.host, '--port', String(cfg.appPort), '--strictPort'], logger('app'), {
+        cwd: ROOT,
+        env: { ...process.env, VITE_SUPABASE_URL: cfg.apiUrl, VITE_SUPABASE_ANON_KEY: cfg.publishableKey },
+      }),
+  ready: (child) => waitForHttp(`http://${cfg.host}:${cfg.appPort}/`, 60_000, child),
+};
 
 // Without these nothing answers: when the supervisor gives up on one, the stack stops.
 const ESSENTIAL = new Set(['postgres', 'gateway']);
@@ -62,7 +60,6 @@ async function shutdown(signal: string, code = 0) {
   if (stopping) return;
   stopping = true;
   log.info(`${signal}: stopping…`);
-  await app.stopBuild();
   if (!stack) {
     starting.abort(); // startStack stops what it started, then rejects
     return;

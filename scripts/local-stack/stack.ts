@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { ROOT, type StackConfig } from './config.ts';
+import type { StackConfig } from './config.ts';
 import { bootstrap, checkpoint, migrate, postgresLayout, postgresService, prepareCluster, seed, StackError } from './db.ts';
 import { discoverFunctions, functionServices } from './functions.ts';
 import { logger } from './log.ts';
@@ -15,7 +15,6 @@ import { mailService } from './mail.ts';
 import { postgrestService } from './postgrest.ts';
 import { nodeService } from './service.ts';
 import { seedStorage } from './seed-storage.ts';
-import { statementsDir, writeStackStatementSamples } from './statement-samples.ts';
 import { Supervisor, type ServiceSpec, type SupervisorEvent } from './supervisor.ts';
 
 export interface StackOptions {
@@ -158,12 +157,6 @@ export async function startStack(cfg: StackConfig, opts: StackOptions = {}): Pro
       await seed(cfg, dbLog);
       await seedStorage(cfg, log('storage'));
       mark('seed');
-    }
-    // statements to import that match this database's payments (a database seeded before
-    // they existed gets them on its next start)
-    if (seeded || (opts.seed !== false && !existsSync(statementsDir(cfg)))) {
-      const samples = await writeStackStatementSamples(cfg);
-      if (samples.length) main.info(`sample channel statements in ${path.relative(ROOT, statementsDir(cfg))}/`);
     }
     // a crash soon after this start must not replay the schema build (or seed) from the WAL
     if (fresh || applied.length > 0) await checkpoint(cfg);

@@ -1,8 +1,7 @@
 // An owner's balance figures and the ledger entries behind each one. Clicking a figure shows
 // only the entries of the accounts that make it up; their effects add up to the figure.
-import { useState, type MouseEvent } from 'react';
-import { Alert, Box, Card, CardActionArea, CardContent, Grid, LinearProgress, Link as MuiLink, Stack, Typography } from '@mui/material';
-import { Link } from 'react-router-dom';
+import { useState } from 'react';
+import { Alert, Box, Card, CardActionArea, CardContent, Grid, LinearProgress, Stack, Typography } from '@mui/material';
 import {
   DataTable,
   ListBase,
@@ -17,7 +16,6 @@ import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { useRefusal } from '../common/refusal';
 import { balanceEffect, FIGURE_KINDS, type Figure } from './kinds';
-import { memoText, refPath, refText } from './memo';
 
 export const PLATFORM_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -60,28 +58,6 @@ const KindField = ({ prefix, source }: { prefix: string; source: string }) => {
   return <span>{v ? translate(`${prefix}.${v}`, { _: String(v) }) : ''}</span>;
 };
 
-const MemoField = () => {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  return <span>{memoText(record?.memo as string | null, translate)}</span>;
-};
-
-/** What the journal is about, linked to its screen where it has one. */
-const RefField = () => {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  if (!record?.ref_type) return null;
-  const text = refText(String(record.ref_type), record.ref_id == null ? null : String(record.ref_id), translate);
-  const to = refPath(String(record.ref_type), record.ref_id == null ? null : String(record.ref_id));
-  return to ? (
-    <MuiLink component={Link} to={to} onClick={(e: MouseEvent) => e.stopPropagation()} sx={{ whiteSpace: 'nowrap' }}>
-      {text}
-    </MuiLink>
-  ) : (
-    <span style={{ whiteSpace: 'nowrap' }}>{text}</span>
-  );
-};
-
 /** The ledger entries of one owner (optionally of one figure), newest first. */
 export const LedgerEntries = ({ account, figure }: { account: AccountBalance; figure?: Figure | null }) => {
   const filter: Record<string, unknown> =
@@ -94,8 +70,8 @@ export const LedgerEntries = ({ account, figure }: { account: AccountBalance; fi
         <DataTable.Col source="posted_at" label="accounts.entries.posted_at" field={DateTimeField} />
         <DataTable.Col source="journal_kind" label="accounts.entries.journal_kind" field={() => <KindField prefix="accounts.journal" source="journal_kind" />} />
         <DataTable.Col source="account_kind" label="accounts.entries.account_kind" field={() => <KindField prefix="accounts.kind" source="account_kind" />} />
-        <DataTable.Col source="memo" label="accounts.entries.memo" field={MemoField} />
-        <DataTable.Col source="ref_id" label="accounts.entries.ref" field={RefField} />
+        <DataTable.Col source="memo" label="accounts.entries.memo" />
+        <DataTable.Col source="ref_id" label="accounts.entries.ref" render={(r) => `${r.ref_type}:${String(r.ref_id).slice(0, 13)}`} />
         <DataTable.Col align="right" source="debit_fen" label="accounts.entries.debit" field={MoneyField} />
         <DataTable.Col align="right" source="credit_fen" label="accounts.entries.credit" field={MoneyField} />
         <DataTable.Col align="right" source="amount_fen" label="accounts.entries.effect" field={EffectField} disableSort />

@@ -7,7 +7,6 @@ import type { StaffPermissions } from '../providers/authProvider';
 import { REGION_CHOICES, type RegionChoice } from '../common/regions';
 import { CHARTS } from './charts';
 import { defaultFilter, isValidRange, presetFilter, type AnalyticsFilter } from './range';
-import { DayTextField } from '../common/DayInput';
 
 /** The regions a user may pick: all, or their own scope (provinces and the cities inside them). */
 export function regionOptions(scope: string[]): RegionChoice[] {
@@ -34,12 +33,12 @@ export const AnalyticsPage = () => {
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-            <DayTextField size="small" label={translate('analytics.filter.from')} value={draft.from}
-              onChange={(day) => apply({ ...draft, from: day })} error={!isValidRange(draft)}
-              slotProps={{ htmlInput: { name: 'from' } }} />
-            <DayTextField size="small" label={translate('analytics.filter.to')} value={draft.to}
-              onChange={(day) => apply({ ...draft, to: day })} error={!isValidRange(draft)}
-              slotProps={{ htmlInput: { name: 'to' } }} />
+            <TextField size="small" type="date" label={translate('analytics.filter.from')} value={draft.from}
+              onChange={(e) => apply({ ...draft, from: e.target.value })} error={!isValidRange(draft)}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { name: 'from' } }} />
+            <TextField size="small" type="date" label={translate('analytics.filter.to')} value={draft.to}
+              onChange={(e) => apply({ ...draft, to: e.target.value })} error={!isValidRange(draft)}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { name: 'to' } }} />
             <ButtonGroup size="small" aria-label={translate('analytics.filter.presets')}>
               {[7, 30, 90, 365].map((d) => (
                 <Button key={d} onClick={() => apply(presetFilter(d, filter.city))}>{translate('analytics.filter.last_days', { days: d })}</Button>

@@ -1,6 +1,6 @@
 // One chart: title that says what it measures, its data from one RPC (aggregates only),
 // loading and empty states, and a CSV export of exactly the rows it draws.
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Box, Card, CardContent, CardHeader, IconButton, Skeleton, Tooltip, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
@@ -9,7 +9,6 @@ import type { AppDataProvider } from '../providers/dataProvider';
 import { chartArgs, chartRows, type ChartRow, type ChartRpc } from './api';
 import { download, toCsv, type CsvColumn } from './csv';
 import type { AnalyticsFilter } from './range';
-import { useDrawTurn } from './drawQueue';
 
 export interface ChartCardProps<N extends ChartRpc> {
   id: string;
@@ -35,20 +34,11 @@ export function ChartCard<N extends ChartRpc>({ id, rpc, filter, title, subtitle
   });
   const rows = data ?? [];
   const empty = !isPending && !error && (rows.length === 0 || (isEmpty ? isEmpty(rows) : false));
-  // the chart itself waits for its turn (drawQueue.ts); the card, title and skeleton show at once
-  const turn = useDrawTurn(!isPending);
-  // data-drawn: the chart (or its empty / error state) is on screen, for tests and benchmarks
-  const [drawn, setDrawn] = useState(false);
-  useEffect(() => {
-    if (!turn || drawn) return;
-    const frame = requestAnimationFrame(() => setDrawn(true));
-    return () => cancelAnimationFrame(frame);
-  }, [turn, drawn]);
   const exportCsv = () =>
     download(toCsv(rows, csv), `${id}_${filter.from}_${filter.to}${filter.city ? `_${filter.city}` : ''}.csv`);
 
   return (
-    <Card data-chart={id} data-loading={isFetching ? 'true' : 'false'} data-drawn={drawn ? 'true' : 'false'} sx={{ height: '100%' }}>
+    <Card data-chart={id} data-loading={isFetching ? 'true' : 'false'} sx={{ height: '100%' }}>
       <CardHeader
         title={title}
         subheader={subtitle}
@@ -65,7 +55,7 @@ export function ChartCard<N extends ChartRpc>({ id, rpc, filter, title, subtitle
       />
       <CardContent sx={{ pt: 0 }}>
         <Box sx={{ height, position: 'relative', opacity: isFetching && !isPending ? 0.6 : 1, transition: 'opacity .2s' }}>
-          {isPending || !turn ? (
+          {isPending ? (
             <Skeleton variant="rounded" height={height} aria-label={translate('analytics.loading')} />
           ) : error ? (
             <Alert severity="error">{translate((error as Error).message, { _: (error as Error).message })}</Alert>

@@ -1,6 +1,4 @@
-// Every chart of R-ANA-2: which RPC feeds it, what it draws, and what its CSV holds. Drawn
-// without animation: a chart is complete the moment it shows (and sixteen animations at once
-// cost the page its first seconds).
+// Every chart of R-ANA-2: which RPC feeds it, what it draws, and what its CSV holds.
 import type { ReactNode } from 'react';
 import {
   Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer,
@@ -74,8 +72,8 @@ export const GmvChart = ({ filter }: ChartProps) => {
             <YAxis yAxisId="n" orientation="right" tick={a.tick} width={40} allowDecimals={false} />
             <Tooltip formatter={(v, name) => [name === t('analytics.col.gmv') ? money(v) : num(v), name]} />
             <Legend />
-            <Bar isAnimationActive={false} yAxisId="n" dataKey="trades" name={t('analytics.col.trades')} fill="#91caff" />
-            <Line isAnimationActive={false} yAxisId="gmv" dataKey="gmv_fen" name={t('analytics.col.gmv')} stroke={PALETTE[0]} dot={false} strokeWidth={2} />
+            <Bar yAxisId="n" dataKey="trades" name={t('analytics.col.trades')} fill="#91caff" />
+            <Line yAxisId="gmv" dataKey="gmv_fen" name={t('analytics.col.gmv')} stroke={PALETTE[0]} dot={false} strokeWidth={2} />
           </ComposedChart>
         </Frame>
       )}
@@ -112,9 +110,9 @@ export const ReservationsChart = ({ filter }: ChartProps) => {
               <YAxis yAxisId="rate" orientation="right" tick={a.tick} unit="%" domain={[0, 100]} />
               <Tooltip formatter={(v, name) => [name === t('analytics.col.success_rate') ? `${v}%` : num(v), name]} />
               <Legend />
-              <Bar isAnimationActive={false} yAxisId="n" dataKey="total" name={t('analytics.col.reservations')} fill="#91caff" />
-              <Bar isAnimationActive={false} yAxisId="n" dataKey="successful" name={t('analytics.col.successful')} fill={PALETTE[1]} />
-              <Line isAnimationActive={false} yAxisId="rate" dataKey="rate" name={t('analytics.col.success_rate')} stroke={PALETTE[2]} strokeWidth={2} />
+              <Bar yAxisId="n" dataKey="total" name={t('analytics.col.reservations')} fill="#91caff" />
+              <Bar yAxisId="n" dataKey="successful" name={t('analytics.col.successful')} fill={PALETTE[1]} />
+              <Line yAxisId="rate" dataKey="rate" name={t('analytics.col.success_rate')} stroke={PALETTE[2]} strokeWidth={2} />
             </ComposedChart>
           </Frame>
         );
@@ -133,7 +131,7 @@ function HorizontalBars<R>({ rows, label, value, name, isMoney }: { rows: R[]; l
         <XAxis type="number" tick={a.tick} tickFormatter={isMoney ? a.yuan : undefined} />
         <YAxis type="category" dataKey="label" tick={a.tick} width={120} interval={0} />
         <Tooltip formatter={(v) => [isMoney ? money(v) : num(v), name]} />
-        <Bar isAnimationActive={false} dataKey="value" name={name} fill={PALETTE[0]} />
+        <Bar dataKey="value" name={name} fill={PALETTE[0]} />
       </BarChart>
     </Frame>
   );
@@ -189,7 +187,7 @@ export const TradesByHourChart = ({ filter }: ChartProps) => {
             <XAxis dataKey="hour" tick={a.tick} tickFormatter={(h: number) => `${h}:00`} />
             <YAxis tick={a.tick} allowDecimals={false} />
             <Tooltip labelFormatter={(h) => `${h}:00–${h}:59`} formatter={(v) => [num(v), t('analytics.col.trades')]} />
-            <Bar isAnimationActive={false} dataKey="trades" name={t('analytics.col.trades')} fill={PALETTE[4]} />
+            <Bar dataKey="trades" name={t('analytics.col.trades')} fill={PALETTE[4]} />
           </BarChart>
         </Frame>
       )}
@@ -238,7 +236,7 @@ export const MerchantTrendChart = ({ filter }: ChartProps) => {
               <Tooltip formatter={(v, name) => [money(v), name]} />
               <Legend />
               {names.map(([id, name], i) => (
-                <Line isAnimationActive={false} key={id} dataKey={id} name={name} stroke={PALETTE[i % PALETTE.length]} dot={false} strokeWidth={2} />
+                <Line key={id} dataKey={id} name={name} stroke={PALETTE[i % PALETTE.length]} dot={false} strokeWidth={2} />
               ))}
             </LineChart>
           </Frame>
@@ -268,8 +266,8 @@ export const MemberGrowthChart = ({ filter }: ChartProps) => {
             <YAxis yAxisId="total" orientation="right" tick={a.tick} width={60} />
             <Tooltip formatter={(v, name) => [num(v), name]} />
             <Legend />
-            <Bar isAnimationActive={false} yAxisId="new" dataKey="new_members" name={t('analytics.col.new_members')} fill="#95de64" />
-            <Line isAnimationActive={false} yAxisId="total" dataKey="total_members" name={t('analytics.col.total_members')} stroke={PALETTE[0]} dot={false} strokeWidth={2} />
+            <Bar yAxisId="new" dataKey="new_members" name={t('analytics.col.new_members')} fill="#95de64" />
+            <Line yAxisId="total" dataKey="total_members" name={t('analytics.col.total_members')} stroke={PALETTE[0]} dot={false} strokeWidth={2} />
           </ComposedChart>
         </Frame>
       )}
@@ -343,9 +341,9 @@ export const ComplaintsChart = ({ filter }: ChartProps) => {
               <YAxis tick={a.tick} allowDecimals={false} />
               <Tooltip formatter={(v, name) => [num(v), name]} />
               <Legend />
-              <Bar isAnimationActive={false} dataKey="open" stackId="c" name={t('analytics.col.open')} fill={PALETTE[2]} />
-              <Bar isAnimationActive={false} dataKey="resolved" stackId="c" name={t('analytics.col.resolved')} fill={PALETTE[1]} />
-              <Bar isAnimationActive={false} dataKey="other" stackId="c" name={t('analytics.col.closed_other')} fill="#bfbfbf" />
+              <Bar dataKey="open" stackId="c" name={t('analytics.col.open')} fill={PALETTE[2]} />
+              <Bar dataKey="resolved" stackId="c" name={t('analytics.col.resolved')} fill={PALETTE[1]} />
+              <Bar dataKey="other" stackId="c" name={t('analytics.col.closed_other')} fill="#bfbfbf" />
             </BarChart>
           </Frame>
         );
@@ -378,9 +376,9 @@ export const ResolutionChart = ({ filter }: ChartProps) => {
               <YAxis tick={a.tick} unit="h" />
               <Tooltip formatter={(v, name) => [v === null ? '—' : `${v} h`, name]} />
               <Legend />
-              <Bar isAnimationActive={false} dataKey="median_hours" name={t('analytics.col.median_hours')} fill={PALETTE[0]} />
-              <Bar isAnimationActive={false} dataKey="avg_hours" name={t('analytics.col.avg_hours')} fill={PALETTE[5]} />
-              <Bar isAnimationActive={false} dataKey="p90_hours" name={t('analytics.col.p90_hours')} fill={PALETTE[3]} />
+              <Bar dataKey="median_hours" name={t('analytics.col.median_hours')} fill={PALETTE[0]} />
+              <Bar dataKey="avg_hours" name={t('analytics.col.avg_hours')} fill={PALETTE[5]} />
+              <Bar dataKey="p90_hours" name={t('analytics.col.p90_hours')} fill={PALETTE[3]} />
             </BarChart>
           </Frame>
         );
@@ -410,7 +408,7 @@ export const DistributorsChart = ({ filter }: ChartProps) => {
             <YAxis type="category" dataKey="nickname" tick={a.tick} width={80} interval={0} />
             <Tooltip formatter={(v, name) => [money(v), name]} />
             <Legend />
-            <Bar isAnimationActive={false} dataKey="commission_fen" name={t('analytics.col.commission')} fill={PALETTE[2]} />
+            <Bar dataKey="commission_fen" name={t('analytics.col.commission')} fill={PALETTE[2]} />
           </BarChart>
         </Frame>
       )}
@@ -436,7 +434,7 @@ export const CommissionChart = ({ filter }: ChartProps) => {
             <XAxis dataKey="day" tick={a.tick} tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
             <YAxis tick={a.tick} tickFormatter={a.yuan} width={70} />
             <Tooltip formatter={(v) => [money(v), t('analytics.col.commission')]} />
-            <Line isAnimationActive={false} dataKey="commission_fen" name={t('analytics.col.commission')} stroke={PALETTE[2]} dot={false} strokeWidth={2} />
+            <Line dataKey="commission_fen" name={t('analytics.col.commission')} stroke={PALETTE[2]} dot={false} strokeWidth={2} />
           </LineChart>
         </Frame>
       )}
@@ -471,7 +469,7 @@ export const DaysOnMarketChart = ({ filter }: ChartProps) => {
               <YAxis tick={a.tick} allowDecimals={false} />
               <Tooltip formatter={(v, name) => [num(v), name]} />
               <Legend />
-              {kinds.map((k, i) => <Bar isAnimationActive={false} key={k} dataKey={k} name={t(`analytics.listing_kind.${k}`)} fill={PALETTE[i]} />)}
+              {kinds.map((k, i) => <Bar key={k} dataKey={k} name={t(`analytics.listing_kind.${k}`)} fill={PALETTE[i]} />)}
             </BarChart>
           </Frame>
         );
@@ -509,7 +507,7 @@ export const PaymentsChart = ({ filter }: ChartProps) => {
               <YAxis tick={a.tick} tickFormatter={a.yuan} width={70} />
               <Tooltip formatter={(v, name) => [money(v), name]} />
               <Legend />
-              {channels.map((c, i) => <Bar isAnimationActive={false} key={c} dataKey={c} stackId="p" name={t(`analytics.payment_channel.${c}`)} fill={PALETTE[i]} />)}
+              {channels.map((c, i) => <Bar key={c} dataKey={c} stackId="p" name={t(`analytics.payment_channel.${c}`)} fill={PALETTE[i]} />)}
             </BarChart>
           </Frame>
         );

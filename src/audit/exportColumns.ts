@@ -3,7 +3,6 @@
 import type { ExportColumn } from '../common/export';
 import { auditActionText } from '../common/auditAction';
 import type { AuditEntry } from '../providers/types';
-import { reasonText } from '../common/reasons';
 
 export const auditExportColumns = (translate: (key: string, opts?: object) => string): ExportColumn<AuditEntry>[] => [
   { source: 'id', label: 'ID', kind: 'number' },
@@ -13,7 +12,7 @@ export const auditExportColumns = (translate: (key: string, opts?: object) => st
   { source: 'action', label: translate('resources.audit_log.fields.action'), value: (r) => auditActionText(r.action, translate) },
   { source: 'entity', label: translate('resources.audit_log.fields.entity'), value: (r) => translate(`audit.entities.${r.entity}`, { _: r.entity }) },
   { source: 'entity_id', label: translate('resources.audit_log.fields.entity_id') },
-  { source: 'reason', label: translate('resources.audit_log.fields.reason'), value: (r) => reasonText(r.reason, translate) },
+  { source: 'reason', label: translate('resources.audit_log.fields.reason') },
   { source: 'region_code', label: translate('resources.audit_log.fields.region_code') },
   { source: 'before', label: translate('resources.audit_log.fields.before') },
   { source: 'after', label: translate('resources.audit_log.fields.after') },

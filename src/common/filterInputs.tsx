@@ -1,7 +1,6 @@
 // Filter inputs several lists share: a merchant, a member, a distributor, a range of Beijing
 // days (the city is CityInput). Each returns elements keyed for a list's `filters` array.
-import { AutocompleteInput, ReferenceInput } from 'react-admin';
-import { DayInput } from './DayInput';
+import { AutocompleteInput, DateInput, ReferenceInput } from 'react-admin';
 import { formatDate, shanghaiDayBound } from './datetime';
 
 const q = (text: string) => ({ q: text });
@@ -30,6 +29,6 @@ const asDay = (v: string | null | undefined) => (v ? formatDate(v) : '');
 
 /** Two date inputs that filter `source` by whole Beijing days (gte the first's start, lte the last's end). */
 export const dateRangeInputs = (source: string, labels: { from: string; to: string }, alwaysOn = false) => [
-  <DayInput key={`${source}@gte`} source={`${source}@gte`} label={labels.from} parse={dayStart} format={asDay} alwaysOn={alwaysOn} />,
-  <DayInput key={`${source}@lte`} source={`${source}@lte`} label={labels.to} parse={dayEnd} format={asDay} alwaysOn={alwaysOn} />,
+  <DateInput key={`${source}@gte`} source={`${source}@gte`} label={labels.from} parse={dayStart} format={asDay} alwaysOn={alwaysOn} />,
+  <DateInput key={`${source}@lte`} source={`${source}@lte`} label={labels.to} parse={dayEnd} format={asDay} alwaysOn={alwaysOn} />,
 ];

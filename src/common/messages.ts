@@ -1,9 +1,5 @@
-// Texts of the shared pieces: the action dialog's reason and note, stored images, locations,
-// reason codes in words (reasons.ts).
-import { reasonMessages } from './reasons';
-
+// Texts of the shared pieces: the action dialog's reason and note, stored images, locations.
 export const zh = {
-  reasons: reasonMessages('zh'),
   common: {
     dialog: {
       reason: '原因',
@@ -30,7 +26,6 @@ export const zh = {
 };
 
 export const en: typeof zh = {
-  reasons: reasonMessages('en'),
   common: {
     dialog: {
       reason: 'Reason',

@@ -26,12 +26,8 @@ export const REGION_CHOICES: RegionChoice[] = provinces.flatMap((p) => {
 });
 
 const byCode = new Map(REGION_CHOICES.map((r) => [r.id, r]));
-// a municipality's "市辖区" code (110100) is the municipality itself: the demo's Beijing rows carry it
-const municipalityCity = new Map(
-  cities.filter((c) => c.name === '市辖区').map((c) => [`${c.code}00`, provinceName.get(`${c.provinceCode}0000`) ?? '']),
-);
 
 /** "北京市", "河北省 / 石家庄市", or the code itself when unknown. */
 export function regionName(code: string): string {
-  return byCode.get(code)?.label ?? provinceName.get(code) ?? (municipalityCity.get(code) || code);
+  return byCode.get(code)?.label ?? provinceName.get(code) ?? code;
 }

@@ -7,7 +7,6 @@ import { ComplaintHistory, ComplaintPenalties, RelatedLinks } from './ComplaintS
 import { ComplaintThread } from './ComplaintThread';
 import type { ComplaintDeadlines } from './deadlines';
 import { SectionCard } from '../common/SectionCard';
-import { reasonText } from '../common/reasons';
 
 type FullComplaint = ComplaintRecord &
   ComplaintDeadlines & {
@@ -64,7 +63,7 @@ const ComplaintDetail = () => {
               <Line label="assignee_name">{record.assignee_name ?? '—'}</Line>
               {record.outcome ? <Line label="outcome">{translate(`resources.complaints.outcome.${record.outcome}`)}</Line> : null}
               {record.remedy ? <Line label="remedy">{record.remedy}</Line> : null}
-              {record.state_reason ? <Line label="state_reason">{reasonText(record.state_reason, translate, 'complaints')}</Line> : null}
+              {record.state_reason ? <Line label="state_reason">{record.state_reason}</Line> : null}
               <Typography variant="body1" sx={{ mt: 2, whiteSpace: 'pre-wrap' }}>
                 {record.content}
               </Typography>

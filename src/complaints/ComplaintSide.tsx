@@ -7,7 +7,6 @@ import { Link, useCreatePath, useGetList, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/datetime';
 import { useAssignees } from './useAssignees';
 import type { ComplaintRecord } from './ComplaintActions';
-import { codeWords } from '../common/reasons';
 
 /** One click to the reservation or trade the complaint is about, and to both parties. */
 export const RelatedLinks = ({ record }: { record: ComplaintRecord }) => {
@@ -79,7 +78,9 @@ export const ComplaintHistory = ({ complaintId }: { complaintId: string }) => {
             {h.reason_code === 'assigned'
               ? translate('resources.complaints.history.assigned', { name: (h.note && names.get(h.note)) ?? '—' })
               : `${h.from_state ? `${state(h.from_state)} → ` : ''}${state(h.to_state)}${
-                  h.reason_code ? ` · ${codeWords(h.reason_code, translate, 'complaints') ?? h.reason_code}` : ''
+                  h.reason_code
+                    ? ` · ${translate(`resources.complaints.reasons.${h.reason_code}`, { _: translate(`resources.complaints.outcome.${h.reason_code}`, { _: h.reason_code }) })}`
+                    : ''
                 }`}
           </Typography>
           {h.note && h.reason_code !== 'assigned' ? (

@@ -39,10 +39,8 @@ export const enApp: AppMessages = {
     analyst: 'Analyst',
   },
   validation: {
-    password_min: 'At least 10 characters, with upper- and lower-case letters and digits',
+    password_min: 'At least 8 characters',
     phone: 'Enter an 11-digit mobile number',
-    day: 'Type the day as YYYY-MM-DD, e.g. 2026-11-23',
-    pick_day: 'Pick a day',
   },
   errors: {
     not_permitted: 'You are not permitted to do this',
@@ -74,10 +72,6 @@ export const enApp: AppMessages = {
     invalid_rates: 'Rates are wrong: fee and commission exceed the trade amount',
     period_overlap: 'The period overlaps an existing settlement run',
     period_not_ready: 'Trades of this period are still within the refund window',
-    nothing_to_settle: 'No unsettled trade in this period: no settlement run was created',
-    password_unchanged: 'The password is still the one an admin chose: set a new one',
-    current_password_mismatch: 'The current password is not right',
-    same_password: 'The new password must differ from the current one',
     below_minimum: 'Below the minimum withdrawal amount',
     suspended_with_complaints: 'A suspended merchant with open complaints cannot withdraw',
     owner_banned: 'A banned member cannot withdraw',

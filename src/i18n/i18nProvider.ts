@@ -14,17 +14,9 @@ export const DEFAULT_LOCALE = 'zh-CN';
 // The shell's messages, then each feature's (its manifest carries `zh` and `en` with identical keys).
 const MESSAGES = [exportMessages, commonMessages, ...FEATURES.flatMap((f) => (f.messages ? [f.messages] : []))];
 
-// ra-supabase says "Your password has been reset" when a reset link was only mailed (and only
-// if the address has a login): the English words say what happened
-const raSupabaseEnglishFixes = {
-  'ra-supabase': {
-    auth: { password_reset: 'If this address belongs to a staff login, a link to set a new password has been mailed to it.' },
-  },
-};
-
 export const messages: Record<string, TranslationMessages> = {
   'zh-CN': mergeTranslations(raChineseMessages, raSupabaseChineseMessages, zhApp, ...MESSAGES.map((m) => m.zh)),
-  en: mergeTranslations(englishMessages, raSupabaseEnglishMessages, raSupabaseEnglishFixes, enApp, ...MESSAGES.map((m) => m.en)),
+  en: mergeTranslations(englishMessages, raSupabaseEnglishMessages, enApp, ...MESSAGES.map((m) => m.en)),
 };
 
 // zh-CN unless the user picked English (react-admin keeps the choice in its store).

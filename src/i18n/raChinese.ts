@@ -224,8 +224,7 @@ export const raSupabaseChineseMessages = {
       sign_in_with: '使用 %{provider} 登录',
       forgot_password: '忘记密码？',
       reset_password: '重置密码',
-      // nothing is reset yet: a link is mailed (and only if the address has a login)
-      password_reset: '如果该邮箱是员工账号，重置密码的邮件已发出，请按邮件中的链接设置新密码。',
+      password_reset: '密码已重置，您将收到一封带有登录链接的邮件。',
       missing_tokens: '缺少访问令牌或刷新令牌',
       back_to_login: '返回登录',
     },

@@ -37,10 +37,8 @@ export const zhApp = {
     analyst: '数据分析',
   },
   validation: {
-    password_min: '密码至少 10 位，须含大小写字母和数字',
+    password_min: '密码至少 8 位',
     phone: '请输入 11 位手机号',
-    day: '请按 年-月-日 输入，如 2026-11-23',
-    pick_day: '选择日期',
   },
   errors: {
     not_permitted: '您没有执行此操作的权限',
@@ -72,10 +70,6 @@ export const zhApp = {
     invalid_rates: '费率设置错误：费用与佣金超过交易金额',
     period_overlap: '该期间与已有的结算批次重叠',
     period_not_ready: '该期间的交易仍在退款期内，暂不能结算',
-    nothing_to_settle: '该期间没有待结算的交易，未生成结算批次',
-    password_unchanged: '密码仍是管理员设置的初始密码，请设置一个新密码',
-    current_password_mismatch: '当前密码不正确',
-    same_password: '新密码不能与当前密码相同',
     below_minimum: '低于最低提现金额',
     suspended_with_complaints: '商户已暂停且有未结投诉，不能提现',
     owner_banned: '会员已被封禁，不能提现',

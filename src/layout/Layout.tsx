@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, UserMenu } from 'react-admin';
-import { MfaGate, PasswordGate, SecurityMenuItem } from '../security/shell';
+import { MfaGate, SecurityMenuItem } from '../security/shell';
 import { Menu } from './Menu';
 
 // react-admin's default AppBar already carries the language switch (LocalesMenuButton)
@@ -20,7 +20,6 @@ const StaffAppBar = () => (
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout menu={Menu} appBar={StaffAppBar}>
     <MfaGate />
-    <PasswordGate />
     {children}
   </RaLayout>
 );

@@ -1,4 +1,4 @@
-import { Alert, Button, Tab, Tabs } from '@mui/material';
+import { Tab, Tabs } from '@mui/material';
 import {
   AutocompleteInput,
   BooleanField,
@@ -78,35 +78,6 @@ const QueueTabs = () => {
   );
 };
 
-/** A search in the review queue that finds nothing there: offer the same search over every listing. */
-const QueueSearchHint = () => {
-  const { filterValues, setFilters, setSort, total, isPending } = useListContext();
-  const translate = useTranslate();
-  if (isPending || filterValues.review_state !== 'pending' || !filterValues.q || total !== 0) return null;
-  return (
-    <Alert
-      severity="info"
-      sx={{ mx: 2, my: 1 }}
-      data-testid="queue-search-hint"
-      action={
-        <Button
-          color="inherit"
-          size="small"
-          onClick={() => {
-            const { review_state: _drop, ...rest } = filterValues;
-            setFilters(rest, {}, false);
-            setSort({ field: 'created_at', order: 'DESC' });
-          }}
-        >
-          {translate('resources.listings.queue_hint.search_all')}
-        </Button>
-      }
-    >
-      {translate('resources.listings.queue_hint.none', { q: filterValues.q })}
-    </Alert>
-  );
-};
-
 const Actions = () => (
   <TopToolbar>
     <ListingImportButton />
@@ -128,15 +99,13 @@ export const ListingList = () => {
   <List pagination={<CountPagination />}
     filters={filters}
     actions={<Actions />}
-    // every listing first (a search finds what can be delisted); the review queue is one tab
-    // away, and the dashboard's "pending review" figure opens it
-    sort={{ field: 'created_at', order: 'DESC' }}
+    filterDefaultValues={{ review_state: 'pending' }}
+    sort={{ field: 'submitted_at', order: 'ASC' }}
     perPage={25}
     empty={false}
     exporter={false}
   >
     <QueueTabs />
-    <QueueSearchHint />
     <ScrollX>
       <DataTable rowClick="show" bulkActionButtons={canReview || canDelist ? <BulkActions /> : false} sx={NOWRAP}>
         <DataTable.Col source="title" cellSx={() => ({ whiteSpace: 'normal', minWidth: 220 })} />

@@ -21,10 +21,6 @@ import { ListingReviewButtons } from './ListingReviewButtons';
 import { KindField, ReviewStateField, ShelfStateField, TradeStateField } from './fields';
 import { StorageImage } from '../common/StorageImage';
 import { SectionCard } from '../common/SectionCard';
-import { ReasonField } from '../common/ReasonField';
-import { HISTORY_TABLE_SX } from '../common/historyTableSx';
-
-const ListingReason = (p: { source: string }) => <ReasonField {...p} reasonsOf="listings" />;
 
 interface Listing {
   id: string;
@@ -108,8 +104,8 @@ export const ListingShow = () => (
           <Labeled source="review_state"><ReviewStateField source="review_state" /></Labeled>
           <Labeled source="shelf_state"><ShelfStateField source="shelf_state" /></Labeled>
           <Labeled source="trade_state"><TradeStateField source="trade_state" /></Labeled>
-          <Labeled source="reject_reason"><ReasonField source="reject_reason" reasonsOf="listings" emptyText="—" /></Labeled>
-          <Labeled source="forced_off_reason"><ReasonField source="forced_off_reason" reasonsOf="listings" emptyText="—" /></Labeled>
+          <Labeled source="reject_reason"><TextField source="reject_reason" emptyText="—" /></Labeled>
+          <Labeled source="forced_off_reason"><TextField source="forced_off_reason" emptyText="—" /></Labeled>
           <Labeled source="submitted_at"><DateTimeField source="submitted_at" /></Labeled>
           <Labeled source="approved_at"><DateTimeField source="approved_at" /></Labeled>
           <Labeled source="listed_at"><DateTimeField source="listed_at" /></Labeled>
@@ -147,13 +143,13 @@ export const ListingShow = () => (
         <Typography variant="subtitle1" gutterBottom>
           <HistoryTitle />
         </Typography>
-        <ReferenceManyField reference="listing_history" target="listing_id" sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination rowsPerPageOptions={[10, 20, 50]} />} empty={<NoHistory />}>
-          <DataTable bulkActionButtons={false} rowClick={false} sx={HISTORY_TABLE_SX}>
+        <ReferenceManyField reference="listing_history" target="listing_id" sort={{ field: 'at', order: 'DESC' }} perPage={20} pagination={<Pagination />} empty={<NoHistory />}>
+          <DataTable bulkActionButtons={false} rowClick={false}>
             <DataTable.Col source="at" label="resources.listings.show.at" field={DateTimeField} />
             <DataTable.Col source="dimension" label="resources.listings.show.dimension" field={DimensionField} />
             <DataTable.Col source="from_state" label="resources.listings.show.from_state" field={HistoryStateField} />
             <DataTable.Col source="to_state" label="resources.listings.show.to_state" field={HistoryStateField} />
-            <DataTable.Col source="reason_code" label="resources.listings.show.reason_code" field={ListingReason} />
+            <DataTable.Col source="reason_code" label="resources.listings.show.reason_code" />
             <DataTable.Col source="note" label="resources.listings.show.note" />
           </DataTable>
         </ReferenceManyField>

@@ -62,7 +62,6 @@ export const zh = {
       energy: { petrol: '汽油', diesel: '柴油', hybrid: '油电混动', phev: '插电混动', erev: '增程式', ev: '纯电动', fcev: '燃料电池' },
       gearbox: { manual: '手动', automatic: '自动', dct: '双离合', cvt: '无级变速', single_speed: '单速' },
       tabs: { queue: '待审核队列', all: '全部车源' },
-      queue_hint: { none: '待审核队列中没有与“%{q}”匹配的车源', search_all: '在全部车源中搜索' },
       actions: {
         approve: '通过',
         reject: '驳回',
@@ -215,7 +214,6 @@ export const en: typeof zh = {
       energy: { petrol: 'Petrol', diesel: 'Diesel', hybrid: 'Hybrid', phev: 'Plug-in hybrid', erev: 'Range extender', ev: 'Electric', fcev: 'Fuel cell' },
       gearbox: { manual: 'Manual', automatic: 'Automatic', dct: 'Dual clutch', cvt: 'CVT', single_speed: 'Single speed' },
       tabs: { queue: 'Review queue', all: 'All listings' },
-      queue_hint: { none: 'No listing in the review queue matches “%{q}”', search_all: 'Search all listings' },
       actions: {
         approve: 'Approve',
         reject: 'Reject',

@@ -30,7 +30,6 @@ import { RevealPiiField } from './RevealPiiField';
 import { MemberActions, type MemberRecord } from './MemberActions';
 import { LevelChip, MemberStatusChip } from '../common/memberFields';
 import { SectionCard } from '../common/SectionCard';
-import { codeAndNote, reasonText } from '../common/reasons';
 
 const Empty = ({ what }: { what: string }) => {
   const translate = useTranslate();
@@ -103,7 +102,7 @@ const ActionLog = ({ memberId }: { memberId: string }) => {
             {translate(`resources.members.action_names.${a.action}`, { _: a.action })} {describe(a)}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {codeAndNote(a.reason_code, a.note, translate, 'members')}
+            {[a.reason_code ? translate(`resources.members.reasons.${a.reason_code}`, { _: a.reason_code }) : null, a.note].filter(Boolean).join('：')}
           </Typography>
           <Typography variant="caption" color="text.secondary">
             {formatDateTime(a.at)}
@@ -119,6 +118,12 @@ const Overview = () => {
   const translate = useTranslate();
   if (!record) return null;
   const f = (k: string) => `resources.members.fields.${k}`;
+  // "fake_reservation: note" → "恶意预约：note"
+  const reasonText = (text: string) => {
+    const [code, ...rest] = text.split(': ');
+    const label = translate(`resources.members.reasons.${code}`, { _: code });
+    return rest.length ? `${label}：${rest.join(': ')}` : label;
+  };
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, md: 7 }}>
@@ -165,7 +170,7 @@ const Overview = () => {
                 <Grid size={{ xs: 12 }}>
                   <Labeled label={f('status_reason')}>
                     <Typography variant="body2" color="error">
-                      {reasonText(String(record.status_reason ?? ''), translate, 'members')}（{formatDateTime(record.banned_at as string)}）
+                      {reasonText(String(record.status_reason ?? ''))}（{formatDateTime(record.banned_at as string)}）
                     </Typography>
                   </Labeled>
                 </Grid>

@@ -22,10 +22,6 @@ import { ReviewActions } from './ReviewActions';
 import { fieldLabel } from './RequestInfoDialog';
 import { VersionsTable } from './VersionsTable';
 import { SectionCard } from '../common/SectionCard';
-import { ReasonField } from '../common/ReasonField';
-import { HISTORY_TABLE_SX } from '../common/historyTableSx';
-
-const ApplicationReason = (p: { source: string }) => <ReasonField {...p} reasonsOf="merchant_applications" />;
 
 const FieldGrid = ({ children }: { children: React.ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 2 }}>{children}</Box>
@@ -116,7 +112,7 @@ export const ApplicationShow = () => (
             <Labeled source="decided_at"><DateTimeField source="decided_at" /></Labeled>
             <Labeled source="created_at"><DateTimeField source="created_at" /></Labeled>
             <Labeled source="fee_plan"><FeePlanField source="fee_plan" /></Labeled>
-            <Labeled source="reject_reason"><ReasonField source="reject_reason" reasonsOf="merchant_applications" emptyText="—" /></Labeled>
+            <Labeled source="reject_reason"><TextField source="reject_reason" emptyText="—" /></Labeled>
             <Labeled source="merchant_id">
               <ReferenceField source="merchant_id" reference="merchants" link="show" emptyText="—" />
             </Labeled>
@@ -140,12 +136,12 @@ export const ApplicationShow = () => (
       <Grid size={{ xs: 12, lg: 7 }}>
         <SectionCard sx={{ mb: 2 }} title="resources.merchant_applications.show.history">
           <ReferenceManyField reference="merchant_application_history" target="application_id" sort={{ field: 'at', order: 'DESC' }} perPage={50} empty={<Typography color="text.secondary">—</Typography>}>
-            <DataTable bulkActionButtons={false} rowClick={false} sx={HISTORY_TABLE_SX}>
+            <DataTable bulkActionButtons={false} rowClick={false}>
               <DataTable.Col source="at" label="resources.merchant_applications.show.at" field={DateTimeField} />
               <DataTable.Col source="version" label="resources.merchant_applications.fields.version" />
               <DataTable.Col source="from_state" label="resources.merchant_applications.show.from_state" field={StateText} />
               <DataTable.Col source="to_state" label="resources.merchant_applications.show.to_state" field={StateText} />
-              <DataTable.Col source="reason_code" label="resources.merchant_applications.show.reason_code" field={ApplicationReason} />
+              <DataTable.Col source="reason_code" label="resources.merchant_applications.show.reason_code" />
               <DataTable.Col source="note" label="resources.merchant_applications.show.note" />
               <DataTable.Col
                 source="field_comments"

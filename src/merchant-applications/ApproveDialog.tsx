@@ -26,9 +26,6 @@ export const ApproveDialog = ({ open, name, categoryId, onClose, onConfirm }: Pr
   // null until the reviewer picks one: the application's own category is the default
   const [picked, setCategory] = useState<number | '' | null>(null);
   const category = picked ?? categoryId ?? '';
-  // MUI warns about (and shows nothing for) a value none of the options has: until the
-  // categories have loaded, the select shows none
-  const shown = categories.some((c) => c.id === category) ? category : '';
   return (
     <ActionDialog
       open={open}
@@ -59,7 +56,7 @@ export const ApproveDialog = ({ open, name, categoryId, onClose, onConfirm }: Pr
         select
         fullWidth
         label={translate('resources.merchant_applications.dialog.category')}
-        value={shown}
+        value={category}
         onChange={(e) => setCategory(e.target.value === '' ? '' : Number(e.target.value))}
       >
         {categories.map((c) => (

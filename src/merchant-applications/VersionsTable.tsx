@@ -26,7 +26,7 @@ export const VersionsTable = () => {
   if (!record) return null;
   if (data.length === 0) return <Typography color="text.secondary">—</Typography>;
   return (
-    <Table size="small" sx={{ '& th': { whiteSpace: 'nowrap' } }}>
+    <Table size="small">
       <TableHead>
         <TableRow>
           <TableCell>{translate('resources.merchant_applications.fields.version')}</TableCell>
@@ -37,12 +37,12 @@ export const VersionsTable = () => {
       <TableBody>
         {data.map((v) => (
           <TableRow key={v.version} selected={v.version === record.version}>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+            <TableCell>
               {translate('resources.merchant_applications.show.version_label', { version: v.version })}
               {v.version === record.version ? ` (${translate('resources.merchant_applications.show.current_version')})` : ''}
             </TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(v.submitted_at)}</TableCell>
-            <TableCell sx={{ minWidth: 200 }}>
+            <TableCell>
               {['company_name', 'licence_no', 'address', 'contact_name']
                 .map((k) => v.snapshot?.[k])
                 .filter(Boolean)

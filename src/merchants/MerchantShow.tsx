@@ -33,7 +33,6 @@ import { RankingTab } from './RankingTab';
 import { StatusButtons } from './StatusButtons';
 import { ClosingButtons } from './ClosingButtons';
 import { OwnerAccount } from '../accounts/AccountPanel';
-import { ReasonField } from '../common/ReasonField';
 
 const Empty = () => {
   const translate = useTranslate();
@@ -128,7 +127,7 @@ export const MerchantShow = () => {
                 <Labeled source="name"><TextField source="name" /></Labeled>
                 <Labeled source="kind"><MerchantKindField source="kind" /></Labeled>
                 <Labeled source="status"><MerchantStatusField source="status" /></Labeled>
-                <Labeled source="status_reason"><ReasonField source="status_reason" reasonsOf="merchants" emptyText="—" /></Labeled>
+                <Labeled source="status_reason"><TextField source="status_reason" emptyText="—" /></Labeled>
                 <Labeled source="city_name"><TextField source="city_name" /></Labeled>
                 <Labeled source="level"><NumberField source="level" /></Labeled>
                 <Labeled source="rank_score"><NumberField source="rank_score" /></Labeled>

@@ -14,12 +14,11 @@ import { StateChip } from '../common/StateChip';
 import { STATUS_COLORS } from './choices';
 import { RefundButton } from './RefundButton';
 import { SectionCard } from '../common/SectionCard';
-import { HISTORY_TABLE_SX } from '../common/historyTableSx';
 
 const History = () => (
   <SectionCard title="payments.history" sx={{ mt: 2 }}>
     <ReferenceManyField reference="payment_history" target="payment_id" sort={{ field: 'at', order: 'ASC' }} perPage={50}>
-      <DataTable bulkActionButtons={false} rowClick={false} sx={HISTORY_TABLE_SX}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="at" label="payments.history_fields.at" field={DateTimeField} />
         <DataTable.Col
           source="from_status"

@@ -8,9 +8,6 @@ import { CancelButton } from './CancelButton';
 import { SlotBoard } from './SlotBoard';
 import { CountPagination } from '../common/CountPagination';
 import { choicesOf } from '../common/choices';
-import { ReasonField } from '../common/ReasonField';
-
-const EndReason = (p: { source: string }) => <ReasonField {...p} reasonsOf="promotions" />;
 
 const STATES = ['active', 'ended', 'cancelled'];
 const STATE_CHOICES = choicesOf(STATES, 'resources.promotions.states');
@@ -53,7 +50,7 @@ export const PromotionList = () => (
       <DataTable.Col source="starts_at" field={DateTimeField} />
       <DataTable.Col source="ends_at" field={DateTimeField} />
       <DataTable.Col source="ended_at" field={DateTimeField} />
-      <DataTable.Col source="end_reason" disableSort field={EndReason} />
+      <DataTable.Col source="end_reason" disableSort />
       <DataTable.Col label={false} disableSort>
         <CancelButton />
       </DataTable.Col>

@@ -13,7 +13,6 @@ import { canAccess as tableCanAccess, type StaffRole } from './access';
 import { errorCode, isTransient } from './errors';
 import type { Staff } from './types';
 import { mfaRefusal, mfaStep, MFA_PATH } from '../security/mfa';
-import { CHANGE_PASSWORD_PATH } from '../security/password';
 
 export interface StaffPermissions {
   role: StaffRole;
@@ -25,10 +24,7 @@ type Client = typeof supabase;
 
 const CACHE_MS = 30_000;
 
-/** react-admin's auth provider, plus forgetting the staff row read (after it changed). */
-export type StaffAuthProvider = AuthProvider & { forgetStaff(): void };
-
-export function createAuthProvider(client: Client = supabase): StaffAuthProvider {
+export function createAuthProvider(client: Client = supabase): AuthProvider {
   const base = supabaseAuthProvider(client, {});
 
   // my_staff is asked at most every CACHE_MS per signed-in user (checkAuth runs on every page).
@@ -80,12 +76,8 @@ export function createAuthProvider(client: Client = supabase): StaffAuthProvider
     throw new Error(staff ? 'errors.staff_inactive' : 'errors.not_staff');
   }
 
-  const provider: StaffAuthProvider = {
+  const provider: AuthProvider = {
     ...base,
-    forgetStaff() {
-      cache = null;
-      inFlight = null;
-    },
     async login(params) {
       cache = null;
       try {
@@ -94,11 +86,9 @@ export function createAuthProvider(client: Client = supabase): StaffAuthProvider
         const code = errorCode(e);
         throw new Error(code ? `errors.${code}` : (e as Error)?.message || 'ra.auth.sign_in_error');
       }
-      const staff = await requireStaff(true);
+      await requireStaff(true);
       // a verified authenticator: the code screen comes after the password
       if ((await mfaStep(client)) === 'verify') return { redirectTo: MFA_PATH };
-      // a password an admin chose: the person sets their own first
-      if (staff.must_change_password) return { redirectTo: CHANGE_PASSWORD_PATH };
     },
     async logout(params) {
       cache = null;
@@ -139,14 +129,7 @@ export function createAuthProvider(client: Client = supabase): StaffAuthProvider
     },
     async getIdentity(): Promise<UserIdentity> {
       const staff = await requireStaff();
-      return {
-        id: staff.id,
-        fullName: staff.display_name,
-        email: staff.email,
-        role: staff.role,
-        regionCodes: staff.region_codes,
-        mustChangePassword: !!staff.must_change_password,
-      };
+      return { id: staff.id, fullName: staff.display_name, email: staff.email, role: staff.role, regionCodes: staff.region_codes };
     },
     async getPermissions(): Promise<StaffPermissions | undefined> {
       const staff = await loadStaff();
@@ -155,8 +138,7 @@ export function createAuthProvider(client: Client = supabase): StaffAuthProvider
     },
     async canAccess({ resource, action }) {
       const staff = await loadStaff();
-      // nothing is offered until a password an admin chose is replaced (the database agrees)
-      return !!staff?.active && !staff.must_change_password && tableCanAccess(staff.role, resource, action);
+      return !!staff?.active && tableCanAccess(staff.role, resource, action);
     },
   };
   return provider;

@@ -11,8 +11,6 @@ export interface Staff {
   phone: string | null;
   created_at: string;
   updated_at: string;
-  /** the password is the one an admin chose: the person sets their own before any work */
-  must_change_password: boolean;
 }
 
 export interface CreateStaffInput {

@@ -8,7 +8,6 @@ import type { AppDataProvider } from '../providers/dataProvider';
 import { formatDateTime } from '../common/datetime';
 import { breakdown } from './api';
 import type { Breakdown, BreakdownTerm } from './types';
-import { reasonText } from '../common/reasons';
 
 export function rawValueText(term: BreakdownTerm): string {
   if (term.value === null || term.value === undefined) return '—';
@@ -95,7 +94,7 @@ export const BreakdownView = ({ data }: { data: Breakdown }) => {
         ) : (
           data.penalties.map((p) => (
             <Typography key={p.id} variant="body2" color="error.main">
-              {translate('ranking.breakdown.penalty_line', { size: p.size, until: formatDateTime(p.expires_at), reason: reasonText(p.reason, translate) })}
+              {translate('ranking.breakdown.penalty_line', { size: p.size, until: formatDateTime(p.expires_at), reason: p.reason })}
             </Typography>
           ))
         )}

@@ -96,6 +96,13 @@ export const zh = {
     rule_immutable: '规则版本不可修改，请发布新版本',
     ranking_failed: '排名计算失败',
   },
+  audit: {
+    actions: {
+      'ranking_rule.publish': '发布等级规则',
+      'ranking.run': '重新计算商户排名',
+    },
+    entities: { ranking_run: '排名计算' },
+  },
 };
 
 export const en: typeof zh = {
@@ -194,5 +201,12 @@ export const en: typeof zh = {
   errors: {
     rule_immutable: 'A rule version cannot be edited; publish a new version',
     ranking_failed: 'The ranking run failed',
+  },
+  audit: {
+    actions: {
+      'ranking_rule.publish': 'Publish ranking rule',
+      'ranking.run': 'Recompute merchant ranking',
+    },
+    entities: { ranking_run: 'Ranking run' },
   },
 };

@@ -13,7 +13,6 @@ import {
   Stack,
   TextField as MuiTextField,
   Typography,
-  useTheme,
 } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Link } from 'react-router-dom';
@@ -24,7 +23,6 @@ import { useNotifyRefusal } from '../common/refusal';
 import { PAYMENT_CHANNELS } from '../common/paymentChannels';
 import { parseStatement, type Channel, type ParsedStatement } from './csv';
 import { ReconciliationTable } from './ReconciliationTable';
-import { lookOf } from './resultStyle';
 import { importStatement } from './api';
 
 interface ImportedStatement {
@@ -182,12 +180,11 @@ export const StatementImport = () => {
 
 const StatementResult = ({ statement }: { statement: ImportedStatement }) => {
   const translate = useTranslate();
-  const theme = useTheme();
-  const counts: Array<[string, number]> = [
-    ['matched', statement.matched_count],
-    ['amount_mismatch', statement.mismatch_count],
-    ['missing', statement.missing_count],
-    ['extra', statement.extra_count],
+  const counts: Array<[string, number, 'success' | 'error' | 'warning']> = [
+    ['matched', statement.matched_count, 'success'],
+    ['amount_mismatch', statement.mismatch_count, 'error'],
+    ['missing', statement.missing_count, 'warning'],
+    ['extra', statement.extra_count, 'warning'],
   ];
   return (
     <Card sx={{ mt: 2 }} data-testid="reconciliation-result">
@@ -200,14 +197,13 @@ const StatementResult = ({ statement }: { statement: ImportedStatement }) => {
           })}
         </Typography>
         <Stack direction="row" spacing={1} sx={{ mb: 2 }} flexWrap="wrap" useFlexGap>
-          {counts.map(([key, n]) => (
+          {counts.map(([key, n, color]) => (
             <Chip
               key={key}
+              color={n > 0 ? color : 'default'}
               variant={n > 0 ? 'filled' : 'outlined'}
               label={`${translate(`reconciliation.result.${key}`)} ${n}`}
               data-testid={`count-${key}`}
-              // the result's own readable colours (resultStyle.ts) when there is something to see
-              sx={n > 0 ? { bgcolor: lookOf(key, theme.palette.mode).chipBg, color: lookOf(key, theme.palette.mode).chipFg, fontWeight: 600 } : undefined}
             />
           ))}
           <MuiButton

@@ -17,8 +17,6 @@ import { RelatedComplaintsCard } from '../complaints/RelatedComplaintsCard';
 import { ReservationActions, type ReservationRecord } from './ReservationActions';
 import { RentalPeriodField, ReservationKindField, ReservationStateChip } from './ReservationFields';
 import { SectionCard } from '../common/SectionCard';
-import { codeAndNote } from '../common/reasons';
-import { ReasonField } from '../common/ReasonField';
 
 const F = 'resources.reservations.fields';
 
@@ -55,7 +53,7 @@ const History = ({ id }: { id: string }) => {
           </Typography>
           {h.reason_code || h.note ? (
             <Typography variant="body2" color="text.secondary">
-              {codeAndNote(h.reason_code, h.note, translate, 'resources.reservations.void_reasons')}
+              {[h.reason_code, h.note].filter(Boolean).join('：')}
             </Typography>
           ) : null}
           <Typography variant="caption" color="text.secondary">
@@ -137,9 +135,7 @@ const Detail = () => {
               <L source="visited_at">
                 <DateTimeField source="visited_at" />
               </L>
-              <L source="state_reason">
-                <ReasonField source="state_reason" reasonsOf="resources.reservations.void_reasons" emptyText="—" />
-              </L>
+              <L source="state_reason" />
             </Grid>
             {record.deal_amount_fen ? (
               <>

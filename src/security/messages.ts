@@ -26,14 +26,6 @@ export const zh = {
     cancel: '取消',
     enroll_first: '此操作需要两步验证：请先在“账户安全”中绑定身份验证器',
     no_factor: '尚未绑定身份验证器',
-    password: {
-      title: '设置您自己的密码',
-      intro: '您的账号由管理员创建或重置了密码。为了账号安全，请先设置只有您自己知道的新密码，之后才能使用后台。',
-      current: '当前密码（管理员告知的密码）',
-      new: '新密码',
-      again: '再次输入新密码',
-      save: '设置密码并进入后台',
-    },
   },
   errors: {
     mfa_required: '此操作需要两步验证，请输入身份验证器中的验证码',
@@ -67,14 +59,6 @@ export const en = {
     cancel: 'Cancel',
     enroll_first: 'This action needs two-step verification: add an authenticator app under Security first',
     no_factor: 'No authenticator app yet',
-    password: {
-      title: 'Set a password of your own',
-      intro: 'An admin created your login or reset its password. Set a new password only you know before you use the back office.',
-      current: 'Current password (the one an admin gave you)',
-      new: 'New password',
-      again: 'New password again',
-      save: 'Set password and continue',
-    },
   },
   errors: {
     mfa_required: 'This action needs two-step verification: enter the code from your authenticator app',

@@ -17,6 +17,7 @@ import {
   TableBody,
   TableCell,
   TableRow,
+  TextField,
 } from '@mui/material';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Button, useCanAccess, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
@@ -25,7 +26,6 @@ import { formatFen } from '../common/money';
 import { settle, type RunSummary } from './api';
 import { beijingDay } from '../common/datetime';
 import { useRefusal } from '../common/refusal';
-import { DayTextField } from '../common/DayInput';
 
 export const RunSummaryTable = ({ run }: { run: RunSummary }) => {
   const translate = useTranslate();
@@ -135,19 +135,21 @@ export const RunSettlementButton = () => {
         <DialogContent>
           <DialogContentText>{translate('settlements.run.content')}</DialogContentText>
           <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
-            <DayTextField
+            <TextField
+              type="date"
               label={translate('settlements.run.from')}
               value={from}
-              onChange={setFrom}
+              onChange={(e) => setFrom(e.target.value)}
               disabled={running}
-              slotProps={{ htmlInput: { name: 'from' } }}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { name: 'from' } }}
             />
-            <DayTextField
+            <TextField
+              type="date"
               label={translate('settlements.run.to')}
               value={to}
-              onChange={setTo}
+              onChange={(e) => setTo(e.target.value)}
               disabled={running}
-              slotProps={{ htmlInput: { name: 'to' } }}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { name: 'to' } }}
             />
           </Stack>
           {running ? (

@@ -14,7 +14,6 @@ import { DateTimeField } from '../common/DateTimeField';
 import { choicesOf } from '../common/choices';
 import { StateChip } from '../common/StateChip';
 import { RunSettlementButton } from './RunSettlementButton';
-import { DayInput } from '../common/DayInput';
 
 const OWNER_TYPES = ['merchant', 'member', 'platform'] as const;
 
@@ -69,8 +68,8 @@ export const StatementColumns = () => (
 const statementFilters = [
   <SelectInput key="owner_type" source="owner_type" label="resources.settlements.fields.owner_type" choices={choicesOf(OWNER_TYPES, 'payments.payer_type')} alwaysOn />,
   <TextInput key="owner_name" source="owner_name@ilike" label="resources.settlements.fields.owner_name" alwaysOn />,
-  <DayInput key="period_from" source="period_from@gte" label="settlements.filters.from" />,
-  <DayInput key="period_to" source="period_to@lte" label="settlements.filters.to" />,
+  <TextInput key="period_from" source="period_from@gte" label="settlements.filters.from" type="date" />,
+  <TextInput key="period_to" source="period_to@lte" label="settlements.filters.to" type="date" />,
 ];
 
 /** Statements (结算单) per account and period, across runs. */

@@ -13,7 +13,6 @@ export const zh = {
         created_at: '创建时间',
         updated_at: '更新时间',
         password: '初始密码',
-        must_change_password: '待本人设置密码',
         reason: '变更原因',
         q: '搜索姓名或邮箱',
       },
@@ -25,7 +24,7 @@ export const zh = {
     regions_all: '全部区域',
     regions_help: '不选表示负责全部区域；可选省份或城市',
     reason_help: '修改角色或负责区域时必须填写原因，将记入操作日志',
-    password_help: '至少 10 位，含大小写字母和数字；请通过安全渠道告知本人，其首次登录时须设置自己的密码',
+    password_help: '至少 8 位，请通过安全渠道告知本人',
     actions: {
       activate: '启用',
       deactivate: '停用',
@@ -63,7 +62,6 @@ export const en: typeof zh = {
         created_at: 'Created at',
         updated_at: 'Updated at',
         password: 'Initial password',
-        must_change_password: 'Must set own password',
         reason: 'Reason for change',
         q: 'Search name or email',
       },
@@ -75,7 +73,7 @@ export const en: typeof zh = {
     regions_all: 'All regions',
     regions_help: 'Leave empty for every region; pick provinces or cities',
     reason_help: 'Required when the role or regions change; recorded in the audit log',
-    password_help: 'At least 10 characters with upper- and lower-case letters and digits; hand it over through a safe channel: they set their own at first sign-in',
+    password_help: 'At least 8 characters; hand it over through a safe channel',
     actions: {
       activate: 'Activate',
       deactivate: 'Deactivate',

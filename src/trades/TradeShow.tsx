@@ -20,9 +20,6 @@ import { RelatedComplaintsCard } from '../complaints/RelatedComplaintsCard';
 import { RefundButton } from './RefundButton';
 import { TradeKindField, TradeStatusField } from './TradeFields';
 import { SectionCard } from '../common/SectionCard';
-import { codeAndNote, reasonText } from '../common/reasons';
-
-const REFUND_REASONS_AT = 'resources.trades.refund_reasons';
 
 const F = 'resources.trades.fields';
 
@@ -39,6 +36,11 @@ const History = ({ id }: { id: string }) => {
     { filter: { trade_id: id }, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: 50 } },
   );
   const s = (v: string | null) => (v ? translate(`resources.trades.status.${v}`, { _: v }) : '');
+  // refund reasons are coded (RefundButton); other transitions keep their own codes
+  const reason = (h: { to_status: string; reason_code: string | null }) =>
+    h.reason_code && h.to_status === 'refunded'
+      ? translate(`resources.trades.refund_reasons.${h.reason_code}`, { _: h.reason_code })
+      : h.reason_code;
   return (
     <Stack spacing={1} divider={<Divider flexItem />}>
       {(data ?? []).map((h) => (
@@ -49,7 +51,7 @@ const History = ({ id }: { id: string }) => {
           </Typography>
           {h.reason_code || h.note ? (
             <Typography variant="body2" color="text.secondary">
-              {codeAndNote(h.reason_code, h.note, translate, REFUND_REASONS_AT)}
+              {[reason(h), h.note].filter(Boolean).join('：')}
             </Typography>
           ) : null}
           <Typography variant="caption" color="text.secondary">
@@ -64,6 +66,14 @@ const History = ({ id }: { id: string }) => {
 const Detail = () => {
   const record = useRecordContext<Record<string, string | null> & { id: string }>();
   const translate = useTranslate();
+  // "vehicle_mismatch: 里程表被调过" → "车况与描述不符: 里程表被调过" for a refund's coded reason
+  const statusReason = (status: string | null, reason: string | null) => {
+    if (!reason || status !== 'refunded') return reason;
+    const [code, ...note] = reason.split(': ');
+    const label = translate(`resources.trades.refund_reasons.${code}`, { _: '' });
+    if (!label) return reason;
+    return note.length ? `${label}：${note.join(': ')}` : label;
+  };
   const createPath = useCreatePath();
   const { canAccess: canCommissions } = useCanAccess({ resource: 'commissions', action: 'list' });
   if (!record) return null;
@@ -99,7 +109,7 @@ const Detail = () => {
               <L source="city_name" />
               <L source="reservation_id">{link('reservations', record.reservation_id, translate('resources.trades.open_reservation'))}</L>
               <L source="status_reason">
-                <span>{reasonText(record.status_reason, translate, REFUND_REASONS_AT) || '—'}</span>
+                <span>{statusReason(record.status, record.status_reason) || '—'}</span>
               </L>
             </Grid>
           </CardContent>

@@ -3492,7 +3492,6 @@ export type Database = {
           display_name: string
           email: string
           id: string
-          must_change_password: boolean
           phone: string | null
           region_codes: string[]
           role: Database["public"]["Enums"]["staff_role"]
@@ -3504,7 +3503,6 @@ export type Database = {
           display_name: string
           email: string
           id: string
-          must_change_password?: boolean
           phone?: string | null
           region_codes?: string[]
           role: Database["public"]["Enums"]["staff_role"]
@@ -3516,7 +3514,6 @@ export type Database = {
           display_name?: string
           email?: string
           id?: string
-          must_change_password?: boolean
           phone?: string | null
           region_codes?: string[]
           role?: Database["public"]["Enums"]["staff_role"]
@@ -9206,7 +9203,6 @@ export type Database = {
           display_name: string
           email: string
           id: string
-          must_change_password: boolean
           phone: string | null
           region_codes: string[]
           role: Database["public"]["Enums"]["staff_role"]
@@ -9647,27 +9643,6 @@ export type Database = {
       settings_overview: { Args: Record<PropertyKey, never>; Returns: Json }
       settle_period: { Args: { p_from: string; p_to: string }; Returns: Json }
       settlement_due_days: { Args: { p_limit?: number }; Returns: string[] }
-      staff_password_changed: {
-        Args: Record<PropertyKey, never>
-        Returns: {
-          active: boolean
-          created_at: string
-          display_name: string
-          email: string
-          id: string
-          must_change_password: boolean
-          phone: string | null
-          region_codes: string[]
-          role: Database["public"]["Enums"]["staff_role"]
-          updated_at: string
-        }
-        SetofOptions: {
-          from: "*"
-          to: "staff"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
       staff_record_password_reset: {
         Args: { p_id: string }
         Returns: undefined
@@ -9686,7 +9661,6 @@ export type Database = {
           display_name: string
           email: string
           id: string
-          must_change_password: boolean
           phone: string | null
           region_codes: string[]
           role: Database["public"]["Enums"]["staff_role"]
@@ -9699,10 +9673,6 @@ export type Database = {
           isSetofReturn: false
         }
       }
-      staff_require_password_change: {
-        Args: { p_id: string }
-        Returns: undefined
-      }
       staff_set_active: {
         Args: { p_active: boolean; p_id: string; p_reason: string }
         Returns: {
@@ -9711,7 +9681,6 @@ export type Database = {
           display_name: string
           email: string
           id: string
-          must_change_password: boolean
           phone: string | null
           region_codes: string[]
           role: Database["public"]["Enums"]["staff_role"]
@@ -9739,7 +9708,6 @@ export type Database = {
           display_name: string
           email: string
           id: string
-          must_change_password: boolean
           phone: string | null
           region_codes: string[]
           role: Database["public"]["Enums"]["staff_role"]

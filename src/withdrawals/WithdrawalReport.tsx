@@ -15,6 +15,7 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  TextField,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
@@ -24,7 +25,6 @@ import { report, type ReportRow } from './api';
 import { formatFen } from '../common/money';
 import { beijingDay } from '../common/datetime';
 import { useRefusal } from '../common/refusal';
-import { DayTextField } from '../common/DayInput';
 
 const MONEY = new Set(['applied_fen', 'approved_fen', 'paid_fen', 'paid_net_fen', 'ledger_paid_net_fen', 'diff_fen', 'rejected_fen']);
 const REPORT_FIELDS: Array<keyof ReportRow> = [
@@ -70,8 +70,8 @@ export const WithdrawalReport = () => {
     <Card>
       <CardContent>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }} alignItems={{ sm: 'center' }}>
-          <DayTextField label={translate('withdrawals.report.from')} value={from} onChange={setFrom} />
-          <DayTextField label={translate('withdrawals.report.to')} value={to} onChange={setTo} />
+          <TextField type="date" label={translate('withdrawals.report.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField type="date" label={translate('withdrawals.report.to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           <MuiButton startIcon={<DownloadIcon />} onClick={exportCsv} disabled={!data}>
             {translate('ra.action.export')}
           </MuiButton>

@@ -26,8 +26,6 @@ import { OwnerAccount } from '../accounts/AccountPanel';
 import { STATE_COLORS } from './choices';
 import { WithdrawalActions } from './WithdrawalActions';
 import { SectionCard } from '../common/SectionCard';
-import { ReasonField } from '../common/ReasonField';
-import { HISTORY_TABLE_SX } from '../common/historyTableSx';
 
 const F = ({ source, children }: { source: string; children?: React.ReactElement }) => (
   <Grid size={{ xs: 12, sm: 6, md: 3 }}>
@@ -130,9 +128,7 @@ export const WithdrawalShow = () => (
           <DateTimeField source="paid_at" />
         </F>
         <F source="channel_txn_id" />
-        <F source="reject_reason">
-          <ReasonField source="reject_reason" emptyText="—" />
-        </F>
+        <F source="reject_reason" />
         <F source="fail_reason" />
         <F source="payout_attempts" />
         <F source="recon_status">
@@ -147,7 +143,7 @@ export const WithdrawalShow = () => (
       </SectionCard>
       <SectionCard sx={{ mt: 2 }} title="withdrawals.sections.history">
         <ReferenceManyField reference="withdrawal_history" target="withdrawal_id" sort={{ field: 'at', order: 'ASC' }} perPage={50}>
-          <DataTable bulkActionButtons={false} rowClick={false} sx={HISTORY_TABLE_SX}>
+          <DataTable bulkActionButtons={false} rowClick={false}>
             <DataTable.Col source="at" label="withdrawals.history.at" field={DateTimeField} />
             <DataTable.Col source="from_state" label="withdrawals.history.from" field={() => <StateChip source="from_state" prefix="withdrawals.state" />} />
             <DataTable.Col
@@ -155,7 +151,7 @@ export const WithdrawalShow = () => (
               label="withdrawals.history.to"
               field={() => <StateChip source="to_state" prefix="withdrawals.state" colors={STATE_COLORS} />}
             />
-            <DataTable.Col source="reason_code" label="withdrawals.history.reason_code" field={ReasonField} />
+            <DataTable.Col source="reason_code" label="withdrawals.history.reason_code" />
             <DataTable.Col source="note" label="withdrawals.history.note" />
           </DataTable>
         </ReferenceManyField>

@@ -1,5 +1,5 @@
 -- Staff and access: staff accounts with one role and an optional region scope, the staff RPCs
--- (register, update, activate, password-reset record, the first password of one's own), and the helpers every policy and
+-- (register, update, activate, password-reset record), and the helpers every policy and
 -- function asks (app.has_role, app.is_staff, app.all_regions, app.scope_cities, app.can_see_pii,
 -- app.mask …). The permission table in docs/DOMAIN.md is what these helpers enforce;
 -- src/providers/access.ts mirrors it for the UI.
@@ -13,9 +13,7 @@ create type public.staff_role as enum ('admin', 'reviewer', 'customer_service', 
 -- Helpers the tables and policies below use ---------------------------------------------------
 
 -- True when the caller is active staff with one of the roles (security definer: policies on
--- staff call it and must not recurse). A login whose password an admin chose, and who has not
--- yet chosen their own (must_change_password), has no role anywhere: every policy and function
--- that asks these helpers refuses them until they do (staff_password_changed).
+-- staff call it and must not recurse).
 create or replace function app.has_role(variadic roles public.staff_role[])
 returns boolean
 language sql
@@ -23,7 +21,7 @@ stable
 security definer
 set search_path = ''
 as $$
-  select coalesce((select s.role = any (roles) from public.staff s where s.id = (select auth.uid()) and s.active and not s.must_change_password), false)
+  select coalesce((select s.role = any (roles) from public.staff s where s.id = (select auth.uid()) and s.active), false)
 $$;
 
 -- Tables --------------------------------------------------------------------------------------
@@ -40,22 +38,10 @@ create table public.staff (
   phone text,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  constraint staff_region_codes_format check (array_to_string(region_codes, ',') ~ '^([0-9]{6}(,|$))*$'),
-  -- set when an admin chose the password (a new login, a reset); cleared once the person has
-  -- set their own (staff_password_changed)
-  must_change_password boolean not null default false
+  constraint staff_region_codes_format check (array_to_string(region_codes, ',') ~ '^([0-9]{6}(,|$))*$')
 );
 comment on table public.staff is '员工: one row per back-office login; role and regions drive every RLS policy';
 alter table public.staff enable row level security;
-
--- The password an admin chose for a login, as a fingerprint of its hash in auth.users: while
--- auth.users still holds that hash, the person has not set their own. Private: no API role
--- reads it.
-create table app.staff_password_marks (
-  staff_id uuid primary key references public.staff (id) on delete cascade,
-  hash_fingerprint text not null,
-  marked_at timestamptz not null default now()
-);
 
 -- Row-level security --------------------------------------------------------------------------
 
@@ -64,7 +50,7 @@ create policy staff_read on public.staff for select to authenticated
 
 -- Privileges (row-level security above decides which rows) ------------------------------------
 -- Staff rows change only through the staff_* RPCs.
-revoke all on table public.staff, app.staff_password_marks from public, anon, authenticated, service_role;
+revoke all on table public.staff from public, anon, authenticated, service_role;
 grant maintain, references, select, trigger on table public.staff to authenticated;
 grant all on table public.staff to service_role;
 
@@ -78,7 +64,7 @@ stable
 security definer
 set search_path = ''
 as $$
-  select s.* from public.staff s where s.id = (select auth.uid()) and s.active and not s.must_change_password
+  select s.* from public.staff s where s.id = (select auth.uid()) and s.active
 $$;
 
 -- The caller's role (null for non-staff and deactivated accounts).
@@ -89,7 +75,7 @@ stable
 security definer
 set search_path = ''
 as $$
-  select s.role from public.staff s where s.id = (select auth.uid()) and s.active and not s.must_change_password
+  select s.role from public.staff s where s.id = (select auth.uid()) and s.active
 $$;
 
 -- True for any active staff member.
@@ -100,7 +86,7 @@ stable
 security definer
 set search_path = ''
 as $$
-  select exists (select 1 from public.staff s where s.id = (select auth.uid()) and s.active and not s.must_change_password)
+  select exists (select 1 from public.staff s where s.id = (select auth.uid()) and s.active)
 $$;
 
 -- A colleague's display name for screens that say who did a step (a pending refund's requester):
@@ -129,7 +115,7 @@ as $$
         or code = any (s.region_codes)
         or (left(code, 2) || '0000') = any (s.region_codes)
         or (left(code, 4) || '00') = any (s.region_codes)
-    from public.staff s where s.id = (select auth.uid()) and s.active and not s.must_change_password
+    from public.staff s where s.id = (select auth.uid()) and s.active
   ), false)
 $$;
 
@@ -147,22 +133,6 @@ as $$
     when 'payee' then app.has_role('admin', 'finance')
     else app.has_role('admin', 'customer_service')
   end
-$$;
-
--- Records that the login's current password was chosen by an admin: the flag on the staff row
--- and the fingerprint of the hash auth.users holds now.
-create or replace function app.staff_mark_password(p_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  update public.staff set must_change_password = true, updated_at = now() where id = p_id;
-  insert into app.staff_password_marks (staff_id, hash_fingerprint)
-  select p_id, md5(coalesce(u.encrypted_password, '')) from auth.users u where u.id = p_id
-  on conflict (staff_id) do update set hash_fingerprint = excluded.hash_fingerprint, marked_at = now();
-end;
 $$;
 
 -- Registers the staff row of a freshly created auth user (the admin-users edge function
@@ -194,11 +164,9 @@ begin
   if mail is null then
     perform app.fail('not_found', 'no auth user ' || p_user_id);
   end if;
-  -- the password is the admin's choice: the person sets their own at first sign-in
-  insert into public.staff (id, email, display_name, role, region_codes, phone, must_change_password)
-  values (p_user_id, mail, trim(p_display_name), p_role, coalesce(p_region_codes, '{}'), p_phone, true)
+  insert into public.staff (id, email, display_name, role, region_codes, phone)
+  values (p_user_id, mail, trim(p_display_name), p_role, coalesce(p_region_codes, '{}'), p_phone)
   returning * into row;
-  perform app.staff_mark_password(row.id);
   perform app.audit('staff.create', 'staff', row.id::text, null, to_jsonb(row));
   return row;
 end;
@@ -323,57 +291,6 @@ begin
 end;
 $$;
 
--- After the admin-users edge function has set a new password for a login, the person must
--- choose their own at their next sign-in (called with the admin's token, after the change).
-create or replace function public.staff_require_password_change(p_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  if not app.has_role('admin') then
-    perform app.fail('not_permitted', 'only an active admin manages staff', '42501');
-  end if;
-  perform app.require_all_regions();
-  if not exists (select 1 from public.staff where id = p_id) then
-    perform app.fail('not_found', 'no staff ' || p_id);
-  end if;
-  perform app.staff_mark_password(p_id);
-  perform app.audit('staff.password_change_required', 'staff', p_id::text, null, null, null);
-end;
-$$;
-
--- The caller has set a password of their own (supabase.auth.updateUser): once auth.users no
--- longer holds the hash of the one an admin chose, the flag is cleared and their role counts
--- again. Refused with password_unchanged while it still is the admin's.
-create or replace function public.staff_password_changed()
-returns public.staff
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  me public.staff;
-begin
-  select * into me from public.staff s where s.id = (select auth.uid()) and s.active for update;
-  if me.id is null then
-    perform app.fail('not_permitted', 'only active staff', '42501');
-  end if;
-  if not me.must_change_password then
-    return me;
-  end if;
-  if exists (select 1 from app.staff_password_marks m join auth.users u on u.id = m.staff_id
-              where m.staff_id = me.id and m.hash_fingerprint = md5(coalesce(u.encrypted_password, ''))) then
-    perform app.fail('password_unchanged', 'the password is still the one an admin chose');
-  end if;
-  update public.staff set must_change_password = false, updated_at = now() where id = me.id returning * into me;
-  delete from app.staff_password_marks where staff_id = me.id;
-  perform app.audit('staff.password_changed', 'staff', me.id::text, null, null, null);
-  return me;
-end;
-$$;
-
 -- True for active staff without a region scope. Policies put it first, wrapped in
 -- (select …), so unscoped staff skip the per-row app.in_region() call.
 create or replace function app.all_regions()
@@ -384,7 +301,7 @@ security definer
 set search_path = ''
 as $$
   select coalesce((select cardinality(s.region_codes) = 0 from public.staff s
-                   where s.id = (select auth.uid()) and s.active and not s.must_change_password), false)
+                   where s.id = (select auth.uid()) and s.active), false)
 $$;
 
 -- A name masked for roles without PII rights: the first character, then one * per character.
@@ -505,7 +422,7 @@ as $$
   from public.staff s
   cross join lateral unnest(s.region_codes) as c (code)
   join public.regions r on r.code = c.code or r.parent_code = c.code
-  where s.id = (select auth.uid()) and s.active and not s.must_change_password
+  where s.id = (select auth.uid()) and s.active
 $$;
 
 -- A phone, ID or bank number masked for display (138****8468, 1101**********1234, **** 1234).
@@ -547,7 +464,6 @@ revoke all on function app.current_staff(),
   app.in_region_or_service(code text),
   app.scope_cities(),
   app.staff_name(p_id uuid),
-  app.staff_mark_password(p_id uuid),
   app.mask(value text, kind text) from public, anon, authenticated, service_role;
 grant execute on function app.current_staff(),
   app.staff_role(),
@@ -570,13 +486,9 @@ revoke all on function public.staff_register(p_user_id uuid, p_display_name text
   public.staff_update(p_id uuid, p_display_name text, p_role public.staff_role, p_region_codes text[], p_phone text, p_reason text),
   public.staff_set_active(p_id uuid, p_active boolean, p_reason text),
   public.my_staff(),
-  public.staff_record_password_reset(p_id uuid),
-  public.staff_require_password_change(p_id uuid),
-  public.staff_password_changed() from public, anon, authenticated, service_role;
+  public.staff_record_password_reset(p_id uuid) from public, anon, authenticated, service_role;
 grant execute on function public.staff_register(p_user_id uuid, p_display_name text, p_role public.staff_role, p_region_codes text[], p_phone text),
   public.staff_update(p_id uuid, p_display_name text, p_role public.staff_role, p_region_codes text[], p_phone text, p_reason text),
   public.staff_set_active(p_id uuid, p_active boolean, p_reason text),
   public.my_staff(),
-  public.staff_record_password_reset(p_id uuid),
-  public.staff_require_password_change(p_id uuid),
-  public.staff_password_changed() to authenticated, service_role;
+  public.staff_record_password_reset(p_id uuid) to authenticated, service_role;

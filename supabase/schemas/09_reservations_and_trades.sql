@@ -462,7 +462,7 @@ begin
                            and app.complaint_is_open(c.state))
            order by x.state_changed_at limit greatest(1, least(p_limit, 5000))
   loop
-    perform public.reservation_transition(r.id, 'deal_closed', 'auto_closed', null);
+    perform public.reservation_transition(r.id, 'deal_closed', 'auto_closed', 'no dispute within the window');
     closed := closed + 1;
   end loop;
   return jsonb_build_object('auto_expired', expired, 'deal_closed', closed);

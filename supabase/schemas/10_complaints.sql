@@ -439,7 +439,7 @@ begin
   perform app.complaint_log(old, new, 'resolve', p_outcome::text, p_note);
   if p_penalty_size is not null then
     insert into public.merchant_penalties (merchant_id, complaint_id, size, reason, expires_at, created_by)
-    values (new.merchant_id, p_id, p_penalty_size, 'complaint_' || p_outcome::text || ': ' || p_remedy,
+    values (new.merchant_id, p_id, p_penalty_size, 'complaint ' || p_outcome::text || ': ' || p_remedy,
       now() + make_interval(days => p_penalty_days), (select auth.uid()));
     perform app.audit('merchant.penalty', 'merchant', new.merchant_id::text, null,
       jsonb_build_object('size', p_penalty_size, 'days', p_penalty_days, 'complaint_id', p_id), p_remedy, new.city_code);

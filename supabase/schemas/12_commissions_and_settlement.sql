@@ -335,13 +335,6 @@ begin
     perform app.fail('period_not_ready', format('trades of %s are still within the %s-day refund window', p_to, s.refund_window_days));
   end if;
 
-  -- a period without a trade to settle makes no run (an empty batch would only hide the mistake)
-  if not exists (select 1 from public.trade_money t
-                  where t.closed_at >= app.biz_day_start(p_from) and t.closed_at < app.biz_day_start(p_to + 1)
-                    and t.settlement_run_id is null) then
-    perform app.fail('nothing_to_settle', format('no unsettled trade closed between %s and %s', p_from, p_to));
-  end if;
-
   insert into public.settlement_runs (period_from, period_to, run_by) values (p_from, p_to, (select auth.uid()))
   returning * into run;
 

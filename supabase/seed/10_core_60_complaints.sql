@@ -1,7 +1,5 @@
 -- Core demo data 6/6: complaints (600 × app.seed_factor) in every state over the last 12
--- months, with messages, history and penalties (降权) on upheld ones. The open ones spread
--- over the last days as a queue does: most within their deadlines, about 6 % close to one
--- (within the panel's 4-hour "due soon"), about 4 % past one (bucket u below).
+-- months, with messages, history, some overdue, and penalties (降权) on upheld ones.
 do $$
 declare
   f int := greatest(1, coalesce(nullif(current_setting('app.seed_factor', true), ''), '1')::int);
@@ -34,14 +32,10 @@ begin
     case when g % 3 = 0 then array[(array['samples/evidence-chat-1.svg', 'samples/evidence-scratch-1.svg', 'samples/evidence-receipt-1.svg'])[1 + g % 3]] else '{}' end,
     x.state,
     case when x.state <> 'submitted' or g % 4 = 0 then cs end,
-    case when x.state <> 'submitted' or g % 4 = 0 then x.created + interval '30 minutes' end,
+    case when x.state <> 'submitted' or g % 4 = 0 then x.created + interval '1 hour' end,
     x.created + interval '24 hours',
-    -- answered within hours; one in 17 late (after the 24-hour first-response deadline)
-    case when x.state <> 'submitted' then x.created + case when g % 17 = 0 then interval '30 hours' else (1 + g % 5) * interval '1 hour' end end,
-    case when x.state = 'awaiting_merchant' then greatest(x.created + interval '2 hours', now() + case x.u
-           when 'overdue' then -(2 + g % 20) * interval '1 hour' when 'due_soon' then (1 + g % 3) * interval '1 hour'
-           else (6 + g % 40) * interval '1 hour' end)
-         when x.state in ('mediating', 'escalated', 'resolved', 'closed') then x.created + interval '2 days' end,
+    case when x.state <> 'submitted' then x.created + (1 + g % 30) * interval '1 hour' end,
+    case when x.state in ('awaiting_merchant', 'mediating', 'escalated', 'resolved', 'closed') then x.created + interval '2 days' end,
     x.state = 'escalated',
     x.created + interval '7 days',
     case when x.state in ('resolved', 'closed') then (array['upheld', 'partly_upheld', 'not_upheld'])[1 + g % 3]::public.complaint_outcome end,
@@ -50,34 +44,21 @@ begin
     case when x.state in ('resolved', 'closed') then x.created + (3 + g % 4) * interval '1 day' end,
     case when x.state in ('closed', 'dismissed', 'withdrawn') then x.created + (4 + g % 6) * interval '1 day' end,
     x.created,
-    case when x.state = 'submitted' then x.created
-         when x.open then x.created + (now() - x.created) / 2
-         else x.created + (1 + g % 5) * interval '1 day' end
+    x.created + case when x.state = 'submitted' then interval '0' else (1 + g % 5) * interval '1 day' end
   from generate_series(1, n) g
   join seed_cr r on r.i = 1 + floor((g - 1)::numeric / n * nr)::int
   cross join lateral (
-    select s.state::public.complaint_state as state, s.open, u.u,
+    select s.state::public.complaint_state as state,
       (array['attitude', 'quality', 'price', 'fraud', 'other'])[1 + g % 5]::public.complaint_category as category,
       (array['low', 'medium', 'medium', 'high'])[1 + g % 4]::public.complaint_severity as severity,
-      -- the age of an open complaint decides where it stands against its deadlines: the first
-      -- response is due 24 hours after submission, the resolution 7 days after
-      case when s.state = 'submitted' then now() - case u.u
-             when 'overdue' then interval '26 hours' + (g % 30) * interval '1 hour'
-             when 'due_soon' then interval '21 hours' + (g % 3) * interval '50 minutes'
-             else interval '1 hour' + (g % 18) * interval '1 hour' end
-           when s.open then now() - case u.u
-             when 'overdue' then interval '7 days 2 hours' + (g % 40) * interval '1 hour'
-             when 'due_soon' then interval '7 days' - (1 + g % 3) * interval '1 hour'
-             else (1 + g % 5) * interval '1 day' + (g % 20) * interval '1 hour' end
+      case when s.state in ('submitted', 'accepted', 'awaiting_merchant', 'mediating', 'escalated')
+           then now() - (1 + g % 9) * interval '1 day' - (g % 20) * interval '1 hour'
            else least(now() - interval '12 days', r.created_at + interval '1 day') end as created
-    from (select st as state, st in ('submitted', 'accepted', 'awaiting_merchant', 'mediating', 'escalated') as open
-            from (select case when (g * 7) % 100 < 8 then 'submitted' when (g * 7) % 100 < 15 then 'accepted'
+    from (select case when (g * 7) % 100 < 8 then 'submitted' when (g * 7) % 100 < 15 then 'accepted'
                       when (g * 7) % 100 < 23 then 'awaiting_merchant' when (g * 7) % 100 < 32 then 'mediating'
                       when (g * 7) % 100 < 40 then 'escalated' when (g * 7) % 100 < 50 then 'resolved'
                       when (g * 7) % 100 < 85 then 'closed' when (g * 7) % 100 < 95 then 'dismissed'
-                      else 'withdrawn' end as st) t) s
-    cross join lateral (select case when abs(hashtext('urgency:' || g)) % 100 < 4 then 'overdue' when abs(hashtext('urgency:' || g)) % 100 < 10 then 'due_soon'
-                                    else 'on_time' end as u) u
+                      else 'withdrawn' end as state) s
   ) x;
 
   insert into public.complaint_history (complaint_id, from_state, to_state, reason_code, note, actor_id, at)
@@ -98,7 +79,7 @@ begin
   where c.state <> 'submitted' and k <= 1 + (abs(hashtext(c.id::text)) % 4);
 
   insert into public.merchant_penalties (merchant_id, complaint_id, size, reason, starts_at, expires_at, created_by, created_at)
-  select c.merchant_id, c.id, 5 + abs(hashtext(c.id::text)) % 16, 'complaint_' || c.outcome || ': ' || c.remedy,
+  select c.merchant_id, c.id, 5 + abs(hashtext(c.id::text)) % 16, 'complaint ' || c.outcome || ': ' || c.remedy,
     c.resolved_at, c.resolved_at + (30 + abs(hashtext(c.id::text)) % 60) * interval '1 day', cs, c.resolved_at
   from public.complaints c
   where c.outcome in ('upheld', 'partly_upheld') and abs(hashtext(c.id::text)) % 2 = 0;

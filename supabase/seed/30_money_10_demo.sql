@@ -124,10 +124,7 @@ begin
   for m in
     select generate_series(date_trunc('month', now() - interval '12 months'), date_trunc('month', now() - interval '1 month'), interval '1 month')::date
   loop
-    -- a month past the refund window that has trades (an empty period is refused)
-    if (m + interval '1 month' - interval '1 day')::date + (app.money_settings()).refund_window_days < (now() at time zone 'Asia/Shanghai')::date
-       and exists (select 1 from public.trade_money t where t.settlement_run_id is null
-                    and t.closed_at >= app.biz_day_start(m) and t.closed_at < app.biz_day_start((m + interval '1 month')::date)) then
+    if (m + interval '1 month' - interval '1 day')::date + (app.money_settings()).refund_window_days < (now() at time zone 'Asia/Shanghai')::date then
       perform public.settle_period(m, (m + interval '1 month' - interval '1 day')::date);
     end if;
   end loop;

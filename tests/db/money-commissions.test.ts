@@ -215,14 +215,6 @@ describe('settlement runs', () => {
     }
   });
 
-  it('refuses a period without a trade to settle and creates no run', async () => {
-    const day = await freeDay();
-    const runs = async () => Number((await one<{ n: string }>(c, 'select count(*) as n from settlement_runs')).n);
-    const before = await runs();
-    expect(code(await finance.rpc('settle_period', { p_from: day, p_to: day }))).toBe('nothing_to_settle');
-    expect(await runs()).toBe(before);
-  });
-
   it('a refund after settlement takes the net back from available', async () => {
     const day = await freeDay();
     const cat = await category(c, 0.05, 0.02);

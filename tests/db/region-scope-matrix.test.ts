@@ -105,7 +105,6 @@ const ALL_REGIONS: Record<string, (r: Row) => Args> = {
   settle_period: () => ({ p_from: '2001-01-01', p_to: '2001-01-01' }),
   settlement_due_days: () => ({}),
   staff_record_password_reset: (r) => ({ p_id: r.staff }),
-  staff_require_password_change: (r) => ({ p_id: r.staff }),
   staff_register: (r) => ({ p_user_id: r.staff, p_display_name: '新员工', p_role: 'analyst' }),
   staff_set_active: (r) => ({ p_id: r.staff, p_active: false, p_reason: '离职' }),
   staff_update: (r) => ({ p_id: r.staff, p_region_codes: [] }),
@@ -124,7 +123,7 @@ const NOT_REGIONAL: Record<string, string> = {
   member_upline_chain: 'invoker read', merchant_ranking_breakdown: 'invoker read', payment_reconciliation: 'invoker read',
   payment_totals: 'invoker read', trade_totals: 'invoker read', withdrawal_report: 'invoker read', settings_overview: 'invoker read',
   // the caller's own row, the list of customer-service colleagues, the public app's contact rule
-  my_staff: 'own staff row', staff_password_changed: 'own staff row', complaint_assignees: 'staff names for assignment',
+  my_staff: 'own staff row', complaint_assignees: 'staff names for assignment',
   export_record: 'records an export of rows the caller could read (the audit row has no region)',
   storage_read_audit: 'invoker: row-level security on storage.objects decides whose files are read',
   public_merchant_contact: 'what any member of the public app may see',

@@ -179,8 +179,8 @@ describe('reviewer screens', () => {
     page.setDefaultTimeout(60_000);
     await login(page, 'reviewer@demo.test', PASSWORD);
     await page.goto(appPath('listings'));
-    // 车源管理 opens on every listing (a search finds what can be delisted), not on the review queue
-    await page.getByRole('tab', { name: '全部车源', selected: true }).waitFor(SLOW);
+    await page.getByRole('tab', { name: '全部车源' }).click(SLOW);
+    await page.getByRole('tab', { name: '全部车源', selected: true }).waitFor();
     // 宝马 is a catalogue brand: the search box sends it as an indexed brand filter (brand 1)
     const searched = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('brand_id=in.(1)') && r.ok(), SLOW);
     await page.getByPlaceholder(/搜索品牌/).fill('宝马');

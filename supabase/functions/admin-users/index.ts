@@ -4,8 +4,6 @@
 //   { action: 'set_active', user_id, active, reason }                                → { staff }
 // The auth user is made with the service key; the staff row, role changes and audit rows are
 // written by SQL functions called with the admin's own token, so the audit names the admin.
-// A password set here (create, reset) is the admin's choice: staff_register and
-// staff_require_password_change mark it, and the person sets their own at the next sign-in.
 // The body is checked field by field first: a null, non-object or mistyped body is 400
 // invalid_input (tests/functions/admin-users.test.ts).
 import { admin } from '../_shared/clients.ts';
@@ -105,9 +103,6 @@ async function resetPassword(body: Extract<Body, { action: 'reset_password' }>, 
   if (rpcError) throw fromPostgrest(rpcError);
   const { error } = await admin.auth.admin.updateUserById(body.user_id, { password });
   if (error) throw new HttpError(400, error.code ?? 'auth_error', error.message);
-  // the password is now the admin's choice: the person sets their own at the next sign-in
-  const { error: markError } = await caller.client.rpc('staff_require_password_change', { p_id: body.user_id });
-  if (markError) throw fromPostgrest(markError);
   return json({ ok: true });
 }
 

@@ -107,6 +107,8 @@ export const ActionDialog = ({
     if (!busy) onClose();
   };
   const confirm = async () => {
+    // a dialog on its way out (its record may already have moved on) confirms nothing
+    if (!open || busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -175,7 +177,7 @@ export const ActionDialog = ({
         <Button onClick={close} disabled={busy}>
           {translate('ra.action.cancel')}
         </Button>
-        <Button variant="contained" color={color} disabled={busy || !valid} onClick={confirm}>
+        <Button variant="contained" color={color} disabled={busy || !valid || !open} onClick={confirm}>
           {confirmLabel}
         </Button>
       </DialogActions>

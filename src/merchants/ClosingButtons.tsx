@@ -21,10 +21,15 @@ export const ClosingButtons = () => {
   const translate = useTranslate();
   // closing is admin business (merchant_start_closing / merchant_close)
   const { canAccess } = useCanAccess({ resource: 'merchants', action: 'delete' });
-  const [open, setOpen] = useState(false);
+  // the step is fixed when the dialog opens: the refresh after "start" must not relabel the
+  // dialog that is still fading out into "finish" (a double click would close the shop)
+  const [openStep, setOpenStep] = useState<'start' | 'finish' | null>(null);
   if (!record || !canAccess) return null;
-  const step = record.status === 'active' || record.status === 'lapsed' ? 'start' : record.status === 'closing' ? 'finish' : null;
+  const current = record.status === 'active' || record.status === 'lapsed' ? 'start' : record.status === 'closing' ? 'finish' : null;
+  const step = openStep ?? current;
   if (!step) return null;
+  const open = openStep !== null;
+  const setOpen = (v: boolean) => setOpenStep(v ? current : null);
   return (
     <>
       <Button label={`${C}.${step}`} color="error" onClick={() => setOpen(true)}>

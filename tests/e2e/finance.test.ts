@@ -194,8 +194,11 @@ describe('finance', () => {
     );
     const byKind = Object.fromEntries(rows.map((r) => [r.kind, r]));
     expect(byKind.member_available.from_entries).toBe(byKind.member_available.kept);
-    await expect(available.textContent()).resolves.toBe(formatFen(byKind.member_available.from_entries));
-    await expect(page.locator('[data-figure="locked"]').textContent()).resolves.toBe(formatFen(byKind.member_locked?.from_entries ?? 0));
+    // the page may first show what an earlier visit cached, then what it reads now
+    await expect.poll(() => available.textContent(), { timeout: 20_000 }).toBe(formatFen(byKind.member_available.from_entries));
+    await expect
+      .poll(() => page.locator('[data-figure="locked"]').textContent(), { timeout: 20_000 })
+      .toBe(formatFen(byKind.member_locked?.from_entries ?? 0));
     // the entries behind the figure
     await available.click();
     await page.getByText('「可用余额」的记账分录').waitFor();

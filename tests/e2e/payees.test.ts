@@ -102,6 +102,7 @@ describe("the merchant's money and closing", () => {
     await page.getByRole('option', { name: '商户申请关店' }).click();
     await dialog.getByRole('button', { name: '开始关店' }).click();
     await page.getByText('商户已进入关店流程').first().waitFor();
+    await dialog.waitFor({ state: 'detached' }); // the first dialog has gone before the second opens
     await page.getByRole('button', { name: '完成关店' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '完成关店' }).click();
     await page.getByText('商户已关店').first().waitFor();

@@ -328,7 +328,8 @@ describe('customer service', () => {
     // ¥265,000 is above the refund_approval threshold: the agent's call only requests the refund
     await notified(page, '申请已提交，须由另一位同事确认后执行');
     await page.getByText(/您已于 .* 提出申请/).waitFor({ timeout: 45_000 });
-    await expect(page.getByRole('button', { name: '退款' }).count()).resolves.toBe(0);
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByRole('button', { name: '退款', exact: true }).count()).resolves.toBe(0);
     expect((await sql.query('select status from public.trades where id = $1', [tradeId])).rows[0].status).toBe('closed');
     await screenshot(page, 'service-trade-refund-requested');
 

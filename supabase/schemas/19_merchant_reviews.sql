@@ -109,6 +109,20 @@ begin
 end;
 $$;
 
+-- The reservation states after which the member has met the merchant and the visit is over
+-- (visited, no deal after the visit, deal closed, returned, settled): the states a review may be
+-- about. Not app.reservation_is_successful, which also counts visits still under way (a deal
+-- pending, a car in use) and voided ones.
+create or replace function app.reservation_is_reviewable(s public.reservation_state)
+returns boolean
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+  select s operator(pg_catalog.=) any ('{visited,no_deal,deal_closed,returned,settled}'::public.reservation_state[])
+$$;
+
 -- A member reviews a merchant after a completed reservation (visited, deal closed, returned,
 -- settled, or no deal after the visit) or a closed trade with it; once per reservation or trade.
 -- Called by the member app's backend with the service key.
@@ -139,7 +153,7 @@ begin
   end if;
   if p_reservation_id is not null and not exists (select 1 from public.reservations x where x.id = p_reservation_id
       and x.member_id = p_member_id and x.merchant_id = p_merchant_id
-      and x.state in ('visited', 'no_deal', 'deal_closed', 'returned', 'settled')) then
+      and app.reservation_is_reviewable(x.state)) then
     perform app.fail('review_not_eligible', 'no completed reservation of this member with this merchant');
   end if;
   if p_trade_id is not null and not exists (select 1 from public.trades x where x.id = p_trade_id
@@ -268,6 +282,8 @@ end;
 $$;
 
 -- Who may call them ---------------------------------------------------------------------------
+revoke all on function app.reservation_is_reviewable(s public.reservation_state) from public, anon, authenticated, service_role;
+grant execute on function app.reservation_is_reviewable(s public.reservation_state) to public, authenticated, service_role;
 revoke all on function app.merchant_review_ratings(p_merchant uuid),
   app.merchant_rating_refresh(p_merchant uuid) from public, anon, authenticated, service_role;
 grant execute on function app.merchant_review_ratings(p_merchant uuid),

@@ -48,7 +48,7 @@ const ResultChip = () => {
 /** Rows of v_reconciliation: problems tinted with a readable chip, amounts side by side. */
 const HIDDEN = ['channel'];
 const HIDDEN_NARROW = ['statement_ref', 'occurred_at', 'payment_amount_fen'];
-const TxnField = () => <ClipField source="channel_txn_id" width={200} />;
+const TxnField = () => <ClipField source="channel_txn_id" width={170} />;
 const RefField = () => <ClipField source="statement_ref" width={140} />;
 
 export const ReconciliationTable = () => {

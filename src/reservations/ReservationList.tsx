@@ -7,7 +7,7 @@ import { KIND_CHOICES, STATE_CHOICES } from './choices';
 import { dateRangeInputs, distributorInput, memberInput, merchantInput } from '../common/filterInputs';
 import { CityInput } from '../common/CityInput';
 import { RentalPeriodField, ReservationKindField, ReservationStateField } from './ReservationFields';
-import { LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
+import { ClipField, LIST_TABLE_SX, bigList, useHiddenColumns } from '../common/list';
 
 const F = 'resources.reservations.fields';
 
@@ -72,6 +72,9 @@ const Actions = () => (
 );
 
 /** R-RES-1: rental and purchase reservations with member, merchant, listing, model, time, price, period, distributor. */
+// long names are cut to a line (the whole name on hover and on the reservation's page)
+const MemberCell = () => <ClipField source="member_nickname" width={120} />;
+const MerchantCell = () => <ClipField source="merchant_name" width={160} />;
 const HIDDEN = ['city_name', 'rental_period', 'distributor_nickname'];
 const HIDDEN_NARROW = ['kind', 'merchant_name', 'reserved_for'];
 
@@ -84,8 +87,8 @@ export const ReservationList = () => {
         <DataTable.Col source="created_at" field={DateTimeField} />
         <DataTable.Col source="kind" field={ReservationKindField} />
         <DataTable.Col source="state" field={ReservationStateField} />
-        <DataTable.Col source="member_nickname" disableSort />
-        <DataTable.Col source="merchant_name" disableSort />
+        <DataTable.Col source="member_nickname" disableSort field={MemberCell} />
+        <DataTable.Col source="merchant_name" disableSort field={MerchantCell} />
         <DataTable.Col source="listing_title" disableSort field={ListingCell} />
         <DataTable.Col source="city_name" disableSort />
         <DataTable.Col source="reserved_for" field={DateTimeField} />

@@ -16,7 +16,7 @@ const ListingCell = () => {
   const r = useRecordContext<{ listing_title: string; brand_name?: string; model_name?: string }>();
   if (!r) return null;
   return (
-    <Box sx={{ maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.listing_title}>
+    <Box sx={{ maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.listing_title}>
       <Typography variant="body2" noWrap>
         {r.listing_title}
       </Typography>
@@ -74,7 +74,7 @@ const Actions = () => (
 /** R-RES-1: rental and purchase reservations with member, merchant, listing, model, time, price, period, distributor. */
 // long names are cut to a line (the whole name on hover and on the reservation's page)
 const MemberCell = () => <ClipField source="member_nickname" width={120} />;
-const MerchantCell = () => <ClipField source="merchant_name" width={160} />;
+const MerchantCell = () => <ClipField source="merchant_name" width={140} />;
 const HIDDEN = ['city_name', 'rental_period', 'distributor_nickname'];
 const HIDDEN_NARROW = ['kind', 'merchant_name', 'reserved_for'];
 

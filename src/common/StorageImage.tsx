@@ -5,7 +5,7 @@ import BrokenImageIcon from '@mui/icons-material/BrokenImage';
 import { useTranslate } from 'react-admin';
 import { supabase } from '../providers/supabase';
 
-export type Bucket = 'merchant-documents' | 'listing-photos' | 'payout-proofs';
+export type Bucket = 'merchant-documents' | 'listing-photos' | 'payout-proofs' | 'payment-proofs';
 const PUBLIC_BUCKETS: ReadonlySet<Bucket> = new Set(['listing-photos']);
 
 /**

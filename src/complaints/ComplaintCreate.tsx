@@ -8,7 +8,7 @@ import { Alert, Autocomplete, Box, Button, Card, CardContent, MenuItem, Stack, T
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import { Title, useDataProvider, useGetList, useNotify, useRedirect, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { supabase } from '../providers/supabase';
+import { uploadObject } from '../common/storageUpload';
 import { attachFiles, submitByPhone, type ComplaintCategory } from './api';
 import { COMPLAINT_CATEGORIES } from './choices';
 import { useRefusal } from '../common/refusal';
@@ -60,10 +60,7 @@ export const ComplaintCreate = () => {
       if (files.length) {
         const paths: string[] = [];
         for (const file of files) {
-          const path = `complaints/${c.id}/${safeName(file.name)}`;
-          const { error: e } = await supabase.storage.from('complaint-attachments').upload(path, file, { contentType: file.type || undefined });
-          if (e) throw e;
-          paths.push(path);
+          paths.push(await uploadObject('complaint-attachments', `complaints/${c.id}/${safeName(file.name)}`, file));
         }
         await attachFiles(dataProvider, c.id, t('resources.complaints.phone.attachments_note', { count: paths.length }), paths);
       }

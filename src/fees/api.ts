@@ -2,31 +2,24 @@
 // proof, confirmed or rejected by a colleague, and a price set by an admin.
 import type { Enums } from '../types/database';
 import type { RpcClient } from '../providers/rpc';
-import { supabase } from '../providers/supabase';
+import { fileExt, uploadObject } from '../common/storageUpload';
+import { resolveImageUrl } from '../common/StorageImage';
 
 export type FeePlan = Enums<'fee_plan'>;
 export const FEE_PLANS: readonly FeePlan[] = ['monthly', 'quarterly', 'yearly'];
 export const PRICE_REASONS = ['price_review', 'promotion_offer', 'price_correction', 'new_category'] as const;
-export const PROOF_BUCKET = 'payment-proofs';
+export const PROOF_BUCKET = 'payment-proofs' as const;
 
 /** The list price of a merchant's plan on a day; null when the list has none. */
 export const quote = async (dp: RpcClient, merchantId: string, plan: FeePlan, on: string): Promise<number | null> =>
   ((await dp.rpc('fee_price_quote', { p_merchant_id: merchantId, p_plan: plan, p_on: on })) as number | null) ?? null;
 
-/** Uploads a transfer proof under the merchant's folder (ASCII names only: hosted Storage refuses others). */
-export async function uploadProof(merchantId: string, file: File): Promise<string> {
-  const ext = (file.name.match(/\.([A-Za-z0-9]{1,5})$/)?.[1] ?? 'bin').toLowerCase();
-  const path = `merchants/${merchantId}/fee-proof-${Date.now().toString(36)}.${ext}`;
-  const { error } = await supabase.storage.from(PROOF_BUCKET).upload(path, file, { contentType: file.type || undefined });
-  if (error) throw error;
-  return path;
-}
+/** Uploads a transfer proof under the merchant's folder. */
+export const uploadProof = (merchantId: string, file: File): Promise<string> =>
+  uploadObject(PROOF_BUCKET, `merchants/${merchantId}/fee-proof-${Date.now().toString(36)}.${fileExt(file)}`, file);
 
 /** A signed link to a proof (1 h); the storage server audits the read. */
-export async function proofUrl(path: string): Promise<string | null> {
-  const { data, error } = await supabase.storage.from(PROOF_BUCKET).createSignedUrl(path, 3600);
-  return error ? null : data.signedUrl;
-}
+export const proofUrl = (path: string): Promise<string | null> => resolveImageUrl(PROOF_BUCKET, path);
 
 export interface OfflineFeeInput {
   merchantId: string;

@@ -1,6 +1,6 @@
 // The withdrawal calls as the screens make them (one RPC each, docs/DOMAIN.md's machine).
 import { objectOf, type RpcClient, type RpcResult } from '../providers/rpc';
-import { supabase } from '../providers/supabase';
+import { fileExt, uploadObject } from '../common/storageUpload';
 
 export interface WithdrawalRow {
   id: string;
@@ -72,15 +72,11 @@ export const makeBatch = async (dp: RpcClient, ids: string[] | null): Promise<Ba
 
 export const PROOF_BUCKET = 'payout-proofs';
 /**
- * Uploads a manual payout's proof to payout-proofs/withdrawals/<id>/ (ASCII names: hosted
- * Storage refuses others) and returns the reference withdrawal_manual_paid keeps.
+ * Uploads a manual payout's proof to payout-proofs/withdrawals/<id>/ and returns the reference
+ * withdrawal_manual_paid keeps.
  */
 export async function uploadProof(id: string, file: File): Promise<string> {
-  const ext = (/\.([A-Za-z0-9]{1,5})$/.exec(file.name)?.[1] ?? 'bin').toLowerCase();
-  const name = `withdrawals/${id}/proof-${Date.now()}.${ext}`;
-  const { error } = await supabase.storage.from(PROOF_BUCKET).upload(name, file, { contentType: file.type || undefined });
-  if (error) throw error;
-  return `${PROOF_BUCKET}/${name}`;
+  return `${PROOF_BUCKET}/${await uploadObject(PROOF_BUCKET, `withdrawals/${id}/proof-${Date.now()}.${fileExt(file)}`, file)}`;
 }
 export const manualPaid = (dp: RpcClient, id: string, proof: string, reference: string) =>
   dp.rpc('withdrawal_manual_paid', { p_id: id, p_proof_url: proof, p_reference: reference });
